@@ -1,0 +1,151 @@
+"""Citations: every document a record cites, resolved to a register document or a cited one.
+
+A citation with a date resolves to that year's document; one without resolves to the only
+match, or to the latest one issued before the citing document; an ambiguous one is reported.
+Documents cited but not in the register are gathered, with what the citing texts say of them.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from .diagnostics import Diagnostics, Loc
+from .model import Citation, CitedDocument, Document, Register
+from .documents import ANCHOR_RE, DOC_REF_RE
+from .numbers import DocNumber, Resolver, find_citations, parse_number
+
+UNKNOWN_YEAR = "khong-ro-nam"
+_PARAGRAPH_SPLIT = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass
+class Found:
+    """A citation before resolution: where it is and what it says."""
+
+    doc: Document
+    number: DocNumber
+    date: date | None
+    year: int | None
+    kind: str | None
+    para: str | None
+    line: int
+    excerpt: str
+    subject: str | None
+    start: int = -1
+    end: int = -1
+
+
+def paragraphs(body: str) -> list[tuple[int, str]]:
+    """(offset, text) of each paragraph of a Markdown body."""
+    out, pos = [], 0
+    for match in _PARAGRAPH_SPLIT.finditer(body):
+        out.append((pos, body[pos:match.start()]))
+        pos = match.end()
+    out.append((pos, body[pos:]))
+    return out
+
+
+def _excerpt(text: str, start: int, end: int, width: int = 160) -> str:
+    text_clean = ANCHOR_RE.sub("", text)
+    shift = len(text[:start]) - len(ANCHOR_RE.sub("", text[:start]))
+    start, end = start - shift, end - shift
+    left = max(0, start - width)
+    right = min(len(text_clean), end + width)
+    if left > 0:
+        space = text_clean.find(" ", left)
+        left = space + 1 if 0 <= space < start else left
+    if right < len(text_clean):
+        space = text_clean.rfind(" ", end, right)
+        right = space if space > end else right
+    snippet = " ".join(text_clean[left:right].split())
+    return ("… " if left > 0 else "") + snippet + (" …" if right < len(text_clean) else "")
+
+
+def find_in_document(doc: Document) -> list[Found]:
+    found = []
+    for offset, para_text in paragraphs(doc.body):
+        anchors = ANCHOR_RE.findall(para_text)
+        para = anchors[-1] if anchors else None
+        for c in find_citations(para_text):
+            line = doc.body_line + doc.body.count("\n", 0, offset + c.start)
+            found.append(Found(doc, c.number, c.date, c.year, c.kind, para, line,
+                               _excerpt(para_text, c.start, c.end), None,
+                               offset + c.start, offset + c.end))
+    for decl in doc.cites:
+        year = decl.date.year if decl.date else decl.number.year
+        found.append(Found(doc, decl.number, decl.date, year, None, None, decl.loc.line,
+                           "", decl.subject))
+    return found
+
+
+def collect_citations(register: Register, diags: Diagnostics) -> None:
+    docs = register.documents
+    resolver = Resolver((d.key, d.number, d.issued.start) for d in docs.values() if d.number)
+    all_found = [f for d in sorted(docs.values(), key=lambda d: d.key) for f in find_in_document(d)]
+    years_known: dict[str, set[int]] = defaultdict(set)
+    for f in all_found:
+        if f.year:
+            years_known[f.number.match_key].add(f.year)
+    cited: dict[str, CitedDocument] = {}
+    for f in all_found:
+        resolution = resolver.resolve(f.number, year=f.year, before=f.doc.issued.end)
+        if resolution.key == f.doc.key:
+            continue  # a document printing its own number
+        if resolution.reason == "ambiguous":
+            diags.error(Loc(f.doc.path, f.line),
+                        f"citation {f.number.text} is ambiguous: give its date; it may be "
+                        + ", ".join(resolution.candidates))
+            continue
+        target = resolution.key
+        if target is None:
+            year = f.year
+            if year is None:
+                years = years_known.get(f.number.match_key, set())
+                earlier = [y for y in years if y <= f.doc.issued.end.year]
+                year = max(earlier) if earlier else (min(years) if len(years) == 1 else None)
+            target = f"{year or UNKNOWN_YEAR}/{f.number.slug}"
+            entry = cited.get(target)
+            if entry is None:
+                entry = cited[target] = CitedDocument(target, f.number, year)
+            if f.date:
+                entry.dates.add(f.date)
+            if f.subject:
+                entry.subjects.append((f.doc.key, f.subject))
+            if f.kind and not entry.type:
+                entry.type = f.kind
+        register.citations.append(Citation(f.doc.key, f.para, target, f.number.text, f.date,
+                                           f.excerpt or (f.subject or ""),
+                                           (f.start, f.end) if f.start >= 0 else None))
+    _resolve_targets(register, resolver, cited, years_known, diags)
+    register.cited = dict(sorted(cited.items()))
+
+
+def _resolve_targets(register: Register, resolver: Resolver, cited: dict[str, CitedDocument],
+                     years_known: dict[str, set[int]], diags: Diagnostics) -> None:
+    """The documents that requests, amendments and repeals point at."""
+    for doc in register.documents.values():
+        for action in doc.actions:
+            if not action.target:
+                continue
+            if DOC_REF_RE.match(action.target):
+                if action.target in register.documents or action.target in cited:
+                    action.target_key = action.target
+                else:
+                    diags.error(action.loc, f"target {action.target!r}: no such document in the register")
+                continue
+            number = parse_number(action.target)
+            resolution = resolver.resolve(number, year=number.year, before=doc.issued.end)
+            if resolution.reason == "ambiguous":
+                diags.error(action.loc, f"target {number.text} is ambiguous: write it as a document "
+                                        "reference, one of " + ", ".join(resolution.candidates))
+            elif resolution.key:
+                action.target_key = resolution.key
+            else:
+                years = years_known.get(number.match_key, set())
+                earlier = [y for y in years if y <= doc.issued.end.year]
+                year = max(earlier) if earlier else None
+                key = f"{year or UNKNOWN_YEAR}/{number.slug}"
+                cited.setdefault(key, CitedDocument(key, number, year))
+                action.target_key = key

@@ -1,0 +1,302 @@
+"""Read one document file into a Document: its front matter checked field by field."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from .diagnostics import Diagnostics, Loc
+from .fields import ID_RE, Fields, suggest
+from .model import Action, Agency, Body, CiteDecl, Document, Holder, Person, Signer, Source
+from .numbers import parse_number
+from .text import fold
+from .source import LMap, read_markdown
+from .vocab import (ACTION_FIELDS, ACTION_KINDS, DOCUMENT_FIELDS, DOCUMENT_TYPES,
+                    REPORT_STATUSES, REQUEST_WHAT, REQUIRED_DOCUMENT_FIELDS, SOURCE_KINDS)
+
+ANCHOR_RE = re.compile(r"\{:?\s*#d-([a-z0-9-]+)\s*\}")
+DOC_REF_RE = re.compile(r"^(\d{4}|khong-ro-nam)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
+
+
+class Names:
+    """The registries a document may refer to."""
+
+    def __init__(self, agencies: dict[str, Agency], people: dict[str, Person], bodies: dict[str, Body]):
+        self.agencies, self.people, self.bodies = agencies, people, bodies
+        self.issuers = {**agencies, **bodies}
+        self.offices = {f"{a.id}/{p}" for a in agencies.values() for p in a.posts}
+
+
+def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Document | None:
+    md = read_markdown(root / rel, rel, diags)
+    if md is None:
+        return None
+    if md.meta is None:
+        diags.error(Loc(rel, 1), "empty front matter: a document needs type, title, issuer, issued and sources")
+        return None
+    f = Fields(md.meta, rel, diags, "document")
+    if not isinstance(md.meta, LMap):
+        return None
+    f.only(DOCUMENT_FIELDS)
+    for key in REQUIRED_DOCUMENT_FIELDS:
+        if not f.has(key):
+            f.error(None, f"missing required field {key!r}")
+
+    folder, _, filename = rel.removeprefix("decisions/").partition("/")
+    stem = filename.removesuffix(".md")
+    number = None
+    if f.has("number"):
+        raw = f.text("number")
+        number = parse_number(raw) if raw else None
+        if raw and number is None:
+            f.error("number", f"{raw!r} is not a document number of the form 139/TB-VPCP, "
+                              "150/2016/NĐ-CP or 52-NQ/TW")
+    doc_type = f.ident("type")
+    if doc_type and doc_type not in DOCUMENT_TYPES:
+        f.error("type", f"unknown document type {doc_type!r}{suggest(doc_type, DOCUMENT_TYPES)}; "
+                        f"known: {', '.join(DOCUMENT_TYPES)}")
+        doc_type = None
+    issued = f.period("issued")
+    if number and doc_type:
+        expected = DOCUMENT_TYPES[doc_type][2]
+        if expected and _fold_abbr(number.type_abbr) != _fold_abbr(expected):
+            f.error("number", f"number {number.text} does not carry the abbreviation {expected} "
+                              f"of a {DOCUMENT_TYPES[doc_type][0]}")
+    if issued:
+        if folder != str(issued.year):
+            f.error("issued", f"document issued in {issued.year} is filed under decisions/{folder}/; "
+                              f"move it to decisions/{issued.year}/")
+    if number:
+        if stem != number.slug:
+            f.error("number", f"file name {filename!r} does not match number {number.text}; "
+                              f"name it {number.slug}.md")
+    elif not ID_RE.match(stem):
+        diags.error(Loc(rel, 1), f"file name {filename!r} must be lower-case letters, digits and '-'")
+        return None
+
+    issuer = f.ref("issuer", names.issuers, "agency or body")
+    signer = None
+    sf = f.mapping("signer")
+    if sf:
+        sf.only(("person", "as"))
+        signer = Signer(sf.ref("person", names.people, "person"), sf.text("as"))
+
+    sources = []
+    for item, loc in f.items("sources"):
+        s = Fields(item, rel, diags, "source", loc.line)
+        s.only(("kind", "title", "url", "author", "date", "part"))
+        kind = s.text("kind", True)
+        if kind and kind not in SOURCE_KINDS:
+            s.error("kind", f"unknown source kind {kind!r}; use one of {', '.join(SOURCE_KINDS)}")
+        url = s.text("url")
+        if url and not url.startswith(("https://", "http://")):
+            s.error("url", "a source url must start with https:// or http://")
+            url = None
+        sources.append(Source(kind or "official", s.text("title"), url, s.text("author"),
+                              s.period("date"), s.ident("part")))
+    if f.has("sources") and not sources:
+        f.error("sources", "give at least one source")
+
+    cites = []
+    for item, loc in f.items("cites"):
+        if isinstance(item, str):
+            item_number, cite_date, subject = parse_number(item), None, None
+            if item_number is None:
+                diags.error(loc, f"{item!r} is not a document number")
+                continue
+        else:
+            c = Fields(item, rel, diags, "citation", loc.line)
+            c.only(("number", "date", "subject"))
+            raw = c.text("number", True)
+            item_number = parse_number(raw) if raw else None
+            if raw and item_number is None:
+                c.error("number", f"{raw!r} is not a document number")
+            period = c.period("date")
+            if period and period.precision != "day":
+                c.error("date", "a citation's date must be a day, e.g. 2018-08-28")
+            cite_date = period.start if period and period.precision == "day" else None
+            subject = c.text("subject")
+            if item_number is None:
+                continue
+        cites.append(CiteDecl(item_number, cite_date, subject, loc))
+
+    key = f"{folder}/{stem}"
+    anchors = set(ANCHOR_RE.findall(md.body))
+    actions = []
+    for index, (item, loc) in enumerate(f.items("actions")):
+        action = _read_action(item, loc, key, index, rel, names, diags)
+        if action:
+            actions.append(action)
+            if action.para and md.body.strip() and action.para not in anchors:
+                diags.error(loc, f"paragraph anchor {{#d-{action.para}}} of this action is not in the text")
+    _check_action_ids(actions, diags)
+
+    fulfills = []
+    for item, loc in f.items("fulfills"):
+        if not isinstance(item, str) or "#" not in item or not DOC_REF_RE.match(item.partition("#")[0]):
+            diags.error(loc, "fulfills takes '<year>/<file>#<action id>' references")
+        else:
+            fulfills.append((item, loc))
+
+    if not (doc_type and issued and issuer and f.text("title")) or not ID_RE.match(stem):
+        return None
+    return Document(
+        key=key, year=issued.year, stem=stem, path=rel, loc=Loc(rel, 1), number=number,
+        type=doc_type, title=f.text("title"), title_descriptive=f.flag("title_descriptive"),
+        issuer=issuer, issued=issued, meeting=f.period("meeting"), signer=signer,
+        sources=sources, cites=cites, fulfills=fulfills, actions=actions,
+        body=md.body, body_line=md.body_line, anchors=anchors, field_lines=dict(md.meta.lines),
+    )
+
+
+def _fold_abbr(abbr: str) -> str:
+    return fold(abbr).upper()
+
+
+def _read_action(item, loc: Loc, doc: str, index: int, rel: str, names: Names,
+                 diags: Diagnostics) -> Action | None:
+    f = Fields(item, rel, diags, "action", loc.line)
+    if not isinstance(item, LMap):
+        return None
+    kinds = [k for k in item if k in ACTION_KINDS]
+    if len(kinds) != 1:
+        unknown = [k for k in item if k not in ("para", "id", "pending")]
+        hint = suggest(unknown[0], ACTION_KINDS) if unknown else ""
+        f.error(None, "an action needs exactly one kind: " + ", ".join(ACTION_KINDS) +
+                (f"; found {', '.join(map(repr, unknown))}{hint}" if unknown else ""))
+        return None
+    kind = kinds[0]
+    f.only(("para", "id", "pending", kind))
+    action = Action(doc=doc, index=index, kind=kind, loc=loc,
+                    para=f.text("para"), id=f.ident("id"), pending=f.ident("pending"))
+    if action.para and not ID_RE.match(action.para):
+        f.error("para", f"para {action.para!r} must be lower-case letters, digits and '-'")
+        action.para = None
+    a = f.mapping(kind)
+    if a is None:
+        f.error(kind, f"{kind!r} must be a mapping of its fields")
+        return None
+    action.loc = f.loc(kind)
+    required, optional = ACTION_FIELDS[kind]
+    a.only(required + optional)
+    for key in required:
+        if not a.has(key):
+            a.error(None, f"{kind}: missing required field {key!r}")
+    agencies, bodies = names.agencies, names.bodies
+
+    if "task" in required:
+        value = a.data.get("task")
+        if isinstance(value, LMap):
+            t = Fields(value, rel, diags, "task", a.loc("task").line)
+            t.only(("id", "title"))
+            action.task, action.title = t.ident("id", True), t.text("title", True)
+            if action.task and not action.title:
+                action.task = None
+        else:
+            action.task = a.ident("task")
+    if kind in ("establish", "appoint", "relieve", "scope") or (kind in ("holds", "designate") and a.has("body")):
+        action.body = a.ref("body", bodies, "body")
+    if kind == "holds" and a.has("agency"):
+        action.agency = a.ref("agency", agencies, "agency")
+    if kind == "holds" and bool(a.has("body")) == bool(a.has("agency")):
+        a.error(None, "holds: give either body or agency")
+    if "post" in required:
+        post = a.ident("post")
+        if post and action.body and action.body in bodies and post not in bodies[action.body].posts:
+            a.error("post", f"unknown post {post!r} of body {action.body!r}"
+                            f"{suggest(post, bodies[action.body].posts)}")
+            post = None
+        if post and action.agency and post not in agencies[action.agency].posts:
+            a.error("post", f"unknown post {post!r} of agency {action.agency!r}"
+                            f"{suggest(post, agencies[action.agency].posts)}")
+            post = None
+        action.post = post
+    if "holder" in required:
+        action.holder = _holder(a, names)
+    if kind == "designate":
+        action.agency = a.ref("agency", agencies, "agency")
+        action.role = a.text("role")
+        if action.role and action.body in bodies and action.role not in bodies[action.body].roles:
+            a.error("role", f"unknown role {action.role!r} of body {action.body!r}"
+                            f"{suggest(action.role, bodies[action.body].roles)}")
+        action.replaces = a.ref("replaces", agencies, "agency")
+    if kind == "establish":
+        action.replaces = a.ref("replaces", bodies, "body")
+    if kind == "scope":
+        action.add = a.text("add")
+    if kind in ("assign", "request"):
+        action.lead = a.ref("lead", agencies, "agency")
+        for value, wloc in a.items("with"):
+            if isinstance(value, str) and value in agencies:
+                action.with_.append(value)
+            else:
+                diags.error(wloc, f"unknown agency {value!r}{suggest(str(value), agencies)}")
+        action.due = a.period("due")
+        action.due_phrase = a.text("due_phrase")
+        if kind == "assign" and not action.lead and not action.with_:
+            a.error(None, "assign: give a lead agency, or co-operating agencies ('with')")
+        if kind == "assign" and action.title and not action.lead:
+            a.error("task", "assign: a task declared here needs a lead agency")
+    if kind == "transfer":
+        action.from_ = a.ref("from", agencies, "agency")
+        action.to = a.ref("to", agencies, "agency")
+        action.effective = a.period("effective")
+        if action.from_ and action.from_ == action.to:
+            a.error("to", "transfer: from and to are the same agency")
+    if kind in ("amend", "replace", "repeal", "request"):
+        action.target = a.text("target")
+        if action.target and not (parse_number(action.target) or DOC_REF_RE.match(action.target)):
+            a.error("target", f"target {action.target!r} is neither a document number nor a "
+                              "document reference such as 2019/8540-tb-vpcp")
+            action.target = None
+        action.what = a.text("what")
+        if kind == "request":
+            action.title = a.text("title")
+            if not action.target and not action.title:
+                a.error(None, "request: give the target document or the title of the one to draft")
+            if action.what and action.what not in REQUEST_WHAT:
+                a.error("what", f"request: 'what' is one of {', '.join(REQUEST_WHAT)}")
+    if kind == "report":
+        action.status = a.text("status")
+        if action.status and action.status not in REPORT_STATUSES:
+            a.error("status", f"report: status is one of {', '.join(REPORT_STATUSES)}")
+        action.date = a.period("date")
+        action.text = a.text("text")
+    if kind == "holds":
+        action.date = a.period("date")
+    return action
+
+
+def _holder(a: Fields, names: Names) -> Holder | None:
+    h = a.mapping("holder")
+    if h is None:
+        return None
+    h.only(("person", "office"))
+    person = h.ref("person", names.people, "person")
+    office = h.text("office")
+    if office and office not in names.offices:
+        h.error("office", f"unknown office {office!r}: write <agency id>/<post id> of a post "
+                          f"declared in agencies.yml{suggest(office, names.offices)}")
+        office = None
+    if not h.has("person") and not h.has("office"):
+        h.error(None, "holder: give a person, an office, or both")
+    if person is None and office is None:
+        return None
+    return Holder(person, office)
+
+
+def _check_action_ids(actions: list[Action], diags: Diagnostics) -> None:
+    seen: dict[str, Action] = {}
+    for action in actions:
+        if action.id:
+            if action.id in seen:
+                diags.error(action.loc, f"action id {action.id!r} is used twice in this document "
+                                        f"(first on line {seen[action.id].loc.line})")
+            seen[action.id] = action
+    for action in actions:
+        if action.pending:
+            target = seen.get(action.pending)
+            if target is None or target.kind != "request":
+                diags.error(action.loc, f"pending: {action.pending!r} is not the id of a request "
+                                        "action in this document")
+                action.pending = None

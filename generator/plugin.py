@@ -1,0 +1,67 @@
+"""The MkDocs plugin: wires MkDocs events to the core; no register logic lives here."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import urls
+from .asof import resolve_as_of
+from .load import load_register
+from .render import render_pages
+
+
+class RegisterConfig(Config):
+    root = c.Type(str, default=".")
+    as_of = c.Optional(c.Type(str))
+
+
+class RegisterPlugin(BasePlugin[RegisterConfig]):
+    def on_config(self, config):
+        self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
+        register, diagnostics = load_register(self.root)
+        if diagnostics:
+            lines = "\n".join(str(d) for d in diagnostics)
+            raise PluginError(f"the register has {len(diagnostics)} error(s):\n{lines}")
+        try:
+            as_of: date = resolve_as_of(self.config.as_of)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from exc
+        lang = config.theme["language"] if "language" in config.theme else "vi"
+        self.pages = render_pages(register, lang=lang, as_of=as_of)
+        years = sorted({doc.year for doc in register.documents.values()}, reverse=True)
+        if config.nav:
+            _add_years(config.nav, [{str(y): urls.year(y)} for y in years])
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        for path, content in self.pages.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"content/{path} would hide a generated page of the same path")
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.root / "decisions"))
+        return server
+
+
+def _add_years(nav: list, year_entries: list[dict]) -> bool:
+    """Put one entry per year under the nav section that holds the documents index."""
+    for item in nav:
+        if isinstance(item, dict):
+            for value in item.values():
+                if isinstance(value, list):
+                    for i, child in enumerate(value):
+                        target = child if isinstance(child, str) else next(iter(child.values()), None)
+                        if target == urls.DOCUMENTS:
+                            value[i + 1:i + 1] = year_entries
+                            return True
+                    if _add_years(value, year_entries):
+                        return True
+    return False

@@ -1,0 +1,102 @@
+"""Read agencies.yml, people.yml and bodies.yml: the named things documents refer to."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .diagnostics import Diagnostics, Loc
+from .fields import ID_RE, Fields
+from .model import Agency, Body, Person, PostDef
+from .source import LMap, read_yaml_file
+
+
+def _entries(root: Path, name: str, diags: Diagnostics) -> list[tuple[str, Fields]]:
+    rel = f"decisions/{name}"
+    path = root / rel
+    if not path.exists():
+        diags.error(Loc(rel, 1), f"missing registry file {rel}")
+        return []
+    data = read_yaml_file(path, rel, diags)
+    if data is None:
+        return []
+    if not isinstance(data, LMap):
+        diags.error(Loc(rel, 1), f"{name} must map each id to its fields")
+        return []
+    out = []
+    for key, value in data.items():
+        line = data.lines[key]
+        if not ID_RE.match(key):
+            diags.error(Loc(rel, line), f"id {key!r} must be lower-case letters, digits and '-'")
+            continue
+        out.append((key, Fields(value, rel, diags, f"{name[:-4]} {key!r}", line)))
+    return out
+
+
+def _aliases(f: Fields) -> list[str]:
+    out = []
+    for item, loc in f.items("aliases"):
+        if isinstance(item, str) and item.strip():
+            out.append(item.strip())
+        else:
+            f.diags.error(loc, "each alias must be text")
+    return out
+
+
+def read_agencies(root: Path, diags: Diagnostics) -> dict[str, Agency]:
+    agencies: dict[str, Agency] = {}
+    for key, f in _entries(root, "agencies.yml", diags):
+        f.only(("name", "short", "abbr", "aliases", "parent", "posts", "note"))
+        posts: dict[str, str] = {}
+        posts_map = f.mapping("posts")
+        if posts_map:
+            for post_id in posts_map.data:
+                title = posts_map.text(post_id, required=True)
+                if not ID_RE.match(post_id):
+                    posts_map.error(post_id, f"post id {post_id!r} must be lower-case letters, digits and '-'")
+                elif title:
+                    posts[post_id] = title
+        agencies[key] = Agency(key, f.text("name", True) or key, f.text("short"), f.text("abbr"),
+                               _aliases(f), f.ident("parent"), posts, f.loc())
+    for agency in agencies.values():
+        if agency.parent and agency.parent not in agencies:
+            diags.error(agency.loc, f"agency {agency.id!r}: unknown parent agency {agency.parent!r}")
+    return agencies
+
+
+def read_people(root: Path, diags: Diagnostics) -> dict[str, Person]:
+    people: dict[str, Person] = {}
+    for key, f in _entries(root, "people.yml", diags):
+        f.only(("name", "aliases", "note"))
+        people[key] = Person(key, f.text("name", True) or key, _aliases(f), f.loc())
+    return people
+
+
+def read_bodies(root: Path, diags: Diagnostics) -> dict[str, Body]:
+    bodies: dict[str, Body] = {}
+    for key, f in _entries(root, "bodies.yml", diags):
+        f.only(("name", "short", "abbr", "aliases", "parent", "posts", "roles", "note"))
+        posts: dict[str, PostDef] = {}
+        posts_map = f.mapping("posts")
+        if posts_map:
+            for post_id, value in posts_map.data.items():
+                if not ID_RE.match(post_id):
+                    posts_map.error(post_id, f"post id {post_id!r} must be lower-case letters, digits and '-'")
+                    continue
+                if isinstance(value, str):
+                    posts[post_id] = PostDef(post_id, value, False)
+                    continue
+                post = Fields(value, f.path, diags, f"post {post_id!r}", posts_map.loc(post_id).line)
+                post.only(("title", "several"))
+                posts[post_id] = PostDef(post_id, post.text("title", True) or post_id, post.flag("several"))
+        roles: dict[str, str] = {}
+        roles_map = f.mapping("roles")
+        if roles_map:
+            for role_id in roles_map.data:
+                title = roles_map.text(role_id, required=True)
+                if title:
+                    roles[role_id] = title
+        bodies[key] = Body(key, f.text("name", True) or key, f.text("short"), f.text("abbr"),
+                           _aliases(f), f.ident("parent"), posts, roles, f.loc())
+    for body in bodies.values():
+        if body.parent and body.parent not in bodies:
+            diags.error(body.loc, f"body {body.id!r}: unknown parent body {body.parent!r}")
+    return bodies

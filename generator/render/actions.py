@@ -1,0 +1,96 @@
+"""One action as one line of Markdown, linking every task, agency, person and body it names."""
+from __future__ import annotations
+
+from ..model import Action
+from .context import Context
+from .markup import text
+
+
+def describe(ctx: Context, action: Action, page: str) -> str:
+    t = ctx.t
+    kind = action.kind
+    if kind in ("assign", "transfer", "report"):
+        subject = ctx.task(action.task, page) if action.task else ""
+    else:
+        subject = ""
+    parts: list[str] = []
+    if kind == "assign":
+        parts.append(subject)
+        if action.lead:
+            parts.append(f"{t('lead')}: {ctx.agency(action.lead, page)}")
+        if action.with_:
+            parts.append(f"{t('with')}: " + ", ".join(ctx.agency(a, page) for a in action.with_))
+        parts.append(_due(ctx, action))
+    elif kind == "transfer":
+        parts.append(f"{subject} — {t('from')} {ctx.agency(action.from_, page)} "
+                     f"{t('to')} {ctx.agency(action.to, page)}")
+        if action.effective:
+            parts.append(t.period(action.effective))
+    elif kind in ("appoint", "relieve"):
+        parts.append(f"{ctx.body(action.body, page)}: {ctx.post(action)} — {ctx.holder(action.holder, page)}")
+    elif kind == "holds":
+        where = ctx.body(action.body, page) if action.body else ctx.agency(action.agency, page)
+        line = f"{where}: {ctx.post(action)} — {ctx.holder(action.holder, page)}"
+        if action.date:
+            line += f" ({t.period(action.date)})"
+        parts.append(line)
+    elif kind == "designate":
+        role = text(action.role)
+        if action.body:
+            role = text(ctx.register.bodies[action.body].roles.get(action.role, action.role))
+            role += f" — {ctx.body(action.body, page)}"
+        line = f"{ctx.agency(action.agency, page)}: {role}"
+        if action.replaces:
+            line += f" ({t('replacing')} {ctx.agency(action.replaces, page)})"
+        parts.append(line)
+    elif kind == "establish":
+        line = ctx.body(action.body, page)
+        if action.replaces:
+            line += f" ({t('replacing')} {ctx.body(action.replaces, page)})"
+        parts.append(line)
+    elif kind == "scope":
+        parts.append(f"{ctx.body(action.body, page)}: {t('adds')} «{text(action.add)}»")
+    elif kind == "request":
+        what = t(f"what_{action.what}") if action.what else ""
+        head = f"{what} " if what else ""
+        if action.target_key:
+            head += ctx.document(action.target_key, page)
+        if action.title:
+            head += ("" if not action.target_key else " — ") + f"«{text(action.title)}»"
+        parts.append(head)
+        if action.lead:
+            parts.append(f"{t('lead')}: {ctx.agency(action.lead, page)}")
+        if action.with_:
+            parts.append(f"{t('with')}: " + ", ".join(ctx.agency(a, page) for a in action.with_))
+        parts.append(_due(ctx, action))
+    elif kind in ("amend", "replace", "repeal"):
+        line = ctx.document(action.target_key, page) if action.target_key else text(action.target)
+        if action.what:
+            line += f": {text(action.what)}"
+        parts.append(line)
+    elif kind == "report":
+        status = t(f"report_{action.status}") if action.status else ""
+        line = f"{subject} — {status}"
+        if action.date:
+            line += f" ({t.period(action.date)})"
+        if action.text:
+            line += f": «{text(action.text)}»"
+        parts.append(line)
+    sentence = "; ".join(p for p in parts if p)
+    if action.pending:
+        request_ref = f"{action.doc}#{action.pending}"
+        sentence += f" — *{t('directed')}*"
+        target = ctx.register.action(request_ref)
+        if target and target.target_key:
+            sentence += f" ({t('pending_on')} {ctx.document(target.target_key, page)})"
+    para = ctx.paragraph(action, page)
+    return f"{sentence} {para}".strip()
+
+
+def _due(ctx: Context, action: Action) -> str:
+    if not action.due:
+        return ""
+    out = f"{ctx.t('due')}: {ctx.t.period(action.due)}"
+    if action.due_phrase:
+        out += f" («{text(action.due_phrase)}»)"
+    return out

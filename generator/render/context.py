@@ -1,0 +1,81 @@
+"""What every renderer needs: the register, its derived relations, labels, the as-of date."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .. import urls
+from ..model import Action, Holder, Register
+from ..relations import Relations
+from .labels import Labels
+from .markup import link, text
+
+
+@dataclass
+class Context:
+    register: Register
+    rel: Relations
+    t: Labels
+    as_of: date
+
+    # --- names of things, linked from the page being written -------------------------------
+    def agency(self, agency_id: str, page: str) -> str:
+        agency = self.register.agencies.get(agency_id)
+        if agency is None:
+            body = self.register.bodies.get(agency_id)
+            return link(body.name, urls.relative(page, urls.body(agency_id))) if body else text(agency_id)
+        return link(agency.name, urls.relative(page, urls.agency(agency_id)))
+
+    def body(self, body_id: str, page: str) -> str:
+        body = self.register.bodies[body_id]
+        return link(body.name, urls.relative(page, urls.body(body_id)))
+
+    def person(self, person_id: str, page: str) -> str:
+        person = self.register.people[person_id]
+        return link(person.name, urls.relative(page, urls.person(person_id)))
+
+    def task(self, task_id: str, page: str) -> str:
+        task = self.register.tasks[task_id]
+        return link(task.title, urls.relative(page, urls.task(task_id)))
+
+    def office(self, office: str, page: str) -> str:
+        agency_id, _, post_id = office.partition("/")
+        title = self.register.agencies[agency_id].posts[post_id]
+        return link(title, urls.relative(page, urls.agency(agency_id)))
+
+    def holder(self, holder: Holder, page: str) -> str:
+        if holder.person and holder.office:
+            return f"{self.person(holder.person, page)} ({self.office(holder.office, page)})"
+        if holder.person:
+            return self.person(holder.person, page)
+        return f"{self.office(holder.office, page)} ({self.t('ex_officio')})"
+
+    def post(self, action: Action) -> str:
+        if action.body:
+            return text(self.register.bodies[action.body].posts[action.post].title)
+        return text(self.register.agencies[action.agency].posts[action.post])
+
+    def document(self, key: str, page: str, label: str | None = None) -> str:
+        doc = self.register.documents.get(key)
+        if doc is not None:
+            name = label or self.doc_label(key)
+            return link(name, urls.relative(page, urls.document(key)))
+        cited = self.register.cited.get(key)
+        return link(label or cited.number.text, urls.relative(page, urls.document(key)))
+
+    def doc_label(self, key: str) -> str:
+        """A document as readers name it: its type and number, or type and date when unnumbered."""
+        doc = self.register.documents.get(key)
+        if doc is None:
+            return self.register.cited[key].number.text
+        kind = self.t.doc_type(doc.type)
+        if doc.number:
+            return f"{kind} {doc.number.text}"
+        return f"{kind} ({self.t('number')}: {self.t('unknown')}, {self.t.period(doc.issued)})"
+
+    def paragraph(self, action: Action, page: str) -> str:
+        """A link to the paragraph an action comes from."""
+        if not action.para:
+            return ""
+        target = urls.relative(page, urls.document(action.doc), f"d-{action.para}")
+        return f"[¶ {text(action.para)}]({target})"

@@ -1,0 +1,130 @@
+"""The page of one document: metadata card, relations both ways, actions, linked text."""
+from __future__ import annotations
+
+from .. import urls
+from ..model import Document
+from ..vocab import ACTION_KINDS
+from .actions import describe
+from .context import Context
+from .markup import front_matter, link, table, text
+
+
+def render_document(ctx: Context, doc: Document) -> str:
+    t, page = ctx.t, urls.document(doc.key)
+    label = ctx.doc_label(doc.key)
+    out = [front_matter(title=label, description=doc.title)]
+    out.append(f"# {text(label)}\n\n**{text(doc.title)}**")
+    if doc.title_descriptive:
+        out.append(f" *({t('descriptive_title')})*")
+    out.append("\n\n")
+    out.append(_card(ctx, doc, page))
+    out.append(_relations(ctx, doc, page))
+    if doc.actions:
+        out.append(f"## {t('actions')}\n\n")
+        for kind in ACTION_KINDS:
+            actions = [a for a in doc.actions if a.kind == kind]
+            if actions:
+                out.append(f"### {t('act_' + kind)}\n\n")
+                out.extend(f"- {describe(ctx, a, page)}\n" for a in actions)
+                out.append("\n")
+    if doc.body.strip():
+        out.append(f"## {t('text')}\n\n")
+        out.append(linked_body(ctx, doc, page))
+        out.append("\n")
+    return "".join(out)
+
+
+def _card(ctx: Context, doc: Document, page: str) -> str:
+    t = ctx.t
+    unknown = f"*{t('unknown')}*"
+    rows = [
+        [t("number"), text(doc.number.text) if doc.number else f"*{t('number_unknown')}*"],
+        [t("type"), link(t.doc_type(doc.type), urls.relative(page, urls.doc_type(doc.type)))],
+        [t("issuer"), ctx.agency(doc.issuer, page)],
+        [t("issued"), text(t.period(doc.issued))],
+    ]
+    if doc.meeting:
+        rows.append([t("meeting"), text(t.period(doc.meeting))])
+    signer = unknown
+    if doc.signer and doc.signer.person:
+        signer = ctx.person(doc.signer.person, page)
+        if doc.signer.capacity:
+            signer += f" — {text(doc.signer.capacity)}"
+    elif doc.signer and doc.signer.capacity:
+        signer = text(doc.signer.capacity)
+    rows.append([t("signer"), signer])
+    sources = []
+    for s in doc.sources:
+        name = text(s.title or t("unknown"))
+        if s.url:
+            name = f"[{name}]({s.url.replace(')', '%29').replace(' ', '%20')})"
+        extra = [t(f"source_{s.kind}")]
+        if s.author:
+            extra.append(text(s.author))
+        if s.date:
+            extra.append(text(t.period(s.date)))
+        sources.append(f"{name} ({', '.join(extra)})")
+    rows.append([t("sources"), "<br>".join(sources) or unknown])
+    return table([t("field"), t("value")], rows) + "\n"
+
+
+def _relations(ctx: Context, doc: Document, page: str) -> str:
+    t, rel = ctx.t, ctx.rel
+    sections: list[tuple[str, list[str]]] = []
+    cites = _unique_targets(rel.cites.get(doc.key, []))
+    sections.append((t("cites"), [ctx.document(c.target, page) + _para(ctx, c.citing, c.para, page)
+                                  for c in cites]))
+    cited_by = _unique_citing(rel.cited_by.get(doc.key, []))
+    sections.append((t("cited_by"), [ctx.document(c.citing, page) + _para(ctx, c.citing, c.para, page)
+                                     for c in cited_by]))
+    sections.append((t("changes"), [describe(ctx, a, page) for a in rel.changes.get(doc.key, [])]))
+    sections.append((t("changed_by"), [f"{ctx.document(a.doc, page)}: {describe(ctx, a, page)}"
+                                       for a in rel.changed_by.get(doc.key, [])]))
+    sections.append((t("requested_by"), [f"{ctx.document(a.doc, page)}: {describe(ctx, a, page)}"
+                                         for a in rel.requests_for.get(doc.key, [])]))
+    sections.append((t("fulfills"), [ctx.document(ref.partition('#')[0], page) for ref, _ in doc.fulfills]))
+    fulfilled = [key for a in doc.actions if a.id
+                 for key in rel.fulfilled_by.get(f"{doc.key}#{a.id}", [])]
+    sections.append((t("fulfilled_by"), [ctx.document(k, page) for k in dict.fromkeys(fulfilled)]))
+    body = "".join(f"### {title}\n\n" + "".join(f"- {item}\n" for item in items) + "\n"
+                   for title, items in sections if items)
+    return f"## {t('relations')}\n\n{body}" if body else ""
+
+
+def _para(ctx: Context, doc_key: str, para: str | None, page: str) -> str:
+    if not para:
+        return ""
+    target = urls.relative(page, urls.document(doc_key), f"d-{para}")
+    return f" ([¶ {text(para)}]({target}))"
+
+
+def _unique_targets(citations):
+    seen, out = set(), []
+    for c in citations:
+        if (c.target, c.para) not in seen:
+            seen.add((c.target, c.para))
+            out.append(c)
+    return out
+
+
+def _unique_citing(citations):
+    seen, out = set(), []
+    for c in citations:
+        if (c.citing, c.para) not in seen:
+            seen.add((c.citing, c.para))
+            out.append(c)
+    return out
+
+
+def linked_body(ctx: Context, doc: Document, page: str) -> str:
+    """The document's text with every citation linked to the cited document's page."""
+    spans = sorted((c.span, c.target) for c in ctx.rel.cites.get(doc.key, []) if c.span)
+    out, pos = [], 0
+    for (start, end), target in spans:
+        if start < pos:
+            continue
+        out.append(doc.body[pos:start])
+        out.append(f"[{doc.body[start:end]}]({urls.relative(page, urls.document(target))})")
+        pos = end
+    out.append(doc.body[pos:])
+    return "".join(out)

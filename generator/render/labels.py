@@ -1,0 +1,145 @@
+"""Every label the generator writes, in Vietnamese (the default) and English."""
+from __future__ import annotations
+
+LABELS: dict[str, tuple[str, str]] = {
+    "number": ("Số, ký hiệu", "Number"),
+    "type": ("Loại văn bản", "Type"),
+    "issuer": ("Cơ quan ban hành", "Issued by"),
+    "issued": ("Ngày ban hành", "Date of issue"),
+    "meeting": ("Ngày họp", "Meeting"),
+    "signer": ("Người ký", "Signed by"),
+    "sources": ("Nguồn", "Sources"),
+    "unknown": ("chưa rõ", "unknown"),
+    "number_unknown": ("chưa rõ — các nguồn không ghi số", "unknown — the sources give no number"),
+    "descriptive_title": ("tiêu đề mô tả, không phải trích yếu chính thức",
+                          "descriptive title, not the official one"),
+    "field": ("Thông tin", "Field"),
+    "value": ("Giá trị", "Value"),
+    "relations": ("Quan hệ", "Relations"),
+    "cites": ("Văn bản này trích dẫn", "This document cites"),
+    "cited_by": ("Được trích dẫn bởi", "Cited by"),
+    "requests": ("Yêu cầu soạn thảo, sửa đổi văn bản", "Requests to draft or amend"),
+    "requested_by": ("Được yêu cầu sửa đổi, soạn thảo bởi", "Requested by"),
+    "changes": ("Văn bản này sửa đổi, thay thế, bãi bỏ", "This document changes"),
+    "changed_by": ("Bị sửa đổi, thay thế, bãi bỏ bởi", "Changed by"),
+    "fulfills": ("Thực hiện yêu cầu của", "Fulfils the request of"),
+    "fulfilled_by": ("Đã được thực hiện bởi", "Fulfilled by"),
+    "actions": ("Nội dung chỉ đạo", "Actions"),
+    "text": ("Toàn văn", "Text"),
+    "no_text": ("Sổ đăng ký chưa có toàn văn của văn bản này; thông tin dưới đây lấy từ các văn bản trích dẫn nó.",
+                "The register does not hold this document's text yet; what follows is what citing documents say of it."),
+    "known_dates": ("Ngày ban hành theo trích dẫn", "Date given by citations"),
+    "subjects": ("Nội dung theo văn bản trích dẫn", "Subject, as citing documents give it"),
+    "citations": ("Các trích dẫn", "Citations"),
+    "paragraph": ("đoạn", "paragraph"),
+    "directed": ("được chỉ đạo, chờ văn bản thực hiện", "directed, pending the enacting document"),
+    "pending_on": ("chờ", "pending"),
+    "due": ("hạn", "due"),
+    "lead": ("chủ trì", "lead"),
+    "with": ("phối hợp", "with"),
+    "from": ("từ", "from"),
+    "to": ("sang", "to"),
+    "documents": ("Văn bản", "Documents"),
+    "all_documents": ("Tất cả văn bản", "All documents"),
+    "by_year": ("Theo năm", "By year"),
+    "by_type": ("Theo loại văn bản", "By type"),
+    "by_issuer": ("Theo cơ quan ban hành", "By issuer"),
+    "cited_not_in_register": ("Văn bản được trích dẫn, chưa có trong sổ", "Cited, not yet in the register"),
+    "cited_not_in_register_intro": (
+        "Các văn bản dưới đây được văn bản trong sổ trích dẫn nhưng sổ chưa có toàn văn. "
+        "Biên tập viên có thể bổ sung: khi văn bản được thêm vào, trang của nó giữ nguyên địa chỉ.",
+        "These documents are cited by documents in the register, which does not hold their text yet. "
+        "Editors may add them: the page keeps its address when the document is added."),
+    "cited_times": ("số lần trích dẫn", "citations"),
+    "year": ("Năm", "Year"),
+    "year_unknown": ("không rõ năm", "year unknown"),
+    "title": ("Trích yếu", "Title"),
+    "count": ("Số văn bản", "Documents"),
+    "task": ("Nhiệm vụ", "Task"),
+    "tasks": ("Nhiệm vụ", "Tasks"),
+    "agency": ("Cơ quan", "Agency"),
+    "agencies": ("Cơ quan", "Agencies"),
+    "person": ("Cá nhân", "Person"),
+    "people": ("Cá nhân", "People"),
+    "body": ("Tổ chức phối hợp", "Body"),
+    "bodies": ("Ủy ban, ban, tổ công tác", "Committees and working groups"),
+    "declared_in": ("Ghi nhận lần đầu tại", "First recorded in"),
+    "mentioned_in": ("Xuất hiện trong", "Appears in"),
+    "documents_issued": ("Văn bản ban hành", "Documents issued"),
+    "none": ("Chưa có.", "None yet."),
+    "source_official": ("bản chính thức", "official"),
+    "source_republished": ("bản đăng lại", "republished"),
+    "source_press": ("báo chí", "press report"),
+    "act_establish": ("Thành lập", "Establishes"),
+    "act_appoint": ("Giao chức vụ", "Appoints"),
+    "act_relieve": ("Thôi giữ chức vụ", "Relieves"),
+    "act_holds": ("Người giữ chức vụ được nêu", "Named as holding"),
+    "act_designate": ("Giao vai trò", "Designates"),
+    "act_scope": ("Mở rộng phạm vi", "Widens the remit"),
+    "act_assign": ("Giao nhiệm vụ", "Assigns"),
+    "act_transfer": ("Chuyển giao nhiệm vụ", "Transfers"),
+    "act_amend": ("Sửa đổi", "Amends"),
+    "act_replace": ("Thay thế", "Replaces"),
+    "act_repeal": ("Bãi bỏ", "Repeals"),
+    "act_request": ("Yêu cầu soạn thảo, sửa đổi", "Requests"),
+    "act_report": ("Tiến độ", "Progress"),
+    "replacing": ("thay", "replacing"),
+    "as_of": ("tính đến ngày", "as of"),
+    "status_done": ("đã hoàn thành", "done"),
+    "status_open": ("đang thực hiện", "open"),
+    "status_overdue": ("quá hạn", "overdue"),
+    "report_done": ("đã hoàn thành", "done"),
+    "report_in-progress": ("đang thực hiện", "in progress"),
+    "report_note": ("ghi nhận", "note"),
+    "what_draft": ("soạn thảo", "draft"),
+    "what_amend": ("sửa đổi", "amend"),
+    "what_replace": ("thay thế", "replace"),
+    "what_repeal": ("bãi bỏ", "repeal"),
+    "ex_officio": ("người giữ chức vụ", "ex officio"),
+    "adds": ("thêm", "adds"),
+    "stub_note": ("Trang này sẽ có đầy đủ chuỗi trách nhiệm, thời hạn và dòng thời gian.",
+                  "This page will show the full chain of custody, deadlines and timeline."),
+}
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
+ROMAN = ("I", "II", "III", "IV")
+
+
+class Labels:
+    """Labels in one language; `lang` is Material's `theme.language` (vi unless en)."""
+
+    def __init__(self, lang: str = "vi"):
+        self.lang = "en" if lang == "en" else "vi"
+        self._index = 1 if self.lang == "en" else 0
+
+    def __call__(self, key: str) -> str:
+        return LABELS[key][self._index]
+
+    def doc_type(self, type_id: str) -> str:
+        from ..vocab import DOCUMENT_TYPES
+        names = DOCUMENT_TYPES.get(type_id)
+        return names[self._index] if names else type_id
+
+    def period(self, period) -> str:
+        """A period as a reader writes it: 23/09/2019, tháng 9/2019, Quý I/2020, năm 2018."""
+        if period is None:
+            return self("unknown")
+        if self.lang == "en":
+            if period.precision == "day":
+                return period.start.isoformat()
+            if period.precision == "month":
+                return f"{MONTHS_EN[period.month - 1]} {period.year}"
+            if period.precision == "quarter":
+                return f"Q{period.quarter} {period.year}"
+            return str(period.year)
+        if period.precision == "day":
+            return period.start.strftime("%d/%m/%Y")
+        if period.precision == "month":
+            return f"tháng {period.month}/{period.year}"
+        if period.precision == "quarter":
+            return f"Quý {ROMAN[period.quarter - 1]}/{period.year}"
+        return f"năm {period.year}"
+
+    def date(self, value) -> str:
+        return value.isoformat() if self.lang == "en" else value.strftime("%d/%m/%Y")

@@ -1,0 +1,194 @@
+"""Read: files of the register into plain data that remembers the line of every value.
+
+Untrusted input: files are size-limited, must be UTF-8, YAML is composed with the safe loader
+and converted by hand so that no tag is ever constructed, aliases are refused (no billion
+laughs) and nesting is bounded. Text is normalised to NFC here, once, for everything after.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from .diagnostics import Diagnostics, Loc
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 20
+MAX_NODES = 20_000
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:binary",
+}
+
+
+class LMap(dict):
+    """A YAML mapping that knows the line of each key (and its own first line)."""
+
+    line: int
+    lines: dict[str, int]
+
+
+class LList(list):
+    """A YAML sequence that knows the line of each item."""
+
+    line: int
+    lines: list[int]
+
+
+def line_of(value: Any, key: Any = None, default: int = 1) -> int:
+    """Line of `value[key]` (or of `value` itself) when the value came from YAML."""
+    if key is not None:
+        if isinstance(value, LMap):
+            return value.lines.get(key, value.line)
+        if isinstance(value, LList) and isinstance(key, int) and 0 <= key < len(value.lines):
+            return value.lines[key]
+    return getattr(value, "line", default)
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str):
+        self.line = line
+        self.message = message
+
+
+def _convert(node: yaml.Node, base: int, seen: set[int], depth: int, budget: list[int]) -> Any:
+    line = base + node.start_mark.line
+    if id(node) in seen:
+        raise _Refused(line, "YAML anchors and aliases (&, *) are not allowed in the register")
+    seen.add(id(node))
+    budget[0] += 1
+    if budget[0] > MAX_NODES:
+        raise _Refused(line, f"too many YAML values (more than {MAX_NODES})")
+    if depth > MAX_DEPTH:
+        raise _Refused(line, f"YAML nested more than {MAX_DEPTH} levels deep")
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != "tag:yaml.org,2002:map":
+            raise _Refused(line, f"unsupported YAML tag {node.tag!r}")
+        out = LMap()
+        out.line, out.lines = line, {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Refused(base + key_node.start_mark.line, "a mapping key must be plain text")
+            key = _scalar(key_node, base)
+            key = "" if key is None else str(key)
+            key_line = base + key_node.start_mark.line
+            if key in out:
+                raise _Refused(key_line, f"duplicate key {key!r} (first on line {out.lines[key]})")
+            out[key] = _convert(value_node, base, seen, depth + 1, budget)
+            out.lines[key] = key_line
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != "tag:yaml.org,2002:seq":
+            raise _Refused(line, f"unsupported YAML tag {node.tag!r}")
+        seq = LList()
+        seq.line, seq.lines = line, []
+        for item in node.value:
+            seq.append(_convert(item, base, seen, depth + 1, budget))
+            seq.lines.append(base + item.start_mark.line)
+        return seq
+    return _scalar(node, base)
+
+
+def _scalar(node: yaml.ScalarNode, base: int) -> Any:
+    """Scalars stay text (ids like `2`, dates like `2019-09`), except null and booleans."""
+    if node.tag == "tag:yaml.org,2002:null":
+        return None
+    if node.tag == "tag:yaml.org,2002:bool":
+        return node.value.lower() in ("true", "yes", "on", "y")
+    if node.tag not in _PLAIN_TAGS:
+        raise _Refused(base + node.start_mark.line, f"unsupported YAML tag {node.tag!r}")
+    return unicodedata.normalize("NFC", node.value)
+
+
+def parse_yaml(text: str, loc: Loc, diags: Diagnostics) -> Any:
+    """Parse YAML text whose first line is `loc.line`; report problems instead of raising."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = loc.line + (mark.line if mark else 0)
+        diags.error(Loc(loc.path, line), f"malformed YAML: {exc.problem or exc.context}")
+        return None
+    except yaml.YAMLError as exc:
+        diags.error(loc, f"malformed YAML: {exc}")
+        return None
+    except RecursionError:
+        diags.error(loc, "malformed YAML: nested too deeply")
+        return None
+    if node is None:
+        return None
+    try:
+        return _convert(node, loc.line, set(), 0, [0])
+    except _Refused as refused:
+        diags.error(Loc(loc.path, refused.line), refused.message)
+        return None
+
+
+def read_text(path: Path, rel: str, diags: Diagnostics) -> str | None:
+    """The file's text, NFC, LF line ends, no BOM; None (with a diagnostic) when unreadable."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            diags.error(Loc(rel, 1), f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        diags.error(Loc(rel, 1), f"cannot read file: {exc.strerror or exc}")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        diags.error(Loc(rel, line), f"file is not UTF-8 (byte {exc.start}); save it as UTF-8")
+        return None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        diags.error(Loc(rel, text[: text.index("\x00")].count("\n") + 1), "file contains a NUL byte")
+        return None
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass
+class MarkdownFile:
+    """A document file split into front matter (located data) and body text."""
+
+    rel: str
+    meta: Any
+    body: str
+    body_line: int
+
+
+_BOUNDARY = YAMLHandler.FM_BOUNDARY
+
+
+def read_markdown(path: Path, rel: str, diags: Diagnostics) -> MarkdownFile | None:
+    text = read_text(path, rel, diags)
+    if text is None:
+        return None
+    first = _BOUNDARY.match(text)
+    second = _BOUNDARY.search(text, first.end()) if first else None
+    if not first or not second:
+        diags.error(Loc(rel, 1), "no front matter: the file must start with a '---' line and "
+                    "close the front matter with another '---' line")
+        return None
+    fm_start_line = text.count("\n", 0, first.end()) + 1
+    meta = parse_yaml(text[first.end(): second.start()], Loc(rel, fm_start_line), diags)
+    rest = text[second.end():]
+    body = rest.lstrip("\n")
+    body_line = text.count("\n", 0, second.end()) + 1 + len(rest) - len(body)
+    return MarkdownFile(rel, meta, body, body_line)
+
+
+def read_yaml_file(path: Path, rel: str, diags: Diagnostics) -> Any:
+    text = read_text(path, rel, diags)
+    if text is None:
+        return None
+    return parse_yaml(text, Loc(rel, 1), diags)

@@ -1,0 +1,58 @@
+"""Where every page lives: one place for the site's URL scheme (source paths of virtual pages).
+
+Paths are built only from ids and keys that the reader has checked against ^[a-z0-9-]+$ (and a
+four-digit year), so no record can make the generator write outside the site.
+"""
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+DOCUMENTS = "van-ban/index.md"
+CITED = "van-ban/chua-co-trong-so.md"
+TYPES = "loai-van-ban/index.md"
+ISSUERS = "co-quan-ban-hanh/index.md"
+TASKS = "nhiem-vu/index.md"
+AGENCIES = "co-quan/index.md"
+PEOPLE = "ca-nhan/index.md"
+BODIES = "to-chuc/index.md"
+
+
+def document(key: str) -> str:
+    return f"van-ban/{key}.md"
+
+
+def year(value: int) -> str:
+    return f"van-ban/{value}/index.md"
+
+
+def doc_type(type_id: str) -> str:
+    return f"loai-van-ban/{type_id}.md"
+
+
+def issuer(issuer_id: str) -> str:
+    return f"co-quan-ban-hanh/{issuer_id}.md"
+
+
+def task(task_id: str) -> str:
+    return f"nhiem-vu/{task_id}.md"
+
+
+def agency(agency_id: str) -> str:
+    return f"co-quan/{agency_id}.md"
+
+
+def person(person_id: str) -> str:
+    return f"ca-nhan/{person_id}.md"
+
+
+def body(body_id: str) -> str:
+    return f"to-chuc/{body_id}.md"
+
+
+def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A Markdown link target from one page's source path to another's (MkDocs checks it)."""
+    if from_page == to_page:
+        return f"#{anchor}" if anchor else posixpath.basename(to_page)
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else target

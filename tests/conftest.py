@@ -1,0 +1,43 @@
+"""Shared fixtures: the shipped register, and throwaway copies of it to break on purpose."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main as register_main
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ("decisions", "content", "theme_overrides", "mkdocs.yml")
+
+
+@pytest.fixture
+def register_copy(tmp_path: Path) -> Path:
+    """A copy of the shipped register that a test may change."""
+    root = tmp_path / "register"
+    root.mkdir()
+    for name in SHIPPED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        else:
+            shutil.copy2(source, root / name)
+    return root
+
+
+def edit(path: Path, pattern: str, replacement: str, count: int = 1) -> int:
+    """Change a record the way an editor's typo would; returns the 1-based line changed."""
+    text = path.read_text(encoding="utf-8")
+    match = re.search(pattern, text, flags=re.MULTILINE)
+    assert match, f"{pattern!r} not found in {path}"
+    new = re.sub(pattern, replacement, text, count=count, flags=re.MULTILINE)
+    path.write_text(new, encoding="utf-8")
+    return text.count("\n", 0, match.start()) + 1
+
+
+def run_register(capsys, *args: str) -> tuple[int, str, str]:
+    code = register_main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
