@@ -59,8 +59,8 @@ def _build(args: argparse.Namespace) -> int:
     if site_dir.exists():
         old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
         site_dir.rename(old)
-    staging.rename(site_dir)
     staging.chmod(0o755)
+    staging.rename(site_dir)
     if old:
         shutil.rmtree(old, ignore_errors=True)
     print(f"built {site_dir}")

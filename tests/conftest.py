@@ -41,3 +41,25 @@ def run_register(capsys, *args: str) -> tuple[int, str, str]:
     code = register_main(list(args))
     out = capsys.readouterr()
     return code, out.out, out.err
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The shipped register built once, strict, as CI and the README build it."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    code = register_main(["--root", str(ROOT), "build", "--as-of", "2026-11-22", "--site-dir", str(site)])
+    assert code == 0, "register build failed on the shipped register"
+    return site
+
+
+def page_text(site: Path, url: str) -> str:
+    """The visible text of a built page's article, whitespace folded."""
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"): html.index("</article>")]
+    article = re.sub(r"<[^>]+>", " ", article)
+    import html as html_lib
+    return " ".join(html_lib.unescape(article).split())
+
+
+def page_html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")

@@ -1,6 +1,8 @@
 """The page of one document: metadata card, relations both ways, actions, linked text."""
 from __future__ import annotations
 
+import re
+
 from .. import urls
 from ..model import Document
 from ..vocab import ACTION_KINDS
@@ -127,4 +129,10 @@ def linked_body(ctx: Context, doc: Document, page: str) -> str:
         out.append(f"[{doc.body[start:end]}]({urls.relative(page, urls.document(target))})")
         pos = end
     out.append(doc.body[pos:])
-    return "".join(out)
+    return _ANCHOR_AT_LINE_END.sub(r"\1\n\2", "".join(out))
+
+
+# Editors end a paragraph's last line with its anchor, `… text. {#d-2}`; Python-Markdown's
+# attr_list reads a paragraph's attributes only from a line of their own, so move it there
+# (headings keep theirs: attr_list reads those at the end of the line).
+_ANCHOR_AT_LINE_END = re.compile(r"^(?!#)(.*\S)[ \t]+(\{:?[ \t]*#d-[a-z0-9-]+[ \t]*\})[ \t]*$", re.M)

@@ -1,6 +1,7 @@
 """Writing Markdown safely: record values are text, never markup."""
 from __future__ import annotations
 
+import html
 import json
 
 # Characters that Markdown, HTML, attr_list, tables or Jinja-like templates could read as syntax.
@@ -23,9 +24,11 @@ def link(label: str, target: str) -> str:
     return f"[{text(label)}]({target})"
 
 
-def front_matter(**meta: object) -> str:
-    """Page metadata (JSON is valid YAML, so any title is safe)."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+def front_matter(**meta: str) -> str:
+    """Page metadata. Material prints meta values into the head unescaped (MkDocs' Jinja has
+    no autoescape), so they are HTML-escaped here; JSON strings are valid YAML."""
+    lines = [f"{key}: {json.dumps(html.escape(' '.join(value.split())), ensure_ascii=False)}"
+             for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
