@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from .diagnostics import Diagnostics, Loc
 from .fields import suggest
-from .model import Action, Document, Register, Task
+from .model import Document, Register, Task
 
 
 def check_register(register: Register, diags: Diagnostics) -> None:
     _unique_numbers(register, diags)
     _declare_tasks(register, diags)
-    _task_custody(register, diags)
     _due_dates(register, diags)
     _fulfilments(register, diags)
 
@@ -52,47 +51,6 @@ def _declare_tasks(register: Register, diags: Diagnostics) -> None:
                                         "declare it where it is first assigned or transferred: "
                                         "task: {id: …, title: …}")
                 action.task = None
-
-
-def action_date(action: Action, doc: Document):
-    """When an action takes effect: its own date where it has one, else the document's issue."""
-    if action.effective:
-        return action.effective.start
-    return doc.issued.start
-
-
-def _task_custody(register: Register, diags: Diagnostics) -> None:
-    """Replay assignments and transfers in date order: a task moves only from its holder."""
-    events = []
-    for doc in register.documents.values():
-        for action in doc.actions:
-            if action.task and action.kind in ("assign", "transfer", "report"):
-                declaring = bool(action.title)
-                events.append(((action_date(action, doc), doc.issued.start, doc.key,
-                                0 if declaring else 1, action.index), doc, action))
-    events.sort(key=lambda e: e[0])
-    holder: dict[str, tuple[str, Action]] = {}
-    declared: set[str] = set()
-    for _, doc, action in events:
-        task = action.task
-        declaring_action = register.tasks[task].declared_by
-        if action.title:
-            declared.add(task)
-        elif task not in declared:
-            diags.error(action.loc, f"task {task!r} is used on {action_date(action, doc)} but declared "
-                                    f"later, in {declaring_action.loc.path}:{declaring_action.loc.line}")
-            continue
-        if action.kind == "assign" and action.lead:
-            holder[task] = (action.lead, action)
-        elif action.kind == "transfer":
-            current = holder.get(task)
-            if current and not action.title and current[0] != action.from_:
-                since = current[1]
-                diags.error(action.loc, f"transfer of task {task!r} from {action.from_!r}, but on "
-                                        f"{action_date(action, doc)} it is held by {current[0]!r} "
-                                        f"(since {since.loc.path}:{since.loc.line})")
-                continue
-            holder[task] = (action.to, action)
 
 
 def _due_dates(register: Register, diags: Diagnostics) -> None:

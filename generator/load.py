@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .checks import check_register
 from .citations import collect_citations
+from .derive import derive
 from .diagnostics import Diagnostic, Diagnostics, Loc
 from .documents import Names, read_document
 from .model import Register
@@ -61,6 +62,8 @@ def load_register(root: Path) -> tuple[Register | None, list[Diagnostic]]:
     register = Register(documents, agencies, people, bodies, tasks={}, cited={}, citations=[])
     check_register(register, diags)
     collect_citations(register, diags)
+    if not diags:
+        register.derived = derive(register, diags)
     if diags:
         return None, diags.sorted()
     return register, []

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from .diagnostics import Loc
 from .numbers import DocNumber
@@ -188,6 +189,7 @@ class Register:
     tasks: dict[str, Task]
     cited: dict[str, CitedDocument]
     citations: list[Citation]
+    derived: Any = None  # derive.Derived, set once the records have passed their checks
 
     def action(self, ref: str) -> Action | None:
         doc_key, _, action_id = ref.partition("#")

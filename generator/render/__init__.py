@@ -3,21 +3,44 @@ from __future__ import annotations
 
 from datetime import date
 
+from .. import urls
 from ..model import Register
-from ..relations import derive_relations
+from .agencies import render_agency
+from .bodies import render_body
 from .browse import render_browse
 from .context import Context
 from .document import render_document
-from .entities import render_entities
 from .labels import Labels
+from .markup import front_matter, link, text
+from .people import render_person
+from .tasks import render_task, render_task_index
+from .views import render_views
 
 
-def render_pages(register: Register, lang: str = "vi", as_of: date | None = None) -> dict[str, str]:
-    ctx = Context(register, derive_relations(register), Labels(lang), as_of or date.today())
+def render_pages(register: Register, lang: str = "vi", as_of: date | None = None,
+                 intros: dict[str, str] | None = None) -> dict[str, str]:
+    """Every generated page. `intros` holds hand-written text for agency pages, by agency id."""
+    ctx = Context.build(register, Labels(lang), as_of or date.today())
+    intros = intros or {}
     pages: dict[str, str] = {}
     for doc in register.documents.values():
-        from .. import urls
         pages[urls.document(doc.key)] = render_document(ctx, doc)
     pages.update(render_browse(ctx))
-    pages.update(render_entities(ctx))
+    for task_id, record in register.derived.custody.tasks.items():
+        pages[urls.task(task_id)] = render_task(ctx, record)
+    for agency in register.agencies.values():
+        pages[urls.agency(agency.id)] = render_agency(ctx, agency, intros.get(agency.id, ""))
+    for person in register.people.values():
+        pages[urls.person(person.id)] = render_person(ctx, person)
+    for body in register.bodies.values():
+        pages[urls.body(body.id)] = render_body(ctx, body)
+    pages.update(render_views(ctx))
+    t = ctx.t
+    pages[urls.TASKS] = render_task_index(ctx)
+    for page, title, items in (
+            (urls.AGENCIES, t("agencies"), [(a.name, urls.agency(a.id)) for a in register.agencies.values()]),
+            (urls.PEOPLE, t("people"), [(p.name, urls.person(p.id)) for p in register.people.values()]),
+            (urls.BODIES, t("bodies"), [(b.name, urls.body(b.id)) for b in register.bodies.values()])):
+        lines = "".join(f"- {link(name, urls.relative(page, target))}\n" for name, target in sorted(items))
+        pages[page] = front_matter(title=title) + f"# {text(title)}\n\n" + (lines or t("none")) + "\n"
     return dict(sorted(pages.items()))

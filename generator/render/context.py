@@ -1,12 +1,14 @@
 """What every renderer needs: the register, its derived relations, labels, the as-of date."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 
 from .. import urls
 from ..model import Action, Holder, Register
-from ..relations import Relations
+from ..derive.events import Event, all_events
+from ..relations import Relations, mentioned
 from .labels import Labels
 from .markup import link, text
 
@@ -17,6 +19,24 @@ class Context:
     rel: Relations
     t: Labels
     as_of: date
+    events: list[Event] = field(default_factory=list)            # newest first
+    events_by: dict[tuple[str, str], list[Event]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, register: Register, t: Labels, as_of: date) -> "Context":
+        """Index every dated event by what it names, once, so each page's timeline is a lookup."""
+        events = all_events(register)
+        events_by: dict[tuple[str, str], list[Event]] = defaultdict(list)
+        for event in events:
+            keys = mentioned(event.action) if event.action else []
+            doc = register.documents[event.doc]
+            if event.action is None:
+                keys = [("agency", doc.issuer), ("body", doc.issuer)]
+                if event.kind == "issued" and doc.signer and doc.signer.person:
+                    keys.append(("person", doc.signer.person))
+            for key in [*keys, ("document", event.doc)]:
+                events_by[key].append(event)
+        return cls(register, register.derived.relations, t, as_of, events, dict(events_by))
 
     # --- names of things, linked from the page being written -------------------------------
     def agency(self, agency_id: str, page: str) -> str:

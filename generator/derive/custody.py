@@ -1,0 +1,123 @@
+"""Custody of tasks: who was given each task, where it moved, on whose order, and its deadline.
+
+Assignments and transfers are replayed in the order they took effect; a task moves only from
+the agency that holds it, and cannot go to two agencies on one day.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..diagnostics import Diagnostics
+from ..model import Action, Document, Register, Task
+from ..periods import Period, deadline_status
+from ..relations import Relations
+
+
+@dataclass
+class Step:
+    """One link of a task's chain of custody, with the date it took effect."""
+
+    action: Action
+    date: date
+    holder: str | None  # the lead agency after this step
+
+
+@dataclass
+class TaskRecord:
+    task: Task
+    steps: list[Step] = field(default_factory=list)
+    holder: str | None = None
+    holder_since: Step | None = None
+    co_operating: list[str] = field(default_factory=list)
+    due: Period | None = None
+    due_action: Action | None = None
+    done: Step | None = None
+
+    def status(self, as_of: date) -> str | None:
+        """open / overdue / done as of a date; None when the task has no deadline and no report.
+
+        A completion reported for a later date does not count: as of 2021-08-01, a task done in
+        December 2021 was still open or overdue."""
+        done_on = self.done.date if self.done and self.done.date <= as_of else None
+        if self.due is None:
+            return "done" if done_on else None
+        return deadline_status(self.due, as_of, done_on)
+
+
+@dataclass
+class Custody:
+    tasks: dict[str, TaskRecord]
+    held_now: dict[str, list[str]]
+    received: dict[str, list[Step]]
+    handed_over: dict[str, list[Step]]
+    leads: dict[str, list[Step]]
+    cooperates: dict[str, list[Step]]
+
+
+def effective_date(action: Action, doc: Document) -> date:
+    """When an action took effect: its own date where it has one, else the document's issue."""
+    if action.effective:
+        return action.effective.start
+    return doc.issued.start
+
+
+def derive_custody(register: Register, relations: Relations, diags: Diagnostics) -> Custody:
+    events = []
+    for doc in register.documents.values():
+        for action in doc.actions:
+            if action.task and action.kind in ("assign", "transfer", "report"):
+                events.append(((effective_date(action, doc), doc.issued.start, doc.key,
+                                0 if action.title else 1, action.index), doc, action))
+    events.sort(key=lambda e: e[0])
+    records = {task_id: TaskRecord(task) for task_id, task in register.tasks.items()}
+    custody = Custody(records, defaultdict(list), defaultdict(list), defaultdict(list),
+                      defaultdict(list), defaultdict(list))
+    moved_on: dict[tuple[str, date], Action] = {}
+    for (when, *_), doc, action in events:
+        record = records[action.task]
+        declaring = record.task.declared_by
+        if not action.title and not record.steps:
+            diags.error(action.loc, f"task {action.task!r} is used on {when} but declared later, in "
+                                    f"{declaring.loc.path}:{declaring.loc.line}")
+            continue
+        step = Step(action, when, record.holder)
+        if action.kind == "assign":
+            if action.lead:
+                step.holder = action.lead
+                record.holder, record.holder_since = action.lead, step
+                custody.leads[action.lead].append(step)
+            for agency in action.with_:
+                if agency not in record.co_operating:
+                    record.co_operating.append(agency)
+                custody.cooperates[agency].append(step)
+            if action.due:
+                record.due, record.due_action = action.due, action
+        elif action.kind == "transfer":
+            if record.holder and not action.title and record.holder != action.from_:
+                earlier = moved_on.get((action.task, when))
+                if earlier is not None and earlier.from_ == action.from_:
+                    diags.error(action.loc, f"task {action.task!r} is transferred twice on {when}: to "
+                                            f"{earlier.to!r} ({earlier.loc.path}:{earlier.loc.line}) "
+                                            f"and to {action.to!r}")
+                else:
+                    since = record.holder_since.action
+                    diags.error(action.loc, f"transfer of task {action.task!r} from {action.from_!r}, but on "
+                                            f"{when} it is held by {record.holder!r} "
+                                            f"(since {since.loc.path}:{since.loc.line})")
+                continue
+            moved_on[(action.task, when)] = action
+            step.holder = action.to
+            record.holder, record.holder_since = action.to, step
+            custody.received[action.to].append(step)
+            custody.handed_over[action.from_].append(step)
+        elif action.kind == "report" and action.status == "done":
+            done_on = action.date.end if action.date else doc.issued.start
+            step = Step(action, done_on, record.holder)
+            record.done = step
+        record.steps.append(step)
+    for task_id, record in records.items():
+        if record.holder:
+            custody.held_now[record.holder].append(task_id)
+    return custody

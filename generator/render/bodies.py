@@ -1,0 +1,74 @@
+"""Body pages: each post and role over time as periods, directed changes kept apart, the
+composition on every date it changed, and a timeline."""
+from __future__ import annotations
+
+from datetime import date
+
+from .. import urls
+from ..derive.tenures import PostHistory, Tenure
+from ..model import Body
+from .context import Context
+from .markup import front_matter, table, text
+from .people import directed_lines, holder_text, post_title, tenure_rows
+from .timeline import timeline_section
+
+
+def _first_known(tenure: Tenure, ctx: Context) -> date | None:
+    if tenure.start is not None:
+        return tenure.start
+    days = [ctx.register.documents[a.doc].issued.start if not a.date else a.date.start for a in tenure.observed]
+    return min(days) if days else None
+
+
+def render_body(ctx: Context, body: Body) -> str:
+    t, reg = ctx.t, ctx.register
+    page = urls.body(body.id)
+    out = [front_matter(title=body.name), f"# {text(body.name)}\n\n"]
+    facts = [f"**{text(body.short)}**"] if body.short else []
+    if body.parent:
+        facts.append(ctx.body(body.parent, page))
+    if body.aliases:
+        facts.append(", ".join(text(a) for a in body.aliases))
+    if facts:
+        out.append(" · ".join(facts) + "\n\n")
+    mentions = ctx.rel.mentions.get(("body", body.id), [])
+    for kind, heading in (("establish", "established"), ("scope", "remit")):
+        actions = [a for a in mentions if a.kind == kind]
+        if actions:
+            out.append(f"## {t(heading)}\n\n{directed_lines(ctx, actions, page)}\n")
+    histories = ctx.register.derived.tenures.for_body(body.id)
+    order = {p: i for i, p in enumerate([*body.posts, *body.roles])}
+    histories.sort(key=lambda h: order.get(h.post, len(order)))
+    in_force = [h for h in histories if h.tenures]
+    if in_force:
+        out.append(f"## {t('posts_held')}\n\n")
+        out.append(table([t("post"), t("holder"), t("start"), t("end"), t("source")],
+                         [row for h in in_force for row in tenure_rows(ctx, h, h.tenures, page, with_post=True,
+                                                                       with_owner=False)])
+                   + "\n")
+    directed = [a for h in histories for a in h.directed]
+    if directed:
+        out.append(f"## {t('directed_changes')}\n\n{directed_lines(ctx, directed, page)}\n")
+    out.append(_composition(ctx, in_force, page))
+    out.append(timeline_section(ctx, ctx.events_by.get(("body", body.id), []), page))
+    return "".join(out)
+
+
+def _composition(ctx: Context, histories: list[PostHistory], page: str) -> str:
+    """Who held what on each date the known composition changed."""
+    t = ctx.t
+    changes = sorted({d for h in histories for tenure in h.tenures
+                      for d in (_first_known(tenure, ctx), tenure.end) if d})
+    if len(changes) < 1:
+        return ""
+    out = [f"## {t('composition')}\n\n"]
+    for day in changes:
+        rows = []
+        for h in histories:
+            holders = [holder_text(ctx, tenure.holder, page) for tenure in h.tenures
+                       if (_first_known(tenure, ctx) or day) <= day and (tenure.end is None or day < tenure.end)]
+            if holders:
+                rows.append([post_title(ctx, h), ", ".join(holders)])
+        out.append(f"### {t('composition_on')} {text(t.date(day))}\n\n")
+        out.append((table([t("post"), t("holder")], rows) or f"{t('none')}\n") + "\n")
+    return "".join(out)

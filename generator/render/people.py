@@ -1,0 +1,91 @@
+"""Person pages, and the tenure tables shared by person, agency and body pages."""
+from __future__ import annotations
+
+from .. import urls
+from ..derive.tenures import PostHistory, Tenure
+from ..model import Holder, Person
+from .actions import describe
+from .context import Context
+from .markup import front_matter, table, text
+from .timeline import timeline_section
+
+
+def post_title(ctx: Context, history: PostHistory) -> str:
+    kind, owner = history.owner
+    if kind == "body":
+        body = ctx.register.bodies[owner]
+        title = body.posts[history.post].title if history.post in body.posts else body.roles.get(history.post, history.post)
+        return text(title)
+    if kind == "agency":
+        return text(ctx.register.agencies[owner].posts[history.post])
+    return text(history.post)
+
+
+def holder_text(ctx: Context, holder: Holder | str, page: str) -> str:
+    return ctx.agency(holder, page) if isinstance(holder, str) else ctx.holder(holder, page)
+
+
+def owner_link(ctx: Context, history: PostHistory, page: str) -> str:
+    kind, owner = history.owner
+    if kind == "body":
+        return ctx.body(owner, page)
+    if kind == "agency":
+        return ctx.agency(owner, page)
+    return ""
+
+
+def tenure_rows(ctx: Context, history: PostHistory, tenures: list[Tenure], page: str,
+                with_post: bool = False, with_owner: bool = True) -> list[list[str]]:
+    t = ctx.t
+    rows = []
+    for tenure in tenures:
+        if tenure.start is not None:
+            start = text(t.date(tenure.start))
+        else:
+            start = f"*{t('before_known')}*"
+        end = text(t.date(tenure.end)) if tenure.end else ""
+        sources = []
+        for action in filter(None, [tenure.start_action, *tenure.observed, tenure.end_action]):
+            label = ctx.doc_label(action.doc)
+            if action.kind == "holds":
+                day = action.date or ctx.register.documents[action.doc].meeting or ctx.register.documents[action.doc].issued
+                label = f"{t('observed_on')} {t.period(day)}"
+            sources.append(f"{ctx.document(action.doc, page, label)} {ctx.paragraph(action, page)}".strip())
+        if tenure.enacted_by:
+            sources.append(f"{t('enacted_by')} {ctx.document(tenure.enacted_by, page)}")
+        row = [holder_text(ctx, tenure.holder, page), start, end, "<br>".join(sources)]
+        if with_post:
+            post = post_title(ctx, history)
+            owner = owner_link(ctx, history, page) if with_owner else ""
+            row.insert(0, f"{post} — {owner}" if owner else post)
+        rows.append(row)
+    return rows
+
+
+def directed_lines(ctx: Context, actions, page: str) -> str:
+    return "".join(f"- {ctx.t('act_' + a.kind)}: {describe(ctx, a, page)} — "
+                   f"{ctx.document(a.doc, page)}\n" for a in actions)
+
+
+def render_person(ctx: Context, person: Person) -> str:
+    t, reg = ctx.t, ctx.register
+    page = urls.person(person.id)
+    out = [front_matter(title=person.name), f"# {text(person.name)}\n\n"]
+    if person.aliases:
+        out.append(", ".join(text(a) for a in person.aliases) + "\n\n")
+    held = reg.derived.tenures.by_person.get(person.id, [])
+    if held:
+        out.append(f"## {t('posts_held')}\n\n")
+        out.append(table([t("post"), t("holder"), t("start"), t("end"), t("source")],
+                         [row for history, tenure in held
+                          for row in tenure_rows(ctx, history, [tenure], page, with_post=True)]) + "\n")
+    directed = reg.derived.tenures.directed_by_person.get(person.id, [])
+    if directed:
+        out.append(f"## {t('directed_changes')}\n\n{directed_lines(ctx, directed, page)}\n")
+    signed = [d for d in reg.documents.values() if d.signer and d.signer.person == person.id]
+    if signed:
+        out.append(f"## {t('signed')}\n\n")
+        out.extend(f"- {ctx.document(d.key, page)} — {text(t.period(d.issued))}\n" for d in signed)
+        out.append("\n")
+    out.append(timeline_section(ctx, ctx.events_by.get(("person", person.id), []), page))
+    return "".join(out)

@@ -1,0 +1,36 @@
+"""Timelines: dated events by year, newest first, each linked to its document and paragraph."""
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..derive.events import Event
+from .actions import describe
+from .context import Context
+from .markup import table, text
+
+
+def event_line(ctx: Context, event: Event, page: str) -> str:
+    t = ctx.t
+    if event.kind == "issued":
+        return f"{t('event_issued')}: {ctx.document(event.doc, page)}"
+    if event.kind == "meeting":
+        return f"{t('event_meeting')} — {ctx.document(event.doc, page)}"
+    action = event.action
+    if event.kind == "due":
+        subject = ctx.task(action.task, page) if action.task else text(action.title or action.target or "")
+        return f"{t('event_due')}: {subject} {ctx.paragraph(action, page)}".strip()
+    return f"{t('act_' + action.kind)}: {describe(ctx, action, page)}"
+
+
+def timeline_section(ctx: Context, events: list[Event], page: str, level: int = 2,
+                     heading: bool = True) -> str:
+    """A timeline of the given events (already newest first)."""
+    t = ctx.t
+    if not events:
+        return ""
+    out = [f"{'#' * level} {t('timeline')}\n\n" if heading else ""]
+    for year, group in groupby(events, key=lambda e: e.when.start.year):
+        out.append(f"{'#' * (level + 1)} {year}\n\n")
+        rows = [[text(t.period(e.when)), event_line(ctx, e, page)] for e in group]
+        out.append(table([t("date"), t("event")], rows) + "\n")
+    return "".join(out)

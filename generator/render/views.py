@@ -1,0 +1,121 @@
+"""Views across the register: transfers (with a diagram), amendments and requests, the
+timeline and the deadlines, each stating the date its statuses hold for."""
+from __future__ import annotations
+
+from .. import urls
+from ..derive.events import deadlines
+from ..periods import deadline_status
+from .actions import describe
+from .context import Context
+from .markup import front_matter, table, text
+from .tasks import status_text
+from .timeline import timeline_section
+
+TRANSFERS = "chuyen-giao.md"
+AMENDMENTS = "sua-doi.md"
+TIMELINE = "dong-thoi-gian.md"
+DEADLINES = "thoi-han.md"
+
+
+def _mermaid_label(value: str) -> str:
+    return "".join("#quot;" if c == '"' else "#lt;" if c == "<" else "#gt;" if c == ">" else
+                   "#35;" if c == "#" else c for c in " ".join(value.split()))
+
+
+def render_transfers(ctx: Context) -> str:
+    t, reg, page = ctx.t, ctx.register, TRANSFERS
+    steps = [s for record in reg.derived.custody.tasks.values() for s in record.steps
+             if s.action.kind == "transfer"]
+    steps.sort(key=lambda s: (s.date, s.action.doc, s.action.index), reverse=True)
+    out = [front_matter(title=t("transfers")), f"# {t('transfers')}\n\n{t('transfers_intro')}\n\n"]
+    if not steps:
+        return "".join(out) + t("none") + "\n"
+    rows = [[text(t.date(s.date)), ctx.task(s.action.task, page), ctx.agency(s.action.from_, page),
+             ctx.agency(s.action.to, page),
+             f"{ctx.document(s.action.doc, page)} {ctx.paragraph(s.action, page)}"] for s in steps]
+    out.append('<div class="register-filter" data-filter-columns="0:year,2:agency,3:agency" markdown>\n\n')
+    out.append(table([t("date"), t("task"), t("h_from"), t("h_to"), t("source")], rows))
+    out.append("\n</div>\n\n")
+    out.append(f"## {t('diagram')}\n\n```mermaid\nflowchart LR\n")
+    agencies = sorted({a for s in steps for a in (s.action.from_, s.action.to)})
+    ids = {a: f"A{i}" for i, a in enumerate(agencies)}
+    for agency in agencies:
+        name = reg.agencies[agency].name
+        out.append(f'  {ids[agency]}["{_mermaid_label(name)}"]\n')
+    for s in reversed(steps):
+        label = _mermaid_label(reg.tasks[s.action.task].title)
+        if len(label) > 60:
+            label = label[:57].rstrip() + "…"
+        out.append(f'  {ids[s.action.from_]} -->|"{label}"| {ids[s.action.to]}\n')
+    out.append("```\n")
+    return "".join(out)
+
+
+def render_amendments(ctx: Context) -> str:
+    t, reg, rel, page = ctx.t, ctx.register, ctx.rel, AMENDMENTS
+    out = [front_matter(title=t("amendments")), f"# {t('amendments')}\n\n"]
+    changes = [a for doc in reg.documents.values() for a in doc.actions if a.kind in ("amend", "replace", "repeal")]
+    out.append(f"## {t('changes_in_force')}\n\n")
+    out.append(table([t("document"), t("kind"), t("what")],
+                     [[ctx.document(a.doc, page), t("act_" + a.kind), describe(ctx, a, page)] for a in changes])
+               or f"{t('none')}\n")
+    out.append(f"\n## {t('requests_list')}\n\n{t('as_of').capitalize()} {t.date(ctx.as_of)}.\n\n")
+    rows = []
+    for doc in sorted(reg.documents.values(), key=lambda d: (d.issued.start, d.key)):
+        for a in doc.actions:
+            if a.kind != "request":
+                continue
+            fulfilled = rel.fulfilled_by.get(f"{doc.key}#{a.id}", []) if a.id else []
+            done = [k for k in fulfilled if reg.documents[k].issued.start <= ctx.as_of]
+            if done:
+                status = f"**{t('status_done')}** — {t('fulfilled')} " + ", ".join(ctx.document(k, page) for k in done)
+            elif a.due:
+                status = status_text(ctx, deadline_status(a.due, ctx.as_of))
+            else:
+                status = ""
+            rows.append([ctx.document(doc.key, page), describe(ctx, a, page),
+                         text(t.period(a.due)) if a.due else "", status])
+    out.append(table([t("document"), t("what"), t("deadline"), t("status")], rows) or f"{t('none')}\n")
+    return "".join(out)
+
+
+def render_timeline(ctx: Context) -> str:
+    t = ctx.t
+    return (front_matter(title=t("timeline")) + f"# {t('timeline')}\n\n" +
+            (timeline_section(ctx, ctx.events, TIMELINE, level=1, heading=False) or t("no_events")))
+
+
+def render_deadlines(ctx: Context) -> str:
+    t, page = ctx.t, DEADLINES
+    out = [front_matter(title=t("deadlines")), f"# {t('deadlines')}\n\n",
+           f"{t('deadlines_intro')} **{t('as_of').capitalize()} {t.date(ctx.as_of)}.**\n\n"]
+    items = deadlines(ctx.register, ctx.rel)
+    groups = {"overdue": [], "open": [], "done": []}
+    for d in items:
+        groups[d.status(ctx.as_of)].append(d)
+    for status in ("overdue", "open", "done"):
+        rows = []
+        for d in groups[status]:
+            a = d.action
+            subject = ctx.task(a.task, page) if a.task else request_subject(ctx, a, page)
+            phrase = f" («{text(a.due_phrase)}»)" if a.due_phrase else ""
+            rows.append([f"{text(t.date(d.due.end))}", f"{text(t.period(d.due))}{phrase}", subject,
+                         ctx.agency(a.lead, page) if a.lead else "",
+                         f"{ctx.document(a.doc, page)} {ctx.paragraph(a, page)}"])
+        out.append(f"## {t('status_' + status).capitalize()} ({len(rows)})\n\n")
+        out.append((table([t("h_due"), t("deadline"), t("what"), t("h_lead"), t("source")], rows)
+                    or f"{t('none')}\n") + "\n")
+    return "".join(out)
+
+
+def request_subject(ctx: Context, action, page: str) -> str:
+    """What a request asks for, without its deadline: «title» or the document to amend."""
+    what = ctx.t(f"what_{action.what}") + " " if action.what else ""
+    if action.title:
+        return f"{what}«{text(action.title)}»"
+    return what + ctx.document(action.target_key, page)
+
+
+def render_views(ctx: Context) -> dict[str, str]:
+    return {TRANSFERS: render_transfers(ctx), AMENDMENTS: render_amendments(ctx),
+            TIMELINE: render_timeline(ctx), DEADLINES: render_deadlines(ctx)}
