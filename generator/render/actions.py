@@ -79,10 +79,14 @@ def describe(ctx: Context, action: Action, page: str) -> str:
     sentence = "; ".join(p for p in parts if p)
     if action.pending:
         request_ref = f"{action.doc}#{action.pending}"
-        sentence += f" — *{t('directed')}*"
-        target = ctx.register.action(request_ref)
-        if target and target.target_key:
-            sentence += f" ({t('pending_on')} {ctx.document(target.target_key, page)})"
+        fulfilled = ctx.rel.fulfilled_by.get(request_ref, [])
+        if fulfilled:
+            sentence += f" — *{t('directed_enacted')}* " + ", ".join(ctx.document(k, page) for k in fulfilled)
+        else:
+            sentence += f" — *{t('directed')}*"
+            target = ctx.register.action(request_ref)
+            if target and target.target_key:
+                sentence += f" ({t('pending_on')} {ctx.document(target.target_key, page)})"
     para = ctx.paragraph(action, page)
     return f"{sentence} {para}".strip()
 

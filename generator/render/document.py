@@ -80,7 +80,9 @@ def _relations(ctx: Context, doc: Document, page: str) -> str:
     sections.append((t("cited_by"), [ctx.document(c.citing, page) + _para(ctx, c.citing, c.para, page)
                                      for c in cited_by]))
     sections.append((t("changes"), [describe(ctx, a, page) for a in rel.changes.get(doc.key, [])]))
-    sections.append((t("changed_by"), [f"{ctx.document(a.doc, page)}: {describe(ctx, a, page)}"
+    sections.append((t("changed_by"), [f"{ctx.document(a.doc, page)} — {t('act_' + a.kind)}"
+                                       + (f": {text(a.what)}" if a.what else "")
+                                       + f" {ctx.paragraph(a, page)}"
                                        for a in rel.changed_by.get(doc.key, [])]))
     sections.append((t("requested_by"), [f"{ctx.document(a.doc, page)}: {describe(ctx, a, page)}"
                                          for a in rel.requests_for.get(doc.key, [])]))
