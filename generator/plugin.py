@@ -13,7 +13,8 @@ from mkdocs.structure.files import File, Files
 from . import urls
 from .asof import resolve_as_of
 from .load import load_register
-from .render import render_pages
+from .render import render_site
+from .render.home import MARKER
 
 
 class RegisterConfig(Config):
@@ -33,7 +34,12 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         except ValueError as exc:
             raise PluginError(str(exc)) from exc
         lang = config.theme["language"] if "language" in config.theme else "vi"
-        self.pages = render_pages(register, lang=lang, as_of=as_of)
+        docs_dir = Path(config.docs_dir)
+        intros = {agency_id: path.read_text(encoding="utf-8")
+                  for agency_id in register.agencies
+                  if (path := docs_dir / urls.agency(agency_id)).is_file()}
+        site = render_site(register, lang=lang, as_of=as_of, intros=intros)
+        self.pages, self.home_summary = site.pages, site.home_summary
         years = sorted({doc.year for doc in register.documents.values()}, reverse=True)
         if config.nav:
             _add_years(config.nav, [{str(y): urls.year(y)} for y in years])
@@ -41,10 +47,18 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         for path, content in self.pages.items():
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(f"content/{path} would hide a generated page of the same path")
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                if not path.startswith("co-quan/"):  # agency text is taken in as the page's intro
+                    raise PluginError(f"content/{path} would hide a generated page of the same path")
+                files.remove(existing)
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        if page.file.src_uri == urls.HOME:
+            return markdown.replace(MARKER, self.home_summary)
+        return markdown
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / "decisions"))

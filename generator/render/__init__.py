@@ -1,6 +1,7 @@
 """Render: the register as Markdown pages, {source path: text}, for any static-site engine."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from .. import urls
@@ -15,10 +16,20 @@ from .markup import front_matter, link, text
 from .people import render_person
 from .tasks import render_task, render_task_index
 from .views import render_views
+from .home import MARKER, render_home_summary
 
 
-def render_pages(register: Register, lang: str = "vi", as_of: date | None = None,
-                 intros: dict[str, str] | None = None) -> dict[str, str]:
+@dataclass
+class RenderedSite:
+    """Generated pages by source path, and the summary the hand-written home page shows where
+    it has the marker `<!-- register:summary -->`."""
+
+    pages: dict[str, str]
+    home_summary: str
+
+
+def render_site(register: Register, lang: str = "vi", as_of: date | None = None,
+                intros: dict[str, str] | None = None) -> RenderedSite:
     """Every generated page. `intros` holds hand-written text for agency pages, by agency id."""
     ctx = Context.build(register, Labels(lang), as_of or date.today())
     intros = intros or {}
@@ -43,4 +54,9 @@ def render_pages(register: Register, lang: str = "vi", as_of: date | None = None
             (urls.BODIES, t("bodies"), [(b.name, urls.body(b.id)) for b in register.bodies.values()])):
         lines = "".join(f"- {link(name, urls.relative(page, target))}\n" for name, target in sorted(items))
         pages[page] = front_matter(title=title) + f"# {text(title)}\n\n" + (lines or t("none")) + "\n"
-    return dict(sorted(pages.items()))
+    return RenderedSite(dict(sorted(pages.items())), render_home_summary(ctx))
+
+
+def render_pages(register: Register, lang: str = "vi", as_of: date | None = None) -> dict[str, str]:
+    """The generated pages alone (tests, other engines)."""
+    return render_site(register, lang, as_of).pages

@@ -152,6 +152,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "what": ("Nội dung", "What"),
     "document": ("Văn bản", "Document"),
     "h_due": ("Hạn", "Due"),
+    "latest_documents": ("Văn bản mới nhất", "Latest documents"),
+    "trace": ("Truy vết", "Trace"),
     "h_from": ("Từ", "From"),
     "h_to": ("Sang", "To"),
     "h_lead": ("Chủ trì", "Lead"),

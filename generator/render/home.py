@@ -1,0 +1,46 @@
+"""The home page's generated part: counts, latest documents, deadlines, ways in."""
+from __future__ import annotations
+
+from .. import urls
+from .browse import newest_first
+from .context import Context
+from .markup import link, table, text
+from .views import AMENDMENTS, DEADLINES, TIMELINE, TRANSFERS
+from ..derive.events import deadlines
+
+MARKER = "<!-- register:summary -->"
+PAGE = urls.HOME
+
+
+def render_home_summary(ctx: Context, latest: int = 5) -> str:
+    t, reg = ctx.t, ctx.register
+    page = PAGE
+    custody = reg.derived.custody
+    transfers = sum(1 for r in custody.tasks.values() for s in r.steps if s.action.kind == "transfer")
+    counts = [
+        (t("documents"), len(reg.documents), urls.DOCUMENTS),
+        (t("cited_not_in_register"), len(reg.cited), urls.CITED),
+        (t("tasks"), len(reg.tasks), urls.TASKS),
+        (t("transfers"), transfers, TRANSFERS),
+        (t("agencies"), len(reg.agencies), urls.AGENCIES),
+        (t("bodies"), len(reg.bodies), urls.BODIES),
+        (t("people"), len(reg.people), urls.PEOPLE),
+    ]
+    out = [table([t("what"), t("count")],
+                 [[link(label, urls.relative(page, target)), str(n)] for label, n, target in counts]), "\n"]
+    out.append(f"## {t('latest_documents')}\n\n")
+    for doc in newest_first(reg.documents.values())[:latest]:
+        out.append(f"- {text(t.period(doc.issued))} — {ctx.document(doc.key, page)}: {text(doc.title)}\n")
+    items = deadlines(reg, ctx.rel)
+    overdue = [d for d in items if d.status(ctx.as_of) == "overdue"]
+    open_ = [d for d in items if d.status(ctx.as_of) == "open"]
+    out.append(f"\n## {t('deadlines')}\n\n")
+    out.append(f"{t('as_of').capitalize()} {t.date(ctx.as_of)}: "
+               f"{link(t('status_overdue') + f' {len(overdue)}', urls.relative(page, DEADLINES))}, "
+               f"{link(t('status_open') + f' {len(open_)}', urls.relative(page, DEADLINES))}.\n\n")
+    out.append(f"## {t('trace')}\n\n")
+    for label, target in ((t("transfers"), TRANSFERS), (t("deadlines"), DEADLINES),
+                          (t("amendments"), AMENDMENTS), (t("timeline"), TIMELINE),
+                          (t("bodies"), urls.BODIES)):
+        out.append(f"- {link(label, urls.relative(page, target))}\n")
+    return "".join(out)
