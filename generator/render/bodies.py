@@ -36,22 +36,31 @@ def render_body(ctx: Context, body: Body) -> str:
         actions = [a for a in mentions if a.kind == kind]
         if actions:
             out.append(f"## {t(heading)}\n\n{directed_lines(ctx, actions, page)}\n")
+    in_force = _posts(ctx, body, page, out, level=2)
+    for child in (b for b in reg.bodies.values() if b.parent == body.id):
+        out.append(f"## {ctx.body(child.id, page)}\n\n")
+        _posts(ctx, child, page, out, level=3)
+    out.append(_composition(ctx, in_force, page))
+    out.append(timeline_section(ctx, ctx.events_by.get(("body", body.id), []), page))
+    return "".join(out)
+
+
+def _posts(ctx: Context, body: Body, page: str, out: list[str], level: int) -> list[PostHistory]:
+    """The body's posts and roles over time, then the changes directed but not yet enacted."""
+    t, h_ = ctx.t, "#" * level
     histories = ctx.register.derived.tenures.for_body(body.id)
     order = {p: i for i, p in enumerate([*body.posts, *body.roles])}
     histories.sort(key=lambda h: order.get(h.post, len(order)))
     in_force = [h for h in histories if h.tenures]
     if in_force:
-        out.append(f"## {t('posts_held')}\n\n")
+        out.append(f"{h_} {t('posts_held')}\n\n")
         out.append(table([t("post"), t("holder"), t("start"), t("end"), t("source")],
                          [row for h in in_force for row in tenure_rows(ctx, h, h.tenures, page, with_post=True,
-                                                                       with_owner=False)])
-                   + "\n")
+                                                                       with_owner=False)]) + "\n")
     directed = [a for h in histories for a in h.directed]
     if directed:
-        out.append(f"## {t('directed_changes')}\n\n{directed_lines(ctx, directed, page)}\n")
-    out.append(_composition(ctx, in_force, page))
-    out.append(timeline_section(ctx, ctx.events_by.get(("body", body.id), []), page))
-    return "".join(out)
+        out.append(f"{h_} {t('directed_changes')}\n\n{directed_lines(ctx, directed, page)}\n")
+    return in_force
 
 
 def _composition(ctx: Context, histories: list[PostHistory], page: str) -> str:
