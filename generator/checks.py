@@ -54,10 +54,15 @@ def _declare_tasks(register: Register, diags: Diagnostics) -> None:
 
 
 def _due_dates(register: Register, diags: Diagnostics) -> None:
+    """A deadline cannot end before the decision that sets it. A conclusion notice's decisions
+    were taken at the meeting, which may be weeks before the notice is issued (139/TB-VPCP of
+    3 April 2020 sets deadlines in Quý I 2020 for the meeting of 12 February 2020)."""
     for doc in register.documents.values():
+        decided = doc.meeting or doc.issued
         for action in doc.actions:
-            if action.due and action.due.end < doc.issued.start:
-                diags.error(action.loc, f"due {action.due} is before the document was issued ({doc.issued})")
+            if action.due and action.due.end < decided.start:
+                when = f"the meeting ({doc.meeting})" if doc.meeting else f"the document was issued ({doc.issued})"
+                diags.error(action.loc, f"due {action.due} is before {when}")
 
 
 def _fulfilments(register: Register, diags: Diagnostics) -> None:

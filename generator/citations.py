@@ -35,6 +35,7 @@ class Found:
     subject: str | None
     start: int = -1
     end: int = -1
+    fulfills: list | None = None
 
 
 def paragraphs(body: str) -> list[tuple[int, str]]:
@@ -76,7 +77,7 @@ def find_in_document(doc: Document) -> list[Found]:
     for decl in doc.cites:
         year = decl.date.year if decl.date else decl.number.year
         found.append(Found(doc, decl.number, decl.date, year, None, None, decl.loc.line,
-                           "", decl.subject))
+                           "", decl.subject, fulfills=decl.fulfills))
     return found
 
 
@@ -115,11 +116,36 @@ def collect_citations(register: Register, diags: Diagnostics) -> None:
                 entry.subjects.append((f.doc.key, f.subject))
             if f.kind and not entry.type:
                 entry.type = f.kind
+            for ref, loc in f.fulfills or []:
+                _cited_fulfils(register, entry, ref, loc, diags)
+        elif f.fulfills:
+            diags.error(Loc(f.doc.path, f.line), f"{f.number.text} is in the register: say what it "
+                                                 "fulfils in its own record (fulfills:)")
         register.citations.append(Citation(f.doc.key, f.para, target, f.number.text, f.date,
                                            f.excerpt or (f.subject or ""),
                                            (f.start, f.end) if f.start >= 0 else None))
     _resolve_targets(register, resolver, cited, years_known, diags)
     register.cited = dict(sorted(cited.items()))
+
+
+def _cited_fulfils(register: Register, cited: CitedDocument, ref: str, loc: Loc,
+                   diags: Diagnostics) -> None:
+    """A citing text says that a document the register does not hold did what a request asked
+    (2019: "Quyết định số 1072/QĐ-TTg ngày 28/8/2018 ... thành lập Ủy ban")."""
+    request = register.action(ref)
+    if request is None or request.kind != "request":
+        diags.error(loc, f"fulfills {ref!r}: no request action with that id")
+        return
+    requested = register.documents[request.doc].issued
+    if cited.dates and max(cited.dates) < requested.start:
+        diags.error(loc, f"fulfills {ref!r}: {cited.number.text} is dated before the request ({requested})")
+        return
+    if not cited.dates:
+        diags.error(loc, f"fulfills {ref!r}: give the date of {cited.number.text}, so the register "
+                         "knows when the request was fulfilled")
+        return
+    if ref not in cited.fulfills:
+        cited.fulfills.append(ref)
 
 
 def _resolve_targets(register: Register, resolver: Resolver, cited: dict[str, CitedDocument],

@@ -13,15 +13,30 @@ from .load import load_register
 
 
 def _check(args: argparse.Namespace) -> int:
-    register, diagnostics = load_register(Path(args.root))
+    from .diagnostics import Diagnostics
+    from .load import document_files
+    from .schema import schema_diagnostics
+
+    root = Path(args.root)
+    register, diagnostics = load_register(root)
+    # the JSON Schema too, for the files the field checks found nothing in (one message each)
+    diagnostics = sorted(set(diagnostics) | set(
+        schema_diagnostics(root, document_files(root, Diagnostics()), diagnostics)))
+    if diagnostics:
+        register = None
     for d in diagnostics:
-        print(d.github() if args.format == "github" else str(d), file=sys.stderr)
+        # GitHub reads workflow commands (annotations) from standard output
+        if args.format == "github":
+            print(d.github())
+        else:
+            print(d, file=sys.stderr)
     if diagnostics:
         print(f"{len(diagnostics)} error(s)", file=sys.stderr)
         return 1
     print(f"ok: {len(register.documents)} documents, {len(register.tasks)} tasks, "
           f"{len(register.agencies)} agencies, {len(register.people)} people, "
           f"{len(register.bodies)} bodies, {len(register.cited)} cited documents not yet in the register")
+    _note_unpublished(root, register)
     return 0
 
 
@@ -86,6 +101,57 @@ def _quiet_mkdocs(verbose: bool) -> None:
     logger.setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
+def _export(args: argparse.Namespace) -> int:
+    """Open data into a folder, or (--published) new addresses into decisions/published.txt."""
+    from .asof import resolve_as_of
+    from .export import FORMATS, export_files, site_files, write_files
+    from .permalinks import PUBLISHED, update_published
+
+    root = Path(args.root)
+    register, diagnostics = load_register(root)
+    for d in diagnostics:
+        print(d, file=sys.stderr)
+    if diagnostics:
+        print(f"{len(diagnostics)} error(s): nothing exported", file=sys.stderr)
+        return 1
+    if args.published:
+        added = update_published(root, register)
+        print(f"{PUBLISHED}: {len(added)} new address(es)" + (": " + " ".join(added) if added else ""))
+        return 0
+    settings = _site_settings(root / args.config_file)
+    formats = FORMATS if args.format == "all" else (args.format,)
+    write = site_files if args.format == "all" else export_files  # a whole site's: redirects too
+    files = write(register, formats=formats, as_of=resolve_as_of(args.as_of), **settings)
+    write_files(files, Path(args.out))
+    print(f"wrote {len(files)} file(s) to {args.out}")
+    return 0
+
+
+def _site_settings(config_file: Path) -> dict:
+    """Site name, address, URL style, language and data licence from mkdocs.yml, when there is one."""
+    if not config_file.is_file():
+        return {}
+    from mkdocs.config import load_config
+
+    _quiet_mkdocs(False)
+    config = load_config(str(config_file))
+    plugin = config.plugins.get("register")
+    return {"site_name": config.site_name, "site_url": config.site_url,
+            "directory_urls": config.use_directory_urls,
+            "lang": config.theme["language"] if "language" in config.theme else "vi",
+            "licence": plugin.config.licence if plugin else None}
+
+
+def _note_unpublished(root: Path, register) -> None:
+    from .permalinks import PUBLISHED, unrecorded
+
+    missing = unrecorded(root, register)
+    if missing:
+        shown = " ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+        print(f"note: {len(missing)} address(es) not yet in {PUBLISHED} ({shown}): run "
+              "`register export --published` and commit the file with your change", file=sys.stderr)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="register", description="The e-government decisions register.")
     p.add_argument("--root", default=".", help="the register's folder (holds decisions/ and mkdocs.yml)")
@@ -104,6 +170,19 @@ def parser() -> argparse.ArgumentParser:
             cmd.add_argument("-d", "--site-dir", default="site")
         else:
             cmd.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    export = sub.add_parser("export", help="write the open data (JSON, CSV, Atom) to a folder; with "
+                                           "--published, record new addresses in decisions/published.txt")
+    export.add_argument("--format", choices=("json", "csv", "atom", "all"), default="json")
+    export.add_argument("--out", default="export", help="folder to write to (default: export)")
+    export.add_argument("--as-of", help="judge deadline status as of this date (YYYY-MM-DD)")
+    export.add_argument("-f", "--config-file", default="mkdocs.yml",
+                        help="read site name, site_url and the data licence from it, when present")
+    export.add_argument("--published", action="store_true",
+                        help="add the register's new addresses to decisions/published.txt (never removes one)")
+    export.set_defaults(run=_export)
+    from .cli_editor import add_editor_commands  # new, import
+
+    add_editor_commands(sub)
     return p
 
 

@@ -16,7 +16,10 @@ class Diagnostic:
     def github(self) -> str:
         """GitHub Actions annotation, so the message lands on the pull request's line."""
         msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line}::{msg}"
+        # a property value also escapes the separators of the command's properties
+        path = (self.path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+                .replace(":", "%3A").replace(",", "%2C"))
+        return f"::error file={path},line={self.line}::{msg}"
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,10 @@ from .model import Action, Agency, Body, CiteDecl, Document, Holder, Person, Sig
 from .numbers import parse_number
 from .text import fold
 from .source import LMap, read_markdown
-from .vocab import (ACTION_FIELDS, ACTION_KINDS, DOCUMENT_FIELDS, DOCUMENT_TYPES,
-                    REPORT_STATUSES, REQUEST_WHAT, REQUIRED_DOCUMENT_FIELDS, SOURCE_KINDS)
+from .vocab import (ACTION_COMMON_FIELDS, ACTION_FIELDS, ACTION_KINDS, CITE_FIELDS,
+                    DOCUMENT_FIELDS, DOCUMENT_TYPES, DRAFT_MARK, HOLDER_FIELDS, REPORT_STATUSES,
+                    REQUEST_WHAT, REQUIRED_DOCUMENT_FIELDS, SIGNER_FIELDS, SOURCE_FIELDS,
+                    SOURCE_KINDS, TASK_FIELDS)
 
 ANCHOR_RE = re.compile(r"\{:?\s*#d-([a-z0-9-]+)\s*\}")
 DOC_REF_RE = re.compile(r"^(\d{4}|khong-ro-nam)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -78,13 +80,13 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
     signer = None
     sf = f.mapping("signer")
     if sf:
-        sf.only(("person", "as"))
+        sf.only(SIGNER_FIELDS)
         signer = Signer(sf.ref("person", names.people, "person"), sf.text("as"))
 
     sources = []
     for item, loc in f.items("sources"):
         s = Fields(item, rel, diags, "source", loc.line)
-        s.only(("kind", "title", "url", "author", "date", "part"))
+        s.only(SOURCE_FIELDS)
         kind = s.text("kind", True)
         if kind and kind not in SOURCE_KINDS:
             s.error("kind", f"unknown source kind {kind!r}; use one of {', '.join(SOURCE_KINDS)}")
@@ -106,7 +108,7 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
                 continue
         else:
             c = Fields(item, rel, diags, "citation", loc.line)
-            c.only(("number", "date", "subject"))
+            c.only(CITE_FIELDS)
             raw = c.text("number", True)
             item_number = parse_number(raw) if raw else None
             if raw and item_number is None:
@@ -118,6 +120,14 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
             subject = c.text("subject")
             if item_number is None:
                 continue
+            cite_fulfills = []
+            for ref, ref_loc in c.items("fulfills"):
+                if not isinstance(ref, str) or "#" not in ref or not DOC_REF_RE.match(ref.partition("#")[0]):
+                    diags.error(ref_loc, "fulfills takes '<year>/<file>#<action id>' references")
+                else:
+                    cite_fulfills.append((ref, ref_loc))
+            cites.append(CiteDecl(item_number, cite_date, subject, loc, cite_fulfills))
+            continue
         cites.append(CiteDecl(item_number, cite_date, subject, loc))
 
     key = f"{folder}/{stem}"
@@ -138,6 +148,14 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
         else:
             fulfills.append((item, loc))
 
+    former: list[tuple[str, Loc]] = []  # addresses this record had before: they redirect here
+    for item, loc in f.items("former"):
+        if not isinstance(item, str) or not DOC_REF_RE.match(item) or item == key:
+            diags.error(loc, "former takes the document references this record had before it was "
+                             "renamed or renumbered, such as 2019/ket-luan-ttg (not its own)")
+        elif item not in (ref for ref, _ in former):
+            former.append((item, loc))
+
     if not (doc_type and issued and issuer and f.text("title")) or not ID_RE.match(stem):
         return None
     return Document(
@@ -146,6 +164,7 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
         issuer=issuer, issued=issued, meeting=f.period("meeting"), signer=signer,
         sources=sources, cites=cites, fulfills=fulfills, actions=actions,
         body=md.body, body_line=md.body_line, anchors=anchors, field_lines=dict(md.meta.lines),
+        former=former,
     )
 
 
@@ -158,15 +177,18 @@ def _read_action(item, loc: Loc, doc: str, index: int, rel: str, names: Names,
     f = Fields(item, rel, diags, "action", loc.line)
     if not isinstance(item, LMap):
         return None
+    if DRAFT_MARK in item:
+        f.error(DRAFT_MARK, "draft action proposed by `register import`: check it against the "
+                            f"text, complete it, then delete the line '{DRAFT_MARK}: true'")
     kinds = [k for k in item if k in ACTION_KINDS]
     if len(kinds) != 1:
-        unknown = [k for k in item if k not in ("para", "id", "pending")]
+        unknown = [k for k in item if k not in (*ACTION_COMMON_FIELDS, DRAFT_MARK)]
         hint = suggest(unknown[0], ACTION_KINDS) if unknown else ""
         f.error(None, "an action needs exactly one kind: " + ", ".join(ACTION_KINDS) +
                 (f"; found {', '.join(map(repr, unknown))}{hint}" if unknown else ""))
         return None
     kind = kinds[0]
-    f.only(("para", "id", "pending", kind))
+    f.only((*ACTION_COMMON_FIELDS, DRAFT_MARK, kind))
     action = Action(doc=doc, index=index, kind=kind, loc=loc,
                     para=f.text("para"), id=f.ident("id"), pending=f.ident("pending"))
     if action.para and not ID_RE.match(action.para):
@@ -188,7 +210,7 @@ def _read_action(item, loc: Loc, doc: str, index: int, rel: str, names: Names,
         value = a.data.get("task")
         if isinstance(value, LMap):
             t = Fields(value, rel, diags, "task", a.loc("task").line)
-            t.only(("id", "title"))
+            t.only(TASK_FIELDS)
             action.task, action.title = t.ident("id", True), t.text("title", True)
             if action.task and not action.title:
                 action.task = None
@@ -271,7 +293,7 @@ def _holder(a: Fields, names: Names) -> Holder | None:
     h = a.mapping("holder")
     if h is None:
         return None
-    h.only(("person", "office"))
+    h.only(HOLDER_FIELDS)
     person = h.ref("person", names.people, "person")
     office = h.text("office")
     if office and office not in names.offices:

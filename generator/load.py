@@ -10,6 +10,7 @@ from .derive import derive
 from .diagnostics import Diagnostic, Diagnostics, Loc
 from .documents import Names, read_document
 from .model import Register
+from .permalinks import check_former, check_published
 from .registries import read_agencies, read_bodies, read_people
 
 YEAR_RE = re.compile(r"^\d{4}$")
@@ -62,6 +63,8 @@ def load_register(root: Path) -> tuple[Register | None, list[Diagnostic]]:
     register = Register(documents, agencies, people, bodies, tasks={}, cited={}, citations=[])
     check_register(register, diags)
     collect_citations(register, diags)
+    check_former(register, diags)
+    check_published(root, register, diags)  # no published address may be dropped
     if not diags:
         register.derived = derive(register, diags)
     if diags:

@@ -80,6 +80,7 @@ class CiteDecl:
     date: date | None
     subject: str | None
     loc: Loc
+    fulfills: list[tuple[str, Loc]] = field(default_factory=list)  # requests the cited one fulfils
 
 
 @dataclass
@@ -150,6 +151,7 @@ class Document:
     body_line: int
     anchors: set[str]
     field_lines: dict[str, int] = field(default_factory=dict)
+    former: list[tuple[str, Loc]] = field(default_factory=list)  # earlier references, redirected
 
     def line(self, name: str) -> int:
         return self.field_lines.get(name, self.loc.line)
@@ -178,6 +180,7 @@ class CitedDocument:
     dates: set[date] = field(default_factory=set)
     subjects: list[tuple[str, str]] = field(default_factory=list)  # (citing key, subject)
     type: str | None = None
+    fulfills: list[str] = field(default_factory=list)  # requests it fulfils, as a citing text says
 
 
 @dataclass
@@ -190,6 +193,14 @@ class Register:
     cited: dict[str, CitedDocument]
     citations: list[Citation]
     derived: Any = None  # derive.Derived, set once the records have passed their checks
+
+    def issued_start(self, key: str) -> date | None:
+        """First day a register or cited document can have been issued (None: date unknown)."""
+        doc = self.documents.get(key)
+        if doc is not None:
+            return doc.issued.start
+        cited = self.cited.get(key)
+        return min(cited.dates) if cited and cited.dates else None
 
     def action(self, ref: str) -> Action | None:
         doc_key, _, action_id = ref.partition("#")

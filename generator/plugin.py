@@ -12,14 +12,20 @@ from mkdocs.structure.files import File, Files
 
 from . import urls
 from .asof import resolve_as_of
+from .export import add_to_head, document_head, site_files
 from .load import load_register
 from .render import render_site
 from .render.home import MARKER
+from .schema import schema_texts
+from .render.labels import Labels
+from .render.search_meta import search_block, search_entries, ui_labels
+from .search_index import SearchIndexError, build_search_index
 
 
 class RegisterConfig(Config):
     root = c.Type(str, default=".")
     as_of = c.Optional(c.Type(str))
+    licence = c.Optional(c.Type(dict))  # of the open data: {id: SPDX id, name: …, url: …}
 
 
 class RegisterPlugin(BasePlugin[RegisterConfig]):
@@ -40,6 +46,9 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                   if (path := docs_dir / urls.agency(agency_id)).is_file()}
         site = render_site(register, lang=lang, as_of=as_of, intros=intros)
         self.pages, self.home_summary = site.pages, site.home_summary
+        self.register, self.as_of, self.lang = register, as_of, lang
+        self.search = search_entries(register, Labels(lang), as_of, generated=site.pages)
+        config.extra["register_search"] = ui_labels(Labels(lang))
         years = sorted({doc.year for doc in register.documents.values()}, reverse=True)
         if config.nav:
             _add_years(config.nav, [{str(y): urls.year(y)} for y in years])
@@ -53,6 +62,16 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                     raise PluginError(f"content/{path} would hide a generated page of the same path")
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
+        # open data (register.json, csv/, per-document JSON, the Atom feed) and redirects
+        for path, content in site_files(self.register, as_of=self.as_of, licence=self.config.licence,
+                                        site_name=config.site_name, site_url=config.site_url,
+                                        directory_urls=config.use_directory_urls, lang=self.lang).items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"content/{path} would hide a generated open-data file of the same path")
+            files.append(File.generated(config, path, content=content))
+        # the JSON Schema of the records (schema.py), for editors' tools: schema/ban-ghi.json, …
+        for name, content in schema_texts().items():
+            files.append(File.generated(config, f"schema/{name}", content=content))
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
@@ -60,9 +79,36 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             return markdown.replace(MARKER, self.home_summary)
         return markdown
 
+    def on_post_page(self, output: str, page, config) -> str:
+        output = _mark_for_search(output, self.search.get(page.file.src_uri))
+        return add_to_head(output, document_head(self.register, page.file.src_uri, page.url,  # JSON-LD
+                                                 config.site_url, config.use_directory_urls))
+
+    def on_post_build(self, config) -> None:
+        try:
+            build_search_index(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from exc
+
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / "decisions"))
         return server
+
+
+_ARTICLE = '<article class="md-content__inner md-typeset">'
+
+
+def _mark_for_search(output: str, entry) -> str:
+    """Index the page's article (unless search_meta says title only), plus the hidden search
+    block after it. A page whose template has no article of Material's stays out of the index."""
+    start = output.find(_ARTICLE)
+    end = output.find("</article>", start)
+    if start < 0 or end < 0:
+        return output
+    content = output[start + len(_ARTICLE):end]
+    article = _ARTICLE[:-1] + " data-pagefind-body>" if entry is None or entry.body else _ARTICLE
+    return (output[:start] + article + content + "</article>"
+            + search_block(content, entry) + output[end + len("</article>"):])
 
 
 def _add_years(nav: list, year_entries: list[dict]) -> bool:

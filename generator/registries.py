@@ -7,6 +7,7 @@ from .diagnostics import Diagnostics, Loc
 from .fields import ID_RE, Fields
 from .model import Agency, Body, Person, PostDef
 from .source import LMap, read_yaml_file
+from .vocab import AGENCY_FIELDS, BODY_FIELDS, BODY_POST_FIELDS, PERSON_FIELDS
 
 
 def _entries(root: Path, name: str, diags: Diagnostics) -> list[tuple[str, Fields]]:
@@ -44,7 +45,7 @@ def _aliases(f: Fields) -> list[str]:
 def read_agencies(root: Path, diags: Diagnostics) -> dict[str, Agency]:
     agencies: dict[str, Agency] = {}
     for key, f in _entries(root, "agencies.yml", diags):
-        f.only(("name", "short", "abbr", "aliases", "parent", "posts", "note"))
+        f.only(AGENCY_FIELDS)
         posts: dict[str, str] = {}
         posts_map = f.mapping("posts")
         if posts_map:
@@ -65,7 +66,7 @@ def read_agencies(root: Path, diags: Diagnostics) -> dict[str, Agency]:
 def read_people(root: Path, diags: Diagnostics) -> dict[str, Person]:
     people: dict[str, Person] = {}
     for key, f in _entries(root, "people.yml", diags):
-        f.only(("name", "aliases", "note"))
+        f.only(PERSON_FIELDS)
         people[key] = Person(key, f.text("name", True) or key, _aliases(f), f.loc())
     return people
 
@@ -73,7 +74,7 @@ def read_people(root: Path, diags: Diagnostics) -> dict[str, Person]:
 def read_bodies(root: Path, diags: Diagnostics) -> dict[str, Body]:
     bodies: dict[str, Body] = {}
     for key, f in _entries(root, "bodies.yml", diags):
-        f.only(("name", "short", "abbr", "aliases", "parent", "posts", "roles", "note"))
+        f.only(BODY_FIELDS)
         posts: dict[str, PostDef] = {}
         posts_map = f.mapping("posts")
         if posts_map:
@@ -85,7 +86,7 @@ def read_bodies(root: Path, diags: Diagnostics) -> dict[str, Body]:
                     posts[post_id] = PostDef(post_id, value, False)
                     continue
                 post = Fields(value, f.path, diags, f"post {post_id!r}", posts_map.loc(post_id).line)
-                post.only(("title", "several"))
+                post.only(BODY_POST_FIELDS)
                 posts[post_id] = PostDef(post_id, post.text("title", True) or post_id, post.flag("several"))
         roles: dict[str, str] = {}
         roles_map = f.mapping("roles")

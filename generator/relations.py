@@ -38,6 +38,9 @@ def derive_relations(register: Register) -> Relations:
                 rel.mentions[(kind, ident)].append(action)
         for ref, _ in doc.fulfills:
             rel.fulfilled_by[ref].append(doc.key)
+    for cited in register.cited.values():
+        for ref in cited.fulfills:
+            rel.fulfilled_by[ref].append(cited.key)
     return rel
 
 

@@ -113,9 +113,17 @@ def parse_yaml(text: str, loc: Loc, diags: Diagnostics) -> Any:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed bracket or quote is noticed lines later: point at where it was opened.
+        opened = exc.context_mark if exc.context and exc.context.startswith(
+            ("while scanning", "while parsing a flow")) else None
+        mark = opened or exc.problem_mark or exc.context_mark
         line = loc.line + (mark.line if mark else 0)
-        diags.error(Loc(loc.path, line), f"malformed YAML: {exc.problem or exc.context}")
+        message = f"malformed YAML: {exc.problem or exc.context}"
+        if opened and exc.problem_mark:
+            what = exc.context.removeprefix("while scanning ").removeprefix("while parsing ")
+            message = (f"malformed YAML: {what} starts here and is not closed "
+                       f"(line {loc.line + exc.problem_mark.line}: {exc.problem})")
+        diags.error(Loc(loc.path, line), message)
         return None
     except yaml.YAMLError as exc:
         diags.error(loc, f"malformed YAML: {exc}")
@@ -180,7 +188,10 @@ def read_markdown(path: Path, rel: str, diags: Diagnostics) -> MarkdownFile | No
                     "close the front matter with another '---' line")
         return None
     fm_start_line = text.count("\n", 0, first.end()) + 1
+    errors_before = len(diags)
     meta = parse_yaml(text[first.end(): second.start()], Loc(rel, fm_start_line), diags)
+    if len(diags) > errors_before:
+        return None
     rest = text[second.end():]
     body = rest.lstrip("\n")
     body_line = text.count("\n", 0, second.end()) + 1 + len(rest) - len(body)

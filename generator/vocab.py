@@ -45,3 +45,21 @@ DOCUMENT_FIELDS = (
     "sources", "cites", "actions", "fulfills", "former",
 )
 REQUIRED_DOCUMENT_FIELDS = ("type", "title", "issuer", "issued", "sources")
+
+# fields of the parts of a record; the reader and the JSON Schema (schema.py) both use these
+ACTION_COMMON_FIELDS = ("para", "id", "pending")
+SIGNER_FIELDS = ("person", "as")
+SOURCE_FIELDS = ("kind", "title", "url", "author", "date", "part")
+CITE_FIELDS = ("number", "date", "subject", "fulfills")
+TASK_FIELDS = ("id", "title")
+HOLDER_FIELDS = ("person", "office")
+
+# fields of the entries of the three registries
+AGENCY_FIELDS = ("name", "short", "abbr", "aliases", "parent", "posts", "note")
+PERSON_FIELDS = ("name", "aliases", "note")
+BODY_FIELDS = ("name", "short", "abbr", "aliases", "parent", "posts", "roles", "note")
+BODY_POST_FIELDS = ("title", "several")
+
+# `register import` marks the actions it proposes with `draft: true`; check refuses them until
+# an editor has confirmed each one against the text and deleted the mark
+DRAFT_MARK = "draft"

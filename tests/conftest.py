@@ -56,6 +56,7 @@ def page_text(site: Path, url: str) -> str:
     """The visible text of a built page's article, whitespace folded."""
     html = (site / url / "index.html").read_text(encoding="utf-8")
     article = html[html.index("<article"): html.index("</article>")]
+    article = re.sub(r"</?(?:a|em|strong|span|code|b|i)\b[^>]*>", "", article)
     article = re.sub(r"<[^>]+>", " ", article)
     import html as html_lib
     return " ".join(html_lib.unescape(article).split())

@@ -163,7 +163,7 @@ def test_file_name_that_does_not_match_the_number(register_copy, capsys):
 def test_file_that_is_not_utf8(register_copy, capsys):
     (register_copy / NEW).write_bytes("---\ntitle: Thông báo\n---\n".encode("cp1258", errors="replace")
                                       + b"\xff\xfe")
-    assert_reports(capsys, register_copy, NEW, 1, "not UTF-8")
+    assert_reports(capsys, register_copy, NEW, 2, "not UTF-8")
 
 
 def test_all_problems_are_reported_at_once(register_copy, capsys):

@@ -65,8 +65,8 @@ def deadlines(register: Register, relations: Relations) -> list[Deadline]:
             if action.kind == "request" and action.id:
                 fulfilling = relations.fulfilled_by.get(f"{doc.key}#{action.id}", [])
                 if fulfilling:
-                    first = min(fulfilling, key=lambda k: register.documents[k].issued.start)
-                    done_on, done_by = register.documents[first].issued.start, first
+                    first = min(fulfilling, key=register.issued_start)
+                    done_on, done_by = register.issued_start(first), first
             elif action.task and custody:
                 record = custody.tasks.get(action.task)
                 if record and record.done:

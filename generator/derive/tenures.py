@@ -71,9 +71,9 @@ def derive_tenures(register: Register, relations: Relations, diags: Diagnostics)
                 if not fulfilling:
                     events.append((None, doc, action, None))
                     continue
-                first = min(fulfilling, key=lambda k: register.documents[k].issued.start)
+                first = min(fulfilling, key=register.issued_start)
                 enacted_by = first
-                when = register.documents[first].issued.start
+                when = register.issued_start(first)
             elif action.kind == "holds" and action.date:
                 when = action.date.start
             else:

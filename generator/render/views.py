@@ -66,7 +66,7 @@ def render_amendments(ctx: Context) -> str:
             if a.kind != "request":
                 continue
             fulfilled = rel.fulfilled_by.get(f"{doc.key}#{a.id}", []) if a.id else []
-            done = [k for k in fulfilled if reg.documents[k].issued.start <= ctx.as_of]
+            done = [k for k in fulfilled if reg.issued_start(k) <= ctx.as_of]
             if done:
                 status = f"**{t('status_done')}** — {t('fulfilled')} " + ", ".join(ctx.document(k, page) for k in done)
             elif a.due:
