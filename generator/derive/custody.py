@@ -22,6 +22,7 @@ class Step:
     action: Action
     date: date
     holder: str | None  # the lead agency after this step
+    when: Period | None = None  # the date as precisely as the sources give it (for display)
 
 
 @dataclass
@@ -82,7 +83,7 @@ def derive_custody(register: Register, relations: Relations, diags: Diagnostics)
             diags.error(action.loc, f"task {action.task!r} is used on {when} but declared later, in "
                                     f"{declaring.loc.path}:{declaring.loc.line}")
             continue
-        step = Step(action, when, record.holder)
+        step = Step(action, when, record.holder, action.effective or doc.issued)
         if action.kind == "assign":
             if action.lead:
                 step.holder = action.lead
@@ -114,7 +115,7 @@ def derive_custody(register: Register, relations: Relations, diags: Diagnostics)
             custody.handed_over[action.from_].append(step)
         elif action.kind == "report" and action.status == "done":
             done_on = action.date.end if action.date else doc.issued.start
-            step = Step(action, done_on, record.holder)
+            step = Step(action, done_on, record.holder, action.date or doc.issued)
             record.done = step
         record.steps.append(step)
     for task_id, record in records.items():

@@ -13,7 +13,7 @@ from datetime import date
 from ..diagnostics import Diagnostics
 from ..model import Action, Holder, Register
 from ..relations import Relations
-from .custody import effective_date
+from ..periods import Period
 
 
 @dataclass
@@ -25,6 +25,8 @@ class Tenure:
     end_action: Action | None = None
     observed: list[Action] = field(default_factory=list)
     enacted_by: str | None = None  # the document that enacted a directed change
+    start_when: Period | None = None  # start and end as precisely as the sources give them
+    end_when: Period | None = None
 
     def held_on(self, day: date) -> bool:
         started = self.start is None or self.start <= day
@@ -73,21 +75,24 @@ def derive_tenures(register: Register, relations: Relations, diags: Diagnostics)
                     continue
                 first = min(fulfilling, key=register.issued_start)
                 enacted_by = first
-                when = register.issued_start(first)
+                day = register.issued_start(first)
+                period = register.documents[first].issued if first in register.documents else \
+                    Period(day.year, None, day.month, day.day)
             elif action.kind == "holds" and action.date:
-                when = action.date.start
+                period = action.date
             else:
-                when = effective_date(action, doc)
-            events.append((when, doc, action, enacted_by))
+                period = action.effective or doc.issued
+            events.append((period, doc, action, enacted_by))
     tenures = Tenures({}, {}, defaultdict(list), defaultdict(list), defaultdict(list))
     directed = [e for e in events if e[0] is None]
     in_force = sorted((e for e in events if e[0] is not None),
-                      key=lambda e: (e[0], e[1].issued.start, e[1].key, e[2].index))
+                      key=lambda e: (e[0].start, e[1].issued.start, e[1].key, e[2].index))
     for _, doc, action, _ in directed:
         _history(register, tenures, action).directed.append(action)
         if action.holder and action.holder.person:
             tenures.directed_by_person[action.holder.person].append(action)
-    for when, doc, action, enacted_by in in_force:
+    for period, doc, action, enacted_by in in_force:
+        when = period.start
         history = _history(register, tenures, action)
         holder = action.agency if action.kind == "designate" else action.holder
         open_now = [t for t in history.tenures if t.end is None]
@@ -99,7 +104,7 @@ def derive_tenures(register: Register, relations: Relations, diags: Diagnostics)
             if action.kind == "designate" and action.replaces:
                 for t in open_now:
                     if t.holder == action.replaces:
-                        t.end, t.end_action = when, action
+                        t.end, t.end_action, t.end_when = when, action, period
                 open_now = [t for t in open_now if t.end is None]
             if open_now and not several:
                 other = open_now[0]
@@ -109,18 +114,19 @@ def derive_tenures(register: Register, relations: Relations, diags: Diagnostics)
                                         f"and {_name(holder)}; relieve the first, or allow several "
                                         "holders in bodies.yml")
                 continue
-            history.tenures.append(Tenure(holder, when, action, enacted_by=enacted_by))
+            history.tenures.append(Tenure(holder, when, action, enacted_by=enacted_by, start_when=period))
         elif action.kind == "relieve":
             if mine is None:
                 diags.error(action.loc, f"relieve: {_name(holder)} does not hold post {history.post!r} "
                                         f"on {when}")
                 continue
-            mine.end, mine.end_action = when, action
+            mine.end, mine.end_action, mine.end_when = when, action, period
         elif action.kind == "holds":
             if mine is None:
                 if not several:
                     for other in open_now:  # someone else held it before: they left by now
-                        other.end = other.end or when
+                        if other.end is None:
+                            other.end, other.end_when = when, period
                 mine = Tenure(holder, None, None)
                 history.tenures.append(mine)
             mine.observed.append(action)

@@ -36,7 +36,7 @@ def render_agency(ctx: Context, agency: Agency, intro: str = "") -> str:
         for task_id in held:
             record = custody.tasks[task_id]
             status = record.status(ctx.as_of)
-            rows.append([ctx.task(task_id, page), text(t.date(record.holder_since.date)),
+            rows.append([ctx.task(task_id, page), text(t.period(record.holder_since.when)),
                          text(t.period(record.due)) if record.due else "",
                          t("status_" + status) if status else ""])
         out.append(table([t("task"), t("since"), t("deadline"), t("status")], rows) + "\n")
@@ -45,7 +45,7 @@ def render_agency(ctx: Context, agency: Agency, intro: str = "") -> str:
         if steps:
             out.append(f"## {t(key)}\n\n")
             out.append(table([t("date"), t("task"), t("step"), t("source")],
-                             [[text(t.date(s.date)), ctx.task(s.action.task, page), step_line(ctx, s, page),
+                             [[text(t.period(s.when)), ctx.task(s.action.task, page), step_line(ctx, s, page),
                                f"{ctx.document(s.action.doc, page)} {ctx.paragraph(s.action, page)}"]
                               for s in steps]) + "\n")
     for key, steps in (("tasks_led", custody.leads.get(agency.id, [])),

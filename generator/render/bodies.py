@@ -14,10 +14,16 @@ from .timeline import timeline_section
 
 
 def _first_known(tenure: Tenure, ctx: Context) -> date | None:
-    if tenure.start is not None:
-        return tenure.start
-    days = [ctx.register.documents[a.doc].issued.start if not a.date else a.date.start for a in tenure.observed]
-    return min(days) if days else None
+    first = _first_period(tenure, ctx)
+    return first.start if first else None
+
+
+def _first_period(tenure: Tenure, ctx: Context):
+    """Where a tenure is first known: its start, else its earliest observation."""
+    if tenure.start_when is not None:
+        return tenure.start_when
+    periods = [a.date or ctx.register.documents[a.doc].issued for a in tenure.observed]
+    return min(periods, key=lambda p: (p.start, p.end)) if periods else None
 
 
 def render_body(ctx: Context, body: Body) -> str:
@@ -64,20 +70,26 @@ def _posts(ctx: Context, body: Body, page: str, out: list[str], level: int) -> l
 
 
 def _composition(ctx: Context, histories: list[PostHistory], page: str) -> str:
-    """Who held what on each date the known composition changed."""
+    """Who held what on each date the known composition changed (dates as precise as known)."""
     t = ctx.t
-    changes = sorted({d for h in histories for tenure in h.tenures
-                      for d in (_first_known(tenure, ctx), tenure.end) if d})
-    if len(changes) < 1:
+    shown: dict[date, str] = {}
+    for h in histories:
+        for tenure in h.tenures:
+            first = _first_period(tenure, ctx)
+            if first is not None:
+                shown.setdefault(first.start, t.period(first))
+            if tenure.end is not None:
+                shown.setdefault(tenure.end, t.period(tenure.end_when) if tenure.end_when else t.date(tenure.end))
+    if not shown:
         return ""
     out = [f"## {t('composition')}\n\n"]
-    for day in changes:
+    for day in sorted(shown):
         rows = []
         for h in histories:
             holders = [holder_text(ctx, tenure.holder, page) for tenure in h.tenures
                        if (_first_known(tenure, ctx) or day) <= day and (tenure.end is None or day < tenure.end)]
             if holders:
                 rows.append([post_title(ctx, h), ", ".join(holders)])
-        out.append(f"### {t('composition_on')} {text(t.date(day))}\n\n")
+        out.append(f"### {t('composition_on')} {text(shown[day])}\n\n")
         out.append((table([t("post"), t("holder")], rows) or f"{t('none')}\n") + "\n")
     return "".join(out)

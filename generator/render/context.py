@@ -91,7 +91,7 @@ class Context:
         kind = self.t.doc_type(doc.type)
         if doc.number:
             return f"{kind} {doc.number.text}"
-        return f"{kind} ({self.t('number')}: {self.t('unknown')}, {self.t.period(doc.issued)})"
+        return f"{kind} {self.t('unnumbered')} ({self.t.period(doc.issued)})"
 
     def paragraph(self, action: Action, page: str) -> str:
         """A link to the paragraph an action comes from."""

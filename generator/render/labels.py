@@ -10,6 +10,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "signer": ("Người ký", "Signed by"),
     "sources": ("Nguồn", "Sources"),
     "unknown": ("chưa rõ", "unknown"),
+    "unnumbered": ("chưa rõ số", "number unknown"),
     "number_unknown": ("chưa rõ — các nguồn không ghi số", "unknown — the sources give no number"),
     "descriptive_title": ("tiêu đề mô tả, không phải trích yếu chính thức",
                           "descriptive title, not the official one"),
@@ -159,6 +160,44 @@ LABELS: dict[str, tuple[str, str]] = {
     "h_lead": ("Chủ trì", "Lead"),
     "stub_note": ("Trang này sẽ có đầy đủ chuỗi trách nhiệm, thời hạn và dòng thời gian.",
                   "This page will show the full chain of custody, deadlines and timeline."),
+    # provenance: the editorial history from git (render/history.py)
+    "history": ("Lịch sử biên tập", "Editorial history"),
+    "history_source": ("Tệp nguồn", "Source file"),
+    "history_former": ("tên cũ", "formerly"),
+    "history_added": ("Đưa vào sổ", "Added"),
+    "history_changed": ("Sửa đổi lần cuối", "Last changed"),
+    "history_commit": ("Commit", "Commit"),
+    "history_when": ("Thời điểm", "Date"),
+    "history_author": ("Người thực hiện", "Author"),
+    "history_subject": ("Nội dung thay đổi", "Subject"),
+    "history_pr": ("Pull request", "Pull request"),
+    "history_via": ("qua", "via"),
+    "history_tz": ("Thời điểm theo giờ Việt Nam (UTC+7).", "Times are Vietnam time (UTC+7)."),
+    "history_unavailable": (
+        "Không có lịch sử biên tập: bản dựng này không lấy từ một kho git (chẳng hạn bản nén tải về). "
+        "Xem lịch sử của tệp trên kho mã nguồn.",
+        "The editorial history is unavailable: this site was not built from a git repository "
+        "(a release tarball, say). See the file's history in the source repository."),
+    "history_shallow": (
+        "Không có đầy đủ lịch sử biên tập: bản dựng lấy từ một bản sao nông (shallow clone) của kho git, "
+        "chỉ gồm các commit gần nhất. Dưới đây là phần lịch sử có trong bản sao.",
+        "The full editorial history is unavailable: this site was built from a shallow clone of the "
+        "git repository, which holds only the latest commits. What follows is what the clone holds."),
+    "history_uncommitted": ("Bản ghi này chưa được commit vào kho git.",
+                            "This record is not yet committed to git."),
+    "history_before_cut": ("chưa rõ — trước các commit có trong bản sao nông",
+                           "unknown — before the commits the shallow clone holds"),
+    "history_change_A": ("Thêm", "Added"),
+    "history_change_M": ("Sửa", "Changed"),
+    "history_change_D": ("Xóa", "Deleted"),
+    "history_change_R": ("Đổi tên", "Renamed"),
+    "recent_changes": ("Thay đổi gần đây", "Recent changes"),
+    "recent_intro": ("Các commit mới nhất của sổ đăng ký, mới nhất trước, cùng các bản ghi mỗi commit "
+                     "đã thay đổi. Theo dõi bằng trình đọc tin:",
+                     "The register's latest commits, newest first, with the records each changed. "
+                     "Follow them in a feed reader:"),
+    "recent_feed": ("nguồn tin Atom", "Atom feed"),
+    "recent_none": ("Chưa có thay đổi nào.", "No changes yet."),
 }
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",

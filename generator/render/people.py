@@ -39,11 +39,11 @@ def tenure_rows(ctx: Context, history: PostHistory, tenures: list[Tenure], page:
     t = ctx.t
     rows = []
     for tenure in tenures:
-        if tenure.start is not None:
-            start = text(t.date(tenure.start))
+        if tenure.start_when is not None:
+            start = text(t.period(tenure.start_when))
         else:
             start = f"*{t('before_known')}*"
-        end = text(t.date(tenure.end)) if tenure.end else ""
+        end = text(t.period(tenure.end_when)) if tenure.end_when else ""
         sources = []
         for action in filter(None, [tenure.start_action, *tenure.observed, tenure.end_action]):
             label = ctx.doc_label(action.doc)

@@ -40,7 +40,7 @@ def render_task(ctx: Context, record: TaskRecord) -> str:
     if record.holder:
         since = record.holder_since
         rows.append([t("holder_now"), f"{ctx.agency(record.holder, page)} — {t('since')} "
-                     f"{text(t.date(since.date))}, {ctx.document(since.action.doc, page)} "
+                     f"{text(t.period(since.when))}, {ctx.document(since.action.doc, page)} "
                      f"{ctx.paragraph(since.action, page)}"])
     if record.co_operating:
         rows.append([t("with"), ", ".join(ctx.agency(a, page) for a in record.co_operating)])
@@ -58,22 +58,16 @@ def render_task(ctx: Context, record: TaskRecord) -> str:
     out.append(table([t("field"), t("value")], rows) + "\n")
     out.append(f"## {t('custody')}\n\n")
     out.append(table([t("date"), t("step"), t("source")],
-                     [[text(t.date(s.date)), step_line(ctx, s, page),
+                     [[text(t.period(s.when)), step_line(ctx, s, page),
                        f"{ctx.document(s.action.doc, page)} {ctx.paragraph(s.action, page)}"]
                       for s in record.steps]) + "\n")
-    events = sorted((Event(_period(ctx, s), s.action.kind, s.action.doc, s.action) for s in record.steps),
+    events = sorted((Event(s.when, s.action.kind, s.action.doc, s.action) for s in record.steps),
                     key=lambda e: e.sort_key, reverse=True)
     if record.due:
         events.insert(0, Event(record.due, "due", record.due_action.doc, record.due_action))
         events.sort(key=lambda e: e.sort_key, reverse=True)
     out.append(timeline_section(ctx, events, page))
     return "".join(out)
-
-
-def _period(ctx: Context, step: Step):
-    from ..periods import Period
-    d = step.date
-    return Period(d.year, None, d.month, d.day)
 
 
 def render_task_index(ctx: Context) -> str:

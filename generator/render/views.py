@@ -30,7 +30,7 @@ def render_transfers(ctx: Context) -> str:
     out = [front_matter(title=t("transfers")), f"# {t('transfers')}\n\n{t('transfers_intro')}\n\n"]
     if not steps:
         return "".join(out) + t("none") + "\n"
-    rows = [[text(t.date(s.date)), ctx.task(s.action.task, page), ctx.agency(s.action.from_, page),
+    rows = [[text(t.period(s.when)), ctx.task(s.action.task, page), ctx.agency(s.action.from_, page),
              ctx.agency(s.action.to, page),
              f"{ctx.document(s.action.doc, page)} {ctx.paragraph(s.action, page)}"] for s in steps]
     out.append('<div class="register-filter" data-filter-columns="0:year,2:agency,3:agency" markdown>\n\n')
