@@ -73,12 +73,10 @@ def _card(ctx: Context, doc: Document, page: str) -> str:
 def _relations(ctx: Context, doc: Document, page: str) -> str:
     t, rel = ctx.t, ctx.rel
     sections: list[tuple[str, list[str]]] = []
-    cites = _unique_targets(rel.cites.get(doc.key, []))
-    sections.append((t("cites"), [ctx.document(c.target, page) + _para(ctx, c.citing, c.para, page)
-                                  for c in cites]))
-    cited_by = _unique_citing(rel.cited_by.get(doc.key, []))
-    sections.append((t("cited_by"), [ctx.document(c.citing, page) + _para(ctx, c.citing, c.para, page)
-                                     for c in cited_by]))
+    sections.append((t("cites"), [ctx.document(target, page) + _paras(ctx, doc.key, paras, page)
+                                  for target, paras in _grouped(rel.cites.get(doc.key, []), "target")]))
+    sections.append((t("cited_by"), [ctx.document(citing, page) + _paras(ctx, citing, paras, page)
+                                     for citing, paras in _grouped(rel.cited_by.get(doc.key, []), "citing")]))
     sections.append((t("changes"), [describe(ctx, a, page) for a in rel.changes.get(doc.key, [])]))
     sections.append((t("changed_by"), [f"{ctx.document(a.doc, page)} — {t('act_' + a.kind)}"
                                        + (f": {text(a.what)}" if a.what else "")
@@ -95,29 +93,21 @@ def _relations(ctx: Context, doc: Document, page: str) -> str:
     return f"## {t('relations')}\n\n{body}" if body else ""
 
 
-def _para(ctx: Context, doc_key: str, para: str | None, page: str) -> str:
-    if not para:
+def _grouped(citations, by: str) -> list[tuple[str, list[str]]]:
+    """Citations gathered per document, with the paragraphs they stand in, in order of appearance."""
+    groups: dict[str, list[str]] = {}
+    for c in citations:
+        paras = groups.setdefault(getattr(c, by), [])
+        if c.para and c.para not in paras:
+            paras.append(c.para)
+    return list(groups.items())
+
+
+def _paras(ctx: Context, doc_key: str, paras: list[str], page: str) -> str:
+    if not paras:
         return ""
-    target = urls.relative(page, urls.document(doc_key), f"d-{para}")
-    return f" ([¶ {text(para)}]({target}))"
-
-
-def _unique_targets(citations):
-    seen, out = set(), []
-    for c in citations:
-        if (c.target, c.para) not in seen:
-            seen.add((c.target, c.para))
-            out.append(c)
-    return out
-
-
-def _unique_citing(citations):
-    seen, out = set(), []
-    for c in citations:
-        if (c.citing, c.para) not in seen:
-            seen.add((c.citing, c.para))
-            out.append(c)
-    return out
+    return " (" + ", ".join(f"[¶ {text(p)}]({urls.relative(page, urls.document(doc_key), 'd-' + p)})"
+                            for p in paras) + ")"
 
 
 def linked_body(ctx: Context, doc: Document, page: str) -> str:
