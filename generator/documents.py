@@ -156,11 +156,12 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
         elif item not in (ref for ref, _ in former):
             former.append((item, loc))
 
-    if not (doc_type and issued and issuer and f.text("title")) or not ID_RE.match(stem):
+    title = f.text("title", required=f.has("title"))  # present but empty: say so
+    if not (doc_type and issued and issuer and title) or not ID_RE.match(stem):
         return None
     return Document(
         key=key, year=issued.year, stem=stem, path=rel, loc=Loc(rel, 1), number=number,
-        type=doc_type, title=f.text("title"), title_descriptive=f.flag("title_descriptive"),
+        type=doc_type, title=title, title_descriptive=f.flag("title_descriptive"),
         issuer=issuer, issued=issued, meeting=f.period("meeting"), signer=signer,
         sources=sources, cites=cites, fulfills=fulfills, actions=actions,
         body=md.body, body_line=md.body_line, anchors=anchors, field_lines=dict(md.meta.lines),

@@ -22,11 +22,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable
 
 from .diagnostics import Diagnostics
 from .model import Agency, Body, Person
-from .numbers import Citation, DocNumber, find_citations
+from .numbers import DocNumber, find_citations
 from .periods import Period, period_from_phrase
 from .registries import read_agencies, read_bodies, read_people
 from .text import fold, nfc, slugify
@@ -296,7 +295,7 @@ class Para:
 def _break_between(a: str, b: str) -> bool:
     if _MARKER_ONLY_RE.match(a):
         return False
-    if _MARKER_RE.match(b):
+    if _MARKER_RE.match(b) or _SIGNED_RE.match(_strip_md(a)) or _SIGNED_RE.match(_strip_md(b)):
         return True
     if fold(_strip_md(a)) in _TYPE_HEADINGS or fold(_strip_md(b)) in _TYPE_HEADINGS:
         return True
@@ -465,7 +464,7 @@ _ANY_DATE_RE = re.compile(rf"(?<![\d/])(?:{_DATE_WORDS}|(?:ngay\s+)?{_DATE_SLASH
 _PLACE_DATE_RE = re.compile(
     r"(?:^|(?<=[\s|]))(?P<place>[^\W\d_]+\.?(?: [^\W\d_]+\.?){0,3})\s*,\s*ngay\s+(?P<d>\d{1,2})\s*"
     r"(?:thang\s+|/|-|\.)\s*(?P<m>\d{1,2})\s*(?:,?\s*nam\s+|/|-|\.)\s*(?P<y>\d{4})(?!\d)")
-_MEETING_RE = re.compile(r"\b(?:cuoc hop|hoi nghi|phien hop|buoi lam viec|hop)\b.{0,300}?\bngay\s+"
+_MEETING_RE = re.compile(r"\b(?:cuoc hop|hoi nghi|phien hop|buoi lam viec|buoi hop)\b.{0,300}?\bngay\s+"
                          r"(?:(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})\s*,?\s+nam\s+(?P<y>\d{4})"
                          r"|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))")
 _OPENING_RE = re.compile(r"^ngay\s+(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})\s*,?\s+nam\s+(?P<y>\d{4})\s*,\s*tai\b")
@@ -576,7 +575,7 @@ def import_text(text: str, names: Names | None = None, *, source_kind: str | Non
     items = _structure(body, names)
     _candidates(items, draft, names, context_year)
     draft.body = _body_markdown(items, {c.para for c in draft.candidates})
-    _collect_dates(text, full, draft)
+    _collect_dates(full, draft)
     if not draft.vietnamese:
         draft.notes.append("the text does not look Vietnamese: the importer reads Vietnamese "
                            "notices, so little or nothing was recognised")
@@ -672,6 +671,14 @@ def _header(paras: list[Para], draft: Draft, names: Names) -> int:
     header = paras[:start]
     used = {so_idx, place_idx, type_idx, *motto}
     draft.header = [p.text for i, p in enumerate(header) if i not in used and p not in title_paras]
+
+    # a normative number carries its year (150/2016/NĐ-CP): the year of issue, when no date is given
+    if draft.number and draft.number.year and draft.issued is None:
+        draft.issued = Period(draft.number.year)
+        draft.issued_raw = f"the year in the number {draft.number}; the day is not given"
+    elif draft.number and draft.number.year and draft.issued and draft.issued.year != draft.number.year:
+        draft.notes.append(f"the number {draft.number} says {draft.number.year} but the text is dated "
+                           f"{draft.issued}: check both")
 
     # the type from the number, and a check that both agree
     if draft.number:
@@ -915,7 +922,7 @@ def _candidates(items: list[_BodyPara], draft: Draft, names: Names, context_year
             if dues:
                 section_due[item.id] = dues[0][0]
             continue
-        if not made and (dues or (item.section and _dash_or_item(item))):
+        if not made and (dues or (item.section and _dash_or_item(item)) or _asked(text, names)):
             made = _assignments(item, text, dues, names)
             if not dues:
                 intro = next((section_due[s] for s in _parents(item.id) if s in section_due), None)
@@ -974,10 +981,18 @@ def _amendments(item: _BodyPara, text: str, dues: list, names: Names) -> list[Ca
     return made
 
 
+def _asked(text: str, names: Names) -> str | None:
+    """The agency a paragraph gives work to: "giao Bộ Thông tin và Truyền thông chủ trì …"."""
+    for ask in _ASK_RE.finditer(text):
+        found = _agency_after(text, ask.end() + 1, names)
+        if found:
+            return found
+    return None
+
+
 def _assignments(item: _BodyPara, text: str, dues: list, names: Names) -> list[Candidate]:
     lead, with_first, note = item.lead, [], None
-    ask = _ASK_RE.search(text)
-    asked = _agency_after(text, ask.end() + 1, names) if ask else None
+    asked = _asked(text, names)
     found = names.agencies_in(text)
     if asked:
         lead = asked
@@ -1040,7 +1055,7 @@ def _body_markdown(items: list[_BodyPara], anchored: set[str]) -> str:
     return "\n\n".join(out) + ("\n" if out else "")
 
 
-def _collect_dates(raw: str, full: str, draft: Draft) -> None:
+def _collect_dates(full: str, draft: Draft) -> None:
     roles: list[tuple[date, str, str]] = []
     if draft.issued and draft.issued.precision == "day":
         roles.append((draft.issued.start, "issued", draft.issued_raw or ""))

@@ -85,6 +85,9 @@ def plan(root: Path, *, number: str | None, type: str | None, issuer: str | None
             issued = parse_period(date)
         except ValueError as exc:
             problems.append(f"--date: {exc}")
+    if parsed and parsed.year and issued and issued.year != parsed.year:
+        problems.append(f"--date {date} is in {issued.year}, but the number {parsed.text} says "
+                        f"{parsed.year}: check --number or --date")
     meeting_period = None
     if meeting:
         try:

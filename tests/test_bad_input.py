@@ -185,3 +185,8 @@ def test_a_broken_register_writes_no_site_and_keeps_the_old_one(register_copy, c
     assert "unknown document type 'khong-co'" in err
     assert (site / "index.html").read_text(encoding="utf-8") == "published"
     assert sorted(p.name for p in register_copy.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_an_empty_title_is_reported_not_silently_dropped(register_copy, capsys):
+    new_document(register_copy, title="''")
+    assert_reports(capsys, register_copy, NEW, 4, "'title' must not be empty")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -399,3 +398,10 @@ def test_any_text_gives_a_draft_that_reads_back(names, parts):
     data, diags = front_matter(text)
     assert not diags, (diags.items, text)
     assert data is None or isinstance(data, dict)
+
+
+def test_a_normative_number_gives_the_year_and_nothing_more(names):
+    d = import_text("CHÍNH PHỦ\nSố: 150/2016/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định chức năng, nhiệm vụ của Văn phòng Chính phủ\n", names)
+    assert d.number == parse_number("150/2016/NĐ-CP") and d.type == "nghi-dinh"
+    assert str(d.issued) == "2016"  # the day and month are not in the text
+    assert draft_path(d) == "decisions/2016/150-2016-nd-cp.md"

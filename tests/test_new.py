@@ -104,3 +104,9 @@ def test_new_outside_a_register(tmp_path, capsys):
     code, _, err = new(capsys, tmp_path, *OK)
     assert code == 1 and "no decisions/agencies.yml" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_new_checks_the_year_of_a_normative_number(register_copy, capsys):
+    code, _, err = new(capsys, register_copy, "--number", "150/2016/NĐ-CP", "--type", "nghi-dinh",
+                       "--issuer", "vpcp", "--date", "2017-11-11", "--title", "Nghị định thử")
+    assert code == 1 and "says 2016" in err
