@@ -1,6 +1,8 @@
 """The MkDocs plugin: wires MkDocs events to the core; no register logic lives here."""
 from __future__ import annotations
 
+import logging
+import os
 from datetime import date
 from pathlib import Path
 
@@ -14,12 +16,17 @@ from . import urls
 from .asof import resolve_as_of
 from .export import add_to_head, document_head, site_files
 from .load import load_register
+from .provenance import read_history
 from .render import render_site
+from .render.history import FEED, as_of_moment, page_sources, render_feed
 from .render.home import MARKER
 from .schema import schema_texts
 from .render.labels import Labels
 from .render.search_meta import search_block, search_entries, ui_labels
 from .search_index import SearchIndexError, build_search_index
+
+log = logging.getLogger("mkdocs.plugins.register")
+log.setLevel(logging.INFO)  # its one notice shows even when `register build` quiets MkDocs to warnings
 
 
 class RegisterConfig(Config):
@@ -44,7 +51,12 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         intros = {agency_id: path.read_text(encoding="utf-8")
                   for agency_id in register.agencies
                   if (path := docs_dir / urls.agency(agency_id)).is_file()}
-        site = render_site(register, lang=lang, as_of=as_of, intros=intros)
+        self.history = read_history(self.root)  # provenance: one `git log` pass for the whole register
+        if self.history.status != "ok":
+            log.info(f"editorial history unavailable ({self.history.reason}); the pages say so")
+        self.sources = page_sources(register)
+        site = render_site(register, lang=lang, as_of=as_of, intros=intros, history=self.history,
+                           repo_url=config.repo_url, directory_urls=config.use_directory_urls)
         self.pages, self.home_summary = site.pages, site.home_summary
         self.register, self.as_of, self.lang = register, as_of, lang
         self.search = search_entries(register, Labels(lang), as_of, generated=site.pages)
@@ -61,7 +73,11 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                 if not path.startswith("co-quan/"):  # agency text is taken in as the page's intro
                     raise PluginError(f"content/{path} would hide a generated page of the same path")
                 files.remove(existing)
-            files.append(File.generated(config, path, content=content))
+            generated = File.generated(config, path, content=content)
+            if path in self.sources:  # "edit"/"view" open the record in decisions/, not this virtual page
+                record = os.path.relpath(self.root / self.sources[path], config.docs_dir)
+                generated.edit_uri = record.replace(os.sep, "/")
+            files.append(generated)
         # open data (register.json, csv/, per-document JSON, the Atom feed) and redirects
         for path, content in site_files(self.register, as_of=self.as_of, licence=self.config.licence,
                                         site_name=config.site_name, site_url=config.site_url,
@@ -85,6 +101,10 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                                                  config.site_url, config.use_directory_urls))
 
     def on_post_build(self, config) -> None:
+        feed = render_feed(self.register, Labels(self.lang), self.history, config.site_name,
+                           config.site_url, config.repo_url, config.use_directory_urls,
+                           fallback=as_of_moment(self.as_of))
+        (Path(config.site_dir) / FEED).write_text(feed, encoding="utf-8")  # the recent changes, as Atom
         try:
             build_search_index(Path(config.site_dir))
         except SearchIndexError as exc:

@@ -12,7 +12,6 @@ holds, and says where the history was cut. No MkDocs here: plain data in, plain 
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime

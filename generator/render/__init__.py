@@ -17,6 +17,7 @@ from .people import render_person
 from .tasks import render_task, render_task_index
 from .views import render_views
 from .home import MARKER, render_home_summary
+from .history import RECENT, history_section, page_sources, render_recent
 
 
 @dataclass
@@ -29,8 +30,10 @@ class RenderedSite:
 
 
 def render_site(register: Register, lang: str = "vi", as_of: date | None = None,
-                intros: dict[str, str] | None = None) -> RenderedSite:
-    """Every generated page. `intros` holds hand-written text for agency pages, by agency id."""
+                intros: dict[str, str] | None = None, history=None, repo_url: str | None = None,
+                directory_urls: bool = True) -> RenderedSite:
+    """Every generated page. `intros` holds hand-written text for agency pages, by agency id;
+    `history` (provenance.History) adds each record's editorial history and the recent changes."""
     ctx = Context.build(register, Labels(lang), as_of or date.today())
     intros = intros or {}
     pages: dict[str, str] = {}
@@ -54,9 +57,15 @@ def render_site(register: Register, lang: str = "vi", as_of: date | None = None,
             (urls.BODIES, t("bodies"), [(b.name, urls.body(b.id)) for b in register.bodies.values()])):
         lines = "".join(f"- {link(name, urls.relative(page, target))}\n" for name, target in sorted(items))
         pages[page] = front_matter(title=title) + f"# {text(title)}\n\n" + (lines or t("none")) + "\n"
+    if history is not None:  # provenance: each page's source file's history, and recent changes
+        for page, source in page_sources(register).items():
+            if page in pages:
+                pages[page] = pages[page].rstrip("\n") + "\n\n" + history_section(t, source, history, repo_url)
+        pages[RECENT] = render_recent(register, t, history, repo_url, directory_urls)
     return RenderedSite(dict(sorted(pages.items())), render_home_summary(ctx))
 
 
-def render_pages(register: Register, lang: str = "vi", as_of: date | None = None) -> dict[str, str]:
+def render_pages(register: Register, lang: str = "vi", as_of: date | None = None,
+                 history=None, repo_url: str | None = None) -> dict[str, str]:
     """The generated pages alone (tests, other engines)."""
-    return render_site(register, lang, as_of).pages
+    return render_site(register, lang, as_of, history=history, repo_url=repo_url).pages

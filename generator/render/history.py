@@ -10,7 +10,7 @@ import posixpath
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from datetime import datetime, time
+from datetime import date, datetime, time
 from urllib.parse import quote, urlsplit
 from xml.sax.saxutils import escape as xml_escape, quoteattr
 
@@ -18,6 +18,7 @@ from .. import urls
 from ..asof import SITE_TZ
 from ..model import Register
 from ..provenance import Change, Commit, FileHistory, History
+from .context import Context
 from .labels import Labels
 from .markup import front_matter, link, table, text
 
@@ -87,7 +88,8 @@ def _pr_ref(t: Labels, commit: Commit, repo_url: str | None) -> str:
     if number is None:
         return ""
     label = f"#{number}"
-    url = forge_url(repo_url, "pull", str(number)) if "github" in (repo_url or "") else None
+    github = "github" in urlsplit(repo_url or "").netloc  # /pull/N is GitHub's; others: the number
+    url = forge_url(repo_url, "pull", str(number)) if github else None
     ref = link(label, url) if url else text(label)
     return ref if commit.pr is not None else f"{t('history_via')} {ref}"
 
@@ -101,8 +103,18 @@ def _who(t: Labels, commit: Commit, repo_url: str | None) -> str:
 
 # --- a record page's history ------------------------------------------------------------------
 
+# Git's words (authors, subjects) stay out of the search index: they would make every page
+# whose history names "Nguyễn" a hit for that name. md_in_html renders the Markdown inside.
+_OPEN = '<div class="register-history" data-pagefind-ignore="all" markdown>\n\n'
+_CLOSE = "\n</div>\n"
+
+
 def history_section(t: Labels, source: str, history: History, repo_url: str | None = None) -> str:
     """The "editorial history" section of a page made from the file `source`."""
+    return _OPEN + _history_body(t, source, history, repo_url) + _CLOSE
+
+
+def _history_body(t: Labels, source: str, history: History, repo_url: str | None) -> str:
     out = [f"## {text(t('history'))}\n\n"]
     record = history.for_path(source)
     former = ""
@@ -170,12 +182,9 @@ def _change_line(t: Labels, change: Change, pages: dict[str, str], labels: dict[
 
 
 def _labels(register: Register, t: Labels) -> dict[str, str]:
-    """Record file -> how readers name it (a document as Context.doc_label names it)."""
-    out = {}
-    for doc in register.documents.values():
-        kind = t.doc_type(doc.type)
-        out[doc.path] = (f"{kind} {doc.number.text}" if doc.number else
-                         f"{kind} ({t('number')}: {t('unknown')}, {t.period(doc.issued)})")
+    """Record file -> how readers name it: a document as every other page names it."""
+    names = Context(register, getattr(register.derived, "relations", None), t, date.min)  # names only
+    out = {doc.path: names.doc_label(doc.key) for doc in register.documents.values()}
     out.update({path: t({urls.AGENCIES: "agencies", urls.PEOPLE: "people",
                          urls.BODIES: "bodies"}[page]) for path, page in REGISTRIES.items()})
     return out
@@ -184,11 +193,16 @@ def _labels(register: Register, t: Labels) -> dict[str, str]:
 def render_recent(register: Register, t: Labels, history: History, repo_url: str | None = None,
                   directory_urls: bool = True, limit: int = RECENT_LIMIT) -> str:
     """The recent-changes page: the mainline's latest commits that changed records, newest first."""
-    page = RECENT
     title = t("recent_changes")
     out = [front_matter(title=title), f"# {text(title)}\n\n", f"{text(t('recent_intro'))} "]
     out.append(f'<a href="{feed_href(directory_urls)}" type="application/atom+xml">'
                f"{xml_escape(t('recent_feed'))}</a>\n\n")
+    return "".join(out) + _OPEN + _recent_body(register, t, history, repo_url, limit) + _CLOSE
+
+
+def _recent_body(register: Register, t: Labels, history: History, repo_url: str | None,
+                 limit: int) -> str:
+    page, out = RECENT, []
     if not history.available:
         out.append(f"*{text(t('history_unavailable'))}*\n")
         return "".join(out)
@@ -200,7 +214,7 @@ def render_recent(register: Register, t: Labels, history: History, repo_url: str
         return "".join(out)
     pages, labels = record_pages(register), _labels(register, t)
     for commit in commits:
-        out.append(f"### {text(when(t, commit.date))} — {text(commit.subject)} {{#{commit_anchor(commit)}}}\n\n")
+        out.append(f"## {text(when(t, commit.date))} — {text(commit.subject)} {{#{commit_anchor(commit)}}}\n\n")
         out.append(f"{text(commit.author)} — {_commit_ref(commit, repo_url)}")
         pr = _pr_ref(t, commit, repo_url)
         out.append(f" ({pr})\n\n" if pr else "\n\n")
