@@ -120,13 +120,7 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
             subject = c.text("subject")
             if item_number is None:
                 continue
-            cite_fulfills = []
-            for ref, ref_loc in c.items("fulfills"):
-                if not isinstance(ref, str) or "#" not in ref or not DOC_REF_RE.match(ref.partition("#")[0]):
-                    diags.error(ref_loc, "fulfills takes '<year>/<file>#<action id>' references")
-                else:
-                    cite_fulfills.append((ref, ref_loc))
-            cites.append(CiteDecl(item_number, cite_date, subject, loc, cite_fulfills))
+            cites.append(CiteDecl(item_number, cite_date, subject, loc, _request_refs(c, diags)))
             continue
         cites.append(CiteDecl(item_number, cite_date, subject, loc))
 
@@ -141,12 +135,7 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
                 diags.error(loc, f"paragraph anchor {{#d-{action.para}}} of this action is not in the text")
     _check_action_ids(actions, diags)
 
-    fulfills = []
-    for item, loc in f.items("fulfills"):
-        if not isinstance(item, str) or "#" not in item or not DOC_REF_RE.match(item.partition("#")[0]):
-            diags.error(loc, "fulfills takes '<year>/<file>#<action id>' references")
-        else:
-            fulfills.append((item, loc))
+    fulfills = _request_refs(f, diags)
 
     former: list[tuple[str, Loc]] = []  # addresses this record had before: they redirect here
     for item, loc in f.items("former"):
@@ -167,6 +156,17 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
         body=md.body, body_line=md.body_line, anchors=anchors, field_lines=dict(md.meta.lines),
         former=former,
     )
+
+
+def _request_refs(f: Fields, diags: Diagnostics) -> list[tuple[str, Loc]]:
+    """The `fulfills` list of a document or a citation: references to request actions."""
+    refs = []
+    for item, loc in f.items("fulfills"):
+        if not isinstance(item, str) or "#" not in item or not DOC_REF_RE.match(item.partition("#")[0]):
+            diags.error(loc, "fulfills takes '<year>/<file>#<action id>' references")
+        else:
+            refs.append((item, loc))
+    return refs
 
 
 def _fold_abbr(abbr: str) -> str:

@@ -16,11 +16,7 @@ def describe(ctx: Context, action: Action, page: str) -> str:
     parts: list[str] = []
     if kind == "assign":
         parts.append(subject)
-        if action.lead:
-            parts.append(f"{t('lead')}: {ctx.agency(action.lead, page)}")
-        if action.with_:
-            parts.append(f"{t('with')}: " + ", ".join(ctx.agency(a, page) for a in action.with_))
-        parts.append(_due(ctx, action))
+        parts.extend(_lead_with_due(ctx, action, page))
     elif kind == "transfer":
         parts.append(f"{subject} — {t('from')} {ctx.agency(action.from_, page)} "
                      f"{t('to')} {ctx.agency(action.to, page)}")
@@ -58,11 +54,7 @@ def describe(ctx: Context, action: Action, page: str) -> str:
         if action.title:
             head += ("" if not action.target_key else " — ") + f"«{text(action.title)}»"
         parts.append(head)
-        if action.lead:
-            parts.append(f"{t('lead')}: {ctx.agency(action.lead, page)}")
-        if action.with_:
-            parts.append(f"{t('with')}: " + ", ".join(ctx.agency(a, page) for a in action.with_))
-        parts.append(_due(ctx, action))
+        parts.extend(_lead_with_due(ctx, action, page))
     elif kind in ("amend", "replace", "repeal"):
         line = ctx.document(action.target_key, page) if action.target_key else text(action.target)
         if action.what:
@@ -89,6 +81,17 @@ def describe(ctx: Context, action: Action, page: str) -> str:
                 sentence += f" ({t('pending_on')} {ctx.document(target.target_key, page)})"
     para = ctx.paragraph(action, page)
     return f"{sentence} {para}".strip()
+
+
+def _lead_with_due(ctx: Context, action: Action, page: str) -> list[str]:
+    """Who leads, who co-operates, and by when: shared by assignments and requests."""
+    parts = []
+    if action.lead:
+        parts.append(f"{ctx.t('lead')}: {ctx.agency(action.lead, page)}")
+    if action.with_:
+        parts.append(f"{ctx.t('with')}: " + ", ".join(ctx.agency(a, page) for a in action.with_))
+    parts.append(_due(ctx, action))
+    return parts
 
 
 def _due(ctx: Context, action: Action) -> str:

@@ -7,7 +7,7 @@ from ..derive.events import Event
 from ..model import Agency
 from .browse import document_table
 from .context import Context
-from .markup import front_matter, table, text
+from .markup import facts_line, front_matter, table, text
 from .people import tenure_rows
 from .tasks import step_line
 from .timeline import timeline_section
@@ -18,15 +18,7 @@ def render_agency(ctx: Context, agency: Agency, intro: str = "") -> str:
     custody = reg.derived.custody
     page = urls.agency(agency.id)
     out = [front_matter(title=agency.name), f"# {text(agency.name)}\n\n"]
-    facts = []
-    if agency.short:
-        facts.append(f"**{text(agency.short)}**")
-    if agency.parent:
-        facts.append(ctx.agency(agency.parent, page))
-    if agency.aliases:
-        facts.append(", ".join(text(a) for a in agency.aliases))
-    if facts:
-        out.append(" · ".join(facts) + "\n\n")
+    out.append(facts_line(agency.short, agency.parent and ctx.agency(agency.parent, page), agency.aliases))
     if intro:
         out.append(intro.strip() + "\n\n")
     held = sorted(custody.held_now.get(agency.id, []), key=lambda k: reg.tasks[k].title)

@@ -8,7 +8,7 @@ from .. import urls
 from ..derive.tenures import PostHistory, Tenure
 from ..model import Body
 from .context import Context
-from .markup import front_matter, table, text
+from .markup import facts_line, front_matter, table, text
 from .people import directed_lines, holder_text, post_title, tenure_rows
 from .timeline import timeline_section
 
@@ -30,13 +30,7 @@ def render_body(ctx: Context, body: Body) -> str:
     t, reg = ctx.t, ctx.register
     page = urls.body(body.id)
     out = [front_matter(title=body.name), f"# {text(body.name)}\n\n"]
-    facts = [f"**{text(body.short)}**"] if body.short else []
-    if body.parent:
-        facts.append(ctx.body(body.parent, page))
-    if body.aliases:
-        facts.append(", ".join(text(a) for a in body.aliases))
-    if facts:
-        out.append(" · ".join(facts) + "\n\n")
+    out.append(facts_line(body.short, body.parent and ctx.body(body.parent, page), body.aliases))
     mentions = ctx.rel.mentions.get(("body", body.id), [])
     for kind, heading in (("establish", "established"), ("scope", "remit")):
         actions = [a for a in mentions if a.kind == kind]

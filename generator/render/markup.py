@@ -38,3 +38,13 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     out += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(out) + "\n"
+
+
+def facts_line(short: str | None, parent_link: str | None, aliases: list[str]) -> str:
+    """The line under an agency's or body's name: short form · parent · other spellings."""
+    facts = [f"**{text(short)}**"] if short else []
+    if parent_link:
+        facts.append(parent_link)
+    if aliases:
+        facts.append(", ".join(text(a) for a in aliases))
+    return " · ".join(facts) + "\n\n" if facts else ""
