@@ -128,3 +128,14 @@ def test_a_cycle_of_amendments(small_copy):
     found = errors(small_copy)
     assert found == ["decisions/2022/5-qd-ba.md:13: amendments form a cycle: "
                      "2021/1-tb-ba → 2022/5-qd-ba → 2021/1-tb-ba"]
+
+
+def test_seed_document_page_matches_golden():
+    """The page of 8540/TB-VPCP as generated from the shipped record (reviewed by eye)."""
+    register, diagnostics = load_register(ROOT)
+    assert diagnostics == []
+    page = render_pages(register, "vi", date(2026, 11, 22))["van-ban/2019/8540-tb-vpcp.md"]
+    golden = ROOT / "tests/golden/seed/8540-tb-vpcp.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(page, encoding="utf-8")
+    assert page == golden.read_text(encoding="utf-8")
