@@ -47,9 +47,16 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 AS_OF = "2026-11-22"
-QUERIES = ["truc lien thong", "duc dam", "chuyen giao nhiem vu", "139 TB VPCP", "tb-vpcp 139",
-           "1072/QD-TTg"]
+WORDS = ["truc lien thong", "duc dam", "chuyen giao nhiem vu"]
+REAL_NUMBERS = ["139 TB VPCP", "tb-vpcp 139", "1072/QD-TTg"]
 TYPICAL = "truc lien thong"
+
+
+def number_queries(number: str) -> list[str]:
+    """A number as readers type it: "139/TB-VPCP" → "139 TB VPCP", "tb-vpcp 139"."""
+    serial, _, rest = number.partition("/")
+    kind, _, issuer = rest.partition("-")
+    return [f"{serial} {kind} {issuer}", f"{kind}-{issuer} {serial}".lower()]
 
 # --- building ----------------------------------------------------------------------------------
 
@@ -83,8 +90,8 @@ def fold_lunr_index(site: Path) -> None:
     path = site / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
     for doc in index["docs"]:
-        doc["title"] = fold(re.sub(r"<[^>]+>", " ", doc["title"]))
-        doc["text"] = fold(re.sub(r"<[^>]+>", " ", doc["text"]))
+        doc["title"] = fold(doc["title"])
+        doc["text"] = fold(doc["text"])
     path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
 
 
@@ -149,8 +156,9 @@ TYPE_NAMES = {"thong-bao": "Thông báo", "quyet-dinh": "Quyết định", "ke-h
               "chi-thi": "Chỉ thị", "nghi-quyet": "Nghị quyết", "bao-cao": "Báo cáo"}
 
 
-def write_synthetic(root: Path, n_docs: int, seed: int = 20200403) -> None:
-    """A register of `n_docs` documents in root/decisions (invented records, for measuring)."""
+def write_synthetic(root: Path, n_docs: int, seed: int = 20200403) -> str:
+    """A register of `n_docs` documents in root/decisions (invented records, for measuring);
+    returns the number of one of them, for the number queries."""
     rnd = random.Random(seed)
     decisions = root / "decisions"
     shutil.rmtree(decisions, ignore_errors=True)
@@ -165,7 +173,8 @@ def write_synthetic(root: Path, n_docs: int, seed: int = 20200403) -> None:
             lines.append(f"  abbr: {json.dumps(abbr, ensure_ascii=False)}\n")
         lines.append("  posts:\n    lanh-dao: Người đứng đầu\n")
     (decisions / "agencies.yml").write_text("".join(lines), encoding="utf-8")
-    people = {}
+    people = {"vu-duc-dam": "Vũ Đức Đam", "nguyen-xuan-phuc": "Nguyễn Xuân Phúc",
+              "mai-tien-dung": "Mai Tiến Dũng"}
     while len(people) < 300:
         name = f"{rnd.choice(FAMILY)} {rnd.choice(MIDDLE)} {rnd.choice(GIVEN)}"
         people.setdefault(slugify(name), name)
@@ -176,7 +185,7 @@ def write_synthetic(root: Path, n_docs: int, seed: int = 20200403) -> None:
     weights = [w for _, _, w in TYPES]
     serials: dict[tuple[int, str, str], int] = {}
     written: list[tuple[str, str, str]] = []  # (number, issued, type name)
-    tasks: list[tuple[str, str]] = []         # (task id, holder agency id)
+    tasks: list[list] = []                    # [task id, holder agency id, date of its last step]
     first, days = date(2010, 1, 1), (date(2025, 12, 31) - date(2010, 1, 1)).days
     for i in range(n_docs):
         when = first + timedelta(days=i * days // n_docs)   # in order, so histories hold
@@ -200,23 +209,22 @@ def write_synthetic(root: Path, n_docs: int, seed: int = 20200403) -> None:
                 text += f" Thực hiện {cited_type} số {cited_number} ngày {int(d)}/{int(m)}/{y}."
             paragraphs.append(f"{k}\\. {text} {{#d-{k}}}")
         task_id = f"nv-{i}"
+        earlier = [t for t in tasks[-300:] if t[2] < when]   # steps in date order only
+        if earlier and rnd.random() < 0.2:
+            moved = rnd.choice(earlier)
+            to = rnd.choice([x for x in agencies if x[0] != moved[1]])[0]
+            actions.append(f'  - para: "2"\n    transfer: {{task: {moved[0]}, from: {moved[1]}, to: {to}}}\n')
+            moved[1:] = [to, when]
+        if earlier and rnd.random() < 0.15:
+            done = rnd.choice(earlier)
+            actions.append(f'  - para: "3"\n    report: {{task: {done[0]}, status: done, date: "{issued}", '
+                           f'text: "Đã hoàn thành"}}\n')
+            done[2] = when
         if rnd.random() < 0.6:
             due = f"{year + 1}-{rnd.choice(['Q1', 'Q2', '06', '12'])}"
             actions.append(f'  - para: "1"\n    assign: {{task: {{id: {task_id}, title: "{_cap(subject)} ({number})"}}, '
                            f"lead: {a[0]}, with: [{b[0]}], due: \"{due}\"}}\n")
-            tasks.append((task_id, a[0]))
-        if tasks and rnd.random() < 0.2:
-            moved = rnd.randrange(len(tasks))
-            task, holder = tasks[moved]
-            if task != task_id:
-                to = rnd.choice([x for x in agencies if x[0] != holder])[0]
-                actions.append(f'  - para: "2"\n    transfer: {{task: {task}, from: {holder}, to: {to}}}\n')
-                tasks[moved] = (task, to)
-        if tasks and rnd.random() < 0.15:
-            task, _ = rnd.choice(tasks)
-            if task != task_id:
-                actions.append(f'  - para: "3"\n    report: {{task: {task}, status: done, date: "{issued}", '
-                               f'text: "Đã hoàn thành"}}\n')
+            tasks.append([task_id, a[0], when])
         signer = rnd.choice(person_ids)
         front = (f"---\nnumber: {number}\ntype: {type_id}\n"
                  f"title: \"{TYPE_NAMES[type_id]} về {subject} của {issuer_name}\"\n"
@@ -230,6 +238,7 @@ def write_synthetic(root: Path, n_docs: int, seed: int = 20200403) -> None:
         slug = slugify(number)
         (folder / f"{slug}.md").write_text(front + "---\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
         written.append((number, issued, TYPE_NAMES[type_id]))
+    return written[len(written) // 2][0]
 
 
 def _cap(s: str) -> str:
@@ -253,6 +262,7 @@ def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
 def measure(browser, base: str, kind: str, query: str) -> dict:
     """One query on a fresh page (cold cache): results, search bytes fetched, time to results."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(300_000)
     page = context.new_page()
     fetched: dict[str, int] = {}
 
@@ -269,13 +279,13 @@ def measure(browser, base: str, kind: str, query: str) -> dict:
     box.click()
     box.press_sequentially(query, delay=15)
     meta = page.locator(".md-search-result__meta").first
-    loading = ("Đang tìm", "Initializing", "Nhập", "Type", "Searching")
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        text = meta.inner_text()
-        if text and not text.startswith(loading):
-            break
-        time.sleep(0.05)
+    if kind == "pagefind":   # the register's box says when the results shown are this query's
+        page.wait_for_selector(f"[data-search-state=done][data-searched={json.dumps(query)}]")
+    else:                    # Material's: the count replaces "Initializing search"
+        loading = ("Initializing", "Nhập", "Type")
+        deadline = time.time() + 300
+        while time.time() < deadline and (not meta.inner_text() or meta.inner_text().startswith(loading)):
+            page.wait_for_timeout(50)
     elapsed = time.perf_counter() - started
     page.wait_for_load_state("networkidle")
     items = page.locator(".md-search-result__item")
@@ -287,13 +297,13 @@ def measure(browser, base: str, kind: str, query: str) -> dict:
     return result
 
 
-def run_browser(sites: list[tuple[str, str, Path]], queries: list[str]) -> list[dict]:
+def run_browser(sites: list[tuple[str, str, Path, list[str]]]) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
     rows = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for label, kind, site in sites:
+        for label, kind, site, queries in sites:
             server, base = serve(site)
             try:
                 for query in queries:
@@ -311,22 +321,23 @@ def run_browser(sites: list[tuple[str, str, Path]], queries: list[str]) -> list[
 
 
 def report_sizes(label: str, pagefind_site: Path, lunr_site: Path | None, docs: int) -> None:
-    pf_bytes, pf_files = dir_size(pagefind_site / "pagefind")
-    entry = json.loads((pagefind_site / "pagefind" / "pagefind-entry.json").read_text())
+    bundle = pagefind_site / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
     pages = sum(lang["page_count"] for lang in entry["languages"].values())
-    index_bytes = sum(p.stat().st_size for sub in ("index", "fragment", "filter")
-                      for p in (pagefind_site / "pagefind" / sub).glob("*"))
-    meta_bytes = sum(p.stat().st_size for p in (pagefind_site / "pagefind").glob("*.pf_meta"))
-    print(f"{label}: {docs} documents, {pages} indexed pages")
-    print(f"  pagefind: {pf_bytes / 1024:.0f} KB in {pf_files} files; index+fragments+filters+meta "
-          f"{(index_bytes + meta_bytes) / 1024:.0f} KB = {(index_bytes + meta_bytes) / pages / 1024:.2f} KB per page "
-          f"(meta {meta_bytes / 1024:.0f} KB, loaded on first query)")
+    parts = {name: sum(p.stat().st_size for p in (bundle / name).glob("*"))
+             for name in ("index", "fragment", "filter")}
+    parts["meta"] = sum(p.stat().st_size for p in bundle.glob("*.pf_meta"))
+    total = sum(parts.values())
+    print(f"{label}: {docs} documents, {pages} pages indexed")
+    print(f"  pagefind: {total / 1024:.0f} KB = {total / docs / 1024:.2f} KB per document "
+          f"({total / pages / 1024:.2f} KB per page): "
+          + ", ".join(f"{name} {size / 1024:.0f} KB" for name, size in parts.items()))
     if lunr_site is not None:
         raw = (lunr_site / "search" / "search_index.json").read_bytes()
         packed = len(gzip.compress(raw))
-        print(f"  lunr: search_index.json {len(raw) / 1024:.0f} KB ({packed / 1024:.0f} KB gzipped) = "
-              f"{len(raw) / pages / 1024:.2f} KB per page ({packed / pages / 1024:.2f} KB gzipped), "
-              f"all of it loaded before the first result")
+        print(f"  lunr: search_index.json {len(raw) / 1024:.0f} KB = {len(raw) / docs / 1024:.2f} KB per "
+              f"document ({packed / 1024:.0f} KB gzipped, {packed / docs / 1024:.2f} KB per document), "
+              f"all fetched before the first result")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -342,30 +353,34 @@ def main(argv: list[str] | None = None) -> int:
     sites: list[tuple[str, str, Path]] = []
     registers = []
     if not args.no_real:
-        registers.append(("real register", copy_register(ROOT, work / "real"), None))
+        registers.append(("real register", copy_register(ROOT, work / "real"), None, REAL_NUMBERS))
     if args.docs:
         root = copy_register(ROOT, work / "synthetic", decisions=False)
         start = time.perf_counter()
-        write_synthetic(root, args.docs)
+        number = write_synthetic(root, args.docs)
         print(f"wrote {args.docs} synthetic documents in {time.perf_counter() - start:.1f} s", flush=True)
-        registers.append((f"synthetic {args.docs}", root, args.docs))
-    for label, root, docs in registers:
+        registers.append((f"synthetic {args.docs}", root, args.docs, number_queries(number)))
+    for label, root, docs, numbers in registers:
+        queries = WORDS + numbers
         pf_site, lunr_site = root / "site-pagefind", root / "site-lunr"
         print(f"building {label} (Pagefind): {build(root, 'mkdocs.yml', pf_site):.1f} s", flush=True)
         if not args.no_lunr:
             print(f"building {label} (lunr): {build(root, 'mkdocs-lunr.yml', lunr_site):.1f} s", flush=True)
         docs = docs or sum(1 for _ in (root / "decisions").glob("*/*.md"))
         report_sizes(label, pf_site, None if args.no_lunr else lunr_site, docs)
-        sites.append((label, "pagefind", pf_site))
+        sites.append((label, "pagefind", pf_site, queries))
         if not args.no_lunr:
-            sites.append((label, "lunr", lunr_site))
+            # lunr builds its whole index in the browser before any result: at scale, one query
+            lunr_queries = queries if docs < 2000 else [TYPICAL]
+            sites.append((label, "lunr", lunr_site, lunr_queries))
             folded = root / "site-lunr-folded"
+            shutil.rmtree(folded, ignore_errors=True)
             shutil.copytree(lunr_site, folded)
             fold_lunr_index(folded)
-            sites.append((label, "lunr + folding", folded))
+            sites.append((label, "lunr + folding", folded, lunr_queries))
     if not args.no_browser:
         print("browser (Chromium, cold cache): results, search bytes fetched, seconds from the first keystroke")
-        run_browser(sites, QUERIES)
+        run_browser(sites)
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
     return 0

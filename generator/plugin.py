@@ -115,20 +115,16 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         return server
 
 
-_ARTICLE = '<article class="md-content__inner md-typeset">'
-
-
 def _mark_for_search(output: str, entry) -> str:
-    """Index the page's article (unless search_meta says title only), plus the hidden search
-    block after it. A page whose template has no article of Material's stays out of the index."""
-    start = output.find(_ARTICLE)
+    """The hidden search block (render/search_meta.py) after the page's article: all that the
+    index reads of the page. A page whose template has no Material article stays out of it."""
+    start = output.find('<article class="md-content__inner md-typeset">')
     end = output.find("</article>", start)
     if start < 0 or end < 0:
         return output
-    content = output[start + len(_ARTICLE):end]
-    article = _ARTICLE[:-1] + " data-pagefind-body>" if entry is None or entry.body else _ARTICLE
-    return (output[:start] + article + content + "</article>"
-            + search_block(content, entry) + output[end + len("</article>"):])
+    content = output[output.index(">", start) + 1:end]
+    end += len("</article>")
+    return output[:end] + search_block(content, entry) + output[end:]
 
 
 def _add_years(nav: list, year_entries: list[dict]) -> bool:

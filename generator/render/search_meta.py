@@ -1,24 +1,25 @@
-"""What the search index needs beyond a page's visible text (plain Python, no MkDocs).
+"""What the search index gets from each page (plain Python, no MkDocs).
 
 The site's search is Pagefind: it indexes the built HTML, folds Vietnamese tone and vowel marks
-itself ("truc lien thong" finds "Trục liên thông") and ranks a query's exact spelling first. Three
-things it cannot know are added to every page as a hidden block that only the index reads:
+itself ("truc lien thong" finds "Trục liên thông") and ranks a query's exact spelling first.
+Each page carries a hidden block, `search_block`, that is all the index reads of it:
 
+- Its words, each once. What a browser downloads for a query is, above all, the index entries of
+  the query's words, and an entry lists every place the word stands on every page. Vietnamese
+  is written in syllables, and a few hundred of them ("thông", "nhiệm", "vụ", "giao") stand
+  dozens of times on every page: indexed as written, one such word costs over 1 MB at 10,000
+  documents; indexed once per page, a whole query stays near 1 MB (README, "Search";
+  benchmarks/bench_search.py). Only documents, tasks and hand-written pages are indexed by
+  their words; the other generated pages (lists and views across the register, the pages of
+  agencies, people and bodies, which repeat what documents say) by their title and names.
 - "đ" has no decomposition in Unicode, so Pagefind never folds it: "duc dam" would not reach
   "Vũ Đức Đam". The block repeats each word that holds "đ" with "đ" written "d" and its other
   marks kept ("Dức Dam"), so a diacritic-free query finds it while a query spelled with marks
   still ranks pages spelled exactly so first. The search box folds "đ" in the query the same
-  way for its second pass (theme_overrides/assets/search.js).
+  way for a second pass (theme_overrides/assets/search.js).
 - A document's number in the forms readers type: "139 TB VPCP", "tb-vpcp 139", "1072/QD-TTg".
-- Filter values (type, issuer, year, agency, status) as Pagefind filters.
-
-Only documents, tasks and hand-written pages are indexed in full. The other generated pages —
-lists and views across the register, and the pages of agencies, people and bodies, which list
-what documents say of them — are indexed by their title and their subject's other names only:
-their text repeats the documents', and at 10,000 documents it would swell the index chunks of
-every common word (README, "Search").
-
-The block starts with `SENTINEL`; the search box cuts result excerpts there.
+- Its title and a one-line summary (Pagefind metadata, shown with each result), and filter
+  values: type, issuer, year, agency, status.
 """
 from __future__ import annotations
 
@@ -33,45 +34,44 @@ from ..model import Register
 from ..numbers import DocNumber
 from .labels import Labels
 
-__all__ = ["FILTERS", "SENTINEL", "SearchEntry", "search_entries", "number_forms", "d_twins",
-           "search_block", "ui_labels"]
+__all__ = ["FILTERS", "SearchEntry", "search_entries", "number_forms", "d_twins",
+           "distinct_words", "search_block", "ui_labels"]
 
 # Filter keys in the index, in the order the search box shows them.
 FILTERS = ("type", "issuer", "year", "agency", "status")
-SENTINEL = "⁂"
-TITLE_WEIGHT = 7     # Pagefind's weight for an <h1>
+TITLE_WEIGHT = 7     # Pagefind's weight for an <h1>: other names of the page's subject
 NUMBER_WEIGHT = 7    # a document's own number weighs like its title
-BODY_TWIN_WEIGHT = 0.5  # a folded twin ranks below the same word as written
+TWIN_WEIGHT = 0.5    # a folded twin ranks below the same word as written
+SUMMARY_LENGTH = 240
 
 _D = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 _D_WORD = re.compile(r"\S*[đĐðÐ]\S*")   # whole tokens: "1072/QĐ-TTg" → "1072/QD-TTg"
+_EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 _TAG = re.compile(r"<[^>]+>")
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+_P = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 
 
 @dataclass
 class SearchEntry:
     """Search data for one page: filter values by key, number forms (documents), other names
-    of its subject (agencies, people, bodies), and whether its text is indexed."""
+    of its subject, a summary to show with the result, and whether its words are indexed."""
 
     filters: dict[str, list[str]] = field(default_factory=dict)
     numbers: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
+    summary: str = ""
     body: bool = True
-
-
-def _upper_first(s: str) -> str:
-    return s[:1].upper() + s[1:]
 
 
 def search_entries(register: Register, t: Labels, as_of: date,
                    generated: Iterable[str] = ()) -> dict[str, SearchEntry]:
     """Search data for the generated pages, by source path (urls.py); `generated` names them
-    all (pages neither documents nor tasks are indexed by title). Statuses are judged as of
+    all (those neither documents nor tasks are indexed by title). Statuses are judged as of
     `as_of`, like the pages; a page with no status gets no status filter."""
-    def name(ident: str) -> str | None:
-        entity = register.agencies.get(ident) or register.bodies.get(ident)
+    def name(ident: str | None) -> str | None:
+        entity = (register.agencies.get(ident) or register.bodies.get(ident)) if ident else None
         return entity.name if entity else None
 
     def agencies(ids) -> list[str]:
@@ -81,41 +81,44 @@ def search_entries(register: Register, t: Labels, as_of: date,
     for doc in register.documents.values():
         named = [doc.issuer] + [ident for action in doc.actions for ident in _agencies_of(action)]
         filters = {"type": [t.doc_type(doc.type)], "year": [str(doc.year)],
-                   "agency": agencies(named)}
-        if name(doc.issuer):
-            filters["issuer"] = [name(doc.issuer)]
-        entries[urls.document(doc.key)] = SearchEntry(_clean(filters),
-                                                      number_forms(doc.number) if doc.number else [])
+                   "issuer": [name(doc.issuer)] if name(doc.issuer) else [], "agency": agencies(named)}
+        summary = f"{doc.title} — {name(doc.issuer) or doc.issuer}, {t.period(doc.issued)}"
+        entries[urls.document(doc.key)] = SearchEntry(
+            _clean(filters), number_forms(doc.number) if doc.number else [], summary=summary)
     for key, cited in register.cited.items():
-        filters = {}
-        if cited.type:
-            filters["type"] = [t.doc_type(cited.type)]
-        if cited.year:
-            filters["year"] = [str(cited.year)]
-        entries[urls.document(key)] = SearchEntry(filters, number_forms(cited.number))
+        filters = {"type": [t.doc_type(cited.type)] if cited.type else [],
+                   "year": [str(cited.year)] if cited.year else []}
+        summary = t("cited_not_in_register") + (f": {cited.subjects[0][1]}" if cited.subjects else "")
+        entries[urls.document(key)] = SearchEntry(_clean(filters), number_forms(cited.number),
+                                                  summary=summary)
     for task_id, record in register.derived.custody.tasks.items():
         named = [record.holder, *record.co_operating]
         named += [ident for step in record.steps for ident in _agencies_of(step.action)]
         filters = {"agency": agencies(i for i in named if i)}
+        parts = [t("task")]
+        if record.holder:
+            parts.append(f"{t('lead')}: {name(record.holder) or record.holder}")
+        if record.due:
+            parts.append(f"{t('deadline').lower()}: {t.period(record.due)}")
         status = record.status(as_of)
         if status:
             filters["status"] = [_upper_first(t("status_" + status))]
-        entries[urls.task(task_id)] = SearchEntry(_clean(filters))
+            parts.append(t("status_" + status))
+        entries[urls.task(task_id)] = SearchEntry(_clean(filters), summary=" · ".join(parts))
     for agency in register.agencies.values():
+        parent = name(agency.parent)
         entries[urls.agency(agency.id)] = SearchEntry(
-            {"agency": [agency.name]}, names=_names(agency.short, agency.abbr, *agency.aliases), body=False)
+            {"agency": [agency.name]}, names=_names(agency.short, agency.abbr, *agency.aliases),
+            summary=t("agency") + (f" · {parent}" if parent else ""), body=False)
     for person in register.people.values():
-        entries[urls.person(person.id)] = SearchEntry(names=_names(*person.aliases), body=False)
+        entries[urls.person(person.id)] = SearchEntry(names=_names(*person.aliases),
+                                                      summary=t("person"), body=False)
     for body in register.bodies.values():
         entries[urls.body(body.id)] = SearchEntry(names=_names(body.short, body.abbr, *body.aliases),
-                                                  body=False)
+                                                  summary=t("body"), body=False)
     for path in generated:
         entries.setdefault(path, SearchEntry(body=False))
     return entries
-
-
-def _names(*names: str | None) -> list[str]:
-    return list(dict.fromkeys(n for n in names if n))
 
 
 def _agencies_of(action) -> list[str]:
@@ -127,6 +130,14 @@ def _agencies_of(action) -> list[str]:
 
 def _clean(filters: dict[str, list[str]]) -> dict[str, list[str]]:
     return {k: v for k, v in filters.items() if v}
+
+
+def _names(*names: str | None) -> list[str]:
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _upper_first(s: str) -> str:
+    return s[:1].upper() + s[1:]
 
 
 def number_forms(number: DocNumber) -> list[str]:
@@ -152,41 +163,63 @@ def number_forms(number: DocNumber) -> list[str]:
 
 def d_twins(text: str) -> list[str]:
     """Each word of `text` that holds "đ", with "đ" written "d" and its other marks kept; once
-    each (in order), as every occurrence would grow the index and not the findings."""
+    each, in order."""
     return list(dict.fromkeys(w.translate(_D) for w in _D_WORD.findall(text)))
 
 
+def distinct_words(text: str) -> list[str]:
+    """The words of `text`, each once (case aside), in the order they first stand."""
+    unique: dict[str, str] = {}
+    for token in text.split():
+        word = _EDGE_PUNCTUATION.sub("", token)
+        if word:
+            unique.setdefault(word.lower(), word)
+    return list(unique.values())
+
+
 def _text(fragment: str) -> str:
-    return html.unescape(_TAG.sub(" ", _HEADERLINK.sub("", fragment)))
+    return " ".join(html.unescape(_TAG.sub(" ", _HEADERLINK.sub("", fragment))).split())
 
 
 def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
+def _shorten(text: str, length: int = SUMMARY_LENGTH) -> str:
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0] + " …"
+
+
 def search_block(content_html: str, entry: SearchEntry | None) -> str:
-    """The hidden block to put after a page's content, itself an indexed region
-    (data-pagefind-body). `content_html` is the page's rendered content; its <h1> gives the
-    title."""
+    """The hidden block to put after a page's content (`content_html`, whose <h1> is the
+    page's title): the one part of the page that Pagefind indexes (data-pagefind-body)."""
     entry = entry or SearchEntry()
-    title = _H1.search(content_html)
-    title_text = " ".join(_text(title.group(1)).split()) if title else ""
-    body_text = _text(content_html[title.end():] if title else content_html) if entry.body else ""
-    parts = [f'<div class="register-search-data" data-pagefind-body hidden>{SENTINEL}']
-    if title_text:
-        parts.append(f'<span data-pagefind-meta="title[data-value]" data-value="{_attr(title_text)}"></span>')
-    # weighed like the title: the title itself where the text is not indexed, the subject's
-    # other names, and the twins of them all
-    names = [n for n in ([] if entry.body else [title_text]) + entry.names if n]
-    names += d_twins(" ".join([title_text, *entry.names]))
+    heading = _H1.search(content_html)
+    title = _text(heading.group(1)) if heading else ""
+    rest = content_html[heading.end():] if heading else content_html
+    summary = entry.summary
+    if not summary and entry.body:
+        first = _P.search(rest)
+        summary = _text(first.group(1)) if first else ""
+    parts = ['<div class="register-search-data" data-pagefind-body hidden>']
+    for key, value in (("title", title), ("summary", _shorten(summary))):
+        if value:
+            parts.append(f'<span data-pagefind-meta="{key}[data-value]" data-value="{_attr(value)}"></span>')
+    # weighed like a heading: the title, the subject's other names, and their twins
+    names = [n for n in (title, *entry.names) if n]
+    names += d_twins(" ".join(names))
     if names:
         parts.append(f'<p data-pagefind-weight="{TITLE_WEIGHT}">{html.escape(" · ".join(names))}</p>')
     if entry.numbers:
-        parts.append(f'<p data-pagefind-weight="{NUMBER_WEIGHT}">'
-                     f'{html.escape(" · ".join(entry.numbers))}</p>')
-    body_twins = d_twins(body_text)
-    if body_twins:
-        parts.append(f'<p data-pagefind-weight="{BODY_TWIN_WEIGHT}">{html.escape(" ".join(body_twins))}</p>')
+        parts.append(f'<p data-pagefind-weight="{NUMBER_WEIGHT}">{html.escape(" · ".join(entry.numbers))}</p>')
+    if entry.body:
+        words = distinct_words(_text(rest) + " " + summary)
+        if words:
+            parts.append(f"<p>{html.escape(' '.join(words))}</p>")
+        twins = d_twins(" ".join(words))
+        if twins:
+            parts.append(f'<p data-pagefind-weight="{TWIN_WEIGHT}">{html.escape(" ".join(twins))}</p>')
     for key in FILTERS:
         for value in entry.filters.get(key, []):
             parts.append(f'<span data-pagefind-filter="{key}[data-value]" data-value="{_attr(value)}"></span>')

@@ -2,13 +2,13 @@
 // `register build` writes into <site>/pagefind/, fetching only the index chunks a query needs.
 // Pagefind folds Vietnamese marks itself but not "đ"; the index holds each page's đ-words with
 // "d" (generator/render/search_meta.py), and a query spelled with "đ" is run twice — as typed,
-// whose results come first (exact spelling), then with "đ" written "d". No server needed.
+// whose results come first (exact spelling), then with "đ" written "d". Each result shows its
+// title and summary with the query's words marked, matched without marks. No server needed.
 (function () {
   "use strict";
   var root = document.querySelector("[data-register-search]");
   if (!root) return;
   var labels = JSON.parse(root.querySelector(".register-search__labels").textContent);
-  var SENTINEL = "\u2042";  // search_meta.SENTINEL: where a page's hidden search data begins
   var FILTERS = ["type", "issuer", "year", "agency", "status"];
   var PAGE = 10;
   var base = new URL((root.getAttribute("data-base") || ".") + "/", location.href);
@@ -46,7 +46,9 @@
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
-        return Promise.resolve(pf.options({ baseUrl: base.pathname, excerptLength: 30 }))
+        // Each page's words are indexed once (search_meta.py), so term frequency says nothing
+        // and a long document would lose to a short page on length alone: weigh length less.
+        return Promise.resolve(pf.options({ baseUrl: base.pathname, ranking: { pageLength: 0.3 } }))
           .then(function () { return pf.init(); })
           .then(function () { return pf; });
       });
@@ -119,6 +121,7 @@
     filterSummary.textContent = labels.filters + (chosen ? " (" + chosen + ")" : "");
     if (!query && !Object.keys(filters).length) {
       sequence++;
+      root.setAttribute("data-search-state", "idle");
       current = { results: [], shown: 0, terms: [] };
       list.textContent = "";
       more.hidden = true;
@@ -126,6 +129,7 @@
       return;
     }
     var mine = ++sequence;
+    root.setAttribute("data-search-state", "busy");
     meta.textContent = labels.loading;
     load().then(function (pf) {
       return search(pf, query, filters).then(function (results) {
@@ -133,7 +137,12 @@
         current = { results: results, shown: 0, terms: terms(query) };
         list.textContent = "";
         meta.textContent = count(results.length);
-        return showMore(mine);
+        return showMore(mine).then(function () {
+          if (mine !== sequence) return;
+          // what was searched, for scripts and tests: the results shown are this search's
+          root.setAttribute("data-searched", query);
+          root.setAttribute("data-search-state", "done");
+        });
       });
     }).catch(function () { if (mine === sequence) meta.textContent = labels.unavailable; });
   }
@@ -186,42 +195,16 @@
     return found.sort(function (a, b) { return a.start - b.start; });
   }
 
-  // The folded range [from, to) of the text as HTML, each match marked.
-  function marked(map, found, from, to) {
-    var out = "", pos = from;
-    found.forEach(function (h) {
-      if (h.start < pos || h.end > to) return;
-      out += escapeHtml(map.text.slice(map.origin[pos], map.origin[h.start]));
-      out += "<mark>" + escapeHtml(map.text.slice(map.origin[h.start], map.origin[h.end])) + "</mark>";
+  // The text as HTML, each word that matches a query word (without marks) marked.
+  function highlight(text, words) {
+    var map = foldMap(text), out = "", pos = 0;
+    hits(map, words).forEach(function (h) {
+      if (h.start < pos) return;
+      out += escapeHtml(text.slice(map.origin[pos], map.origin[h.start]));
+      out += "<mark>" + escapeHtml(text.slice(map.origin[h.start], map.origin[h.end])) + "</mark>";
       pos = h.end;
     });
-    return out + escapeHtml(map.text.slice(map.origin[pos], map.origin[to]));
-  }
-
-  function highlight(text, words) {
-    var map = foldMap(text);
-    return marked(map, hits(map, words), 0, map.folded.length);
-  }
-
-  // The visible text around the best match of the query's words, each match marked; the
-  // hidden search data after SENTINEL is never shown.
-  function excerpt(content, words) {
-    var map = foldMap(content.split(SENTINEL)[0].replace(/\s+/g, " ").trim());
-    if (!map.folded) return "";
-    var found = hits(map, words), folded = map.folded;
-    var span = 220, best = 0, bestScore = -1;
-    found.forEach(function (h, i) {
-      var seen = {}, score = 0;
-      for (var j = i; j < found.length && found[j].start < h.start + span; j++) {
-        if (!seen[found[j].word]) { seen[found[j].word] = true; score++; }
-      }
-      if (score > bestScore) { bestScore = score; best = h.start; }
-    });
-    var from = Math.max(0, best - 60);
-    while (from > 0 && folded[from - 1] !== " ") from--;
-    var to = Math.min(folded.length, from + span + 60);
-    while (to < folded.length && folded[to] !== " ") to++;
-    return (from > 0 ? "… " : "") + marked(map, found, from, to) + (to < folded.length ? " …" : "");
+    return out + escapeHtml(text.slice(map.origin[pos]));
   }
 
   function item(page) {
@@ -239,10 +222,10 @@
     h1.innerHTML = highlight((page.meta && page.meta.title) || page.url, current.terms);
     article.appendChild(icon);
     article.appendChild(h1);
-    var text = excerpt(page.content || "", current.terms);
-    if (text) {
+    var summary = page.meta && page.meta.summary;
+    if (summary) {
       var p = document.createElement("p");
-      p.innerHTML = text;
+      p.innerHTML = highlight(summary, current.terms);
       article.appendChild(p);
     }
     a.appendChild(article);
@@ -291,7 +274,7 @@
     var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
     if (toggle.checked) {
       if (ev.key === "Escape") { ev.preventDefault(); close(); return; }
-      if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      if ((ev.key === "ArrowDown" || ev.key === "ArrowUp") && !(target && target.tagName === "SELECT")) {
         var links = Array.prototype.slice.call(list.querySelectorAll("a"));
         if (!links.length) return;
         var i = links.indexOf(document.activeElement);

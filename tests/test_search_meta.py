@@ -1,0 +1,80 @@
+"""What the search index gets from each page (generator/render/search_meta.py), without a browser."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from conftest import ROOT
+from generator.load import load_register
+from generator.numbers import parse_number
+from generator.render import render_pages
+from generator.render.labels import Labels
+from generator.render.search_meta import (d_twins, distinct_words, number_forms, search_block,
+                                          search_entries, ui_labels)
+
+SMALL = ROOT / "tests/fixtures/small"
+
+
+def test_number_forms_cover_the_usual_spellings():
+    forms = number_forms(parse_number("139/TB-VPCP"))
+    assert {"139/TB-VPCP", "139 TB VPCP", "TB-VPCP 139"} <= set(forms)
+    forms = number_forms(parse_number("1072/QĐ-TTg"))
+    assert {"1072/QĐ-TTg", "1072/QD-TTg", "1072 QD TTg", "QD-TTg 1072"} <= set(forms)
+    assert "150 2016 ND CP" in number_forms(parse_number("150/2016/NĐ-CP"))
+    assert "NQ/TW 52" in number_forms(parse_number("52-NQ/TW"))
+    lower = [f.lower() for f in forms]
+    assert len(lower) == len(set(lower))
+
+
+def test_d_twins_write_d_for_đ_and_keep_other_marks():
+    assert d_twins("Phó Thủ tướng Vũ Đức Đam, Đức") == ["Dức", "Dam,"]
+    assert d_twins("Quyết định 1072/QĐ-TTg") == ["dịnh", "1072/QD-TTg"]
+    assert d_twins("no such letter") == []
+
+
+def test_distinct_words_once_each_in_order():
+    assert distinct_words("Thông báo, thông báo: (Thông) tin") == ["Thông", "báo", "tin"]
+
+
+def test_block_indexes_words_once_and_hides_nothing_visible():
+    content = ('<h1 id="x">Thông báo 139/TB-VPCP<a class="headerlink" href="#x">¶</a></h1>'
+               "<p><strong>Kết luận</strong></p><p>Vũ Đức Đam. Vũ Đức Đam dự họp.</p>")
+    block = search_block(content, None)
+    assert block.startswith('<div class="register-search-data" data-pagefind-body hidden>')
+    assert 'data-value="Thông báo 139/TB-VPCP"' in block and "¶" not in block
+    assert 'data-pagefind-meta="summary[data-value]" data-value="Kết luận"' in block
+    words = re.search(r"<p>([^<]*)</p>", block).group(1).split()
+    assert words.count("Đam") == 1 and "họp" in words
+    assert '<p data-pagefind-weight="0.5">Dức Dam</p>' in block
+
+
+def test_entries_filters_numbers_and_statuses():
+    register, _ = load_register(SMALL)
+    pages = render_pages(register, "vi", date(2021, 8, 1))
+    entries = search_entries(register, Labels("vi"), date(2021, 8, 1), generated=pages)
+    doc = entries["van-ban/2021/1-tb-ba.md"]
+    assert doc.filters == {"type": ["Thông báo"], "year": ["2021"], "issuer": ["Bộ A"],
+                           "agency": ["Bộ A", "Bộ B", "Cục C"]}
+    assert "1 TB BA" in doc.numbers and doc.body
+    task = entries["nhiem-vu/xay-dung-he-thong.md"]
+    assert task.filters["status"] == ["Quá hạn"] and "quá hạn" in task.summary
+    assert not entries["co-quan/bo-a.md"].body and "BA" in entries["co-quan/bo-a.md"].names
+    assert not entries["chuyen-giao.md"].body
+    assert set(entries) == set(pages)
+
+
+def test_a_task_without_status_gets_no_status_filter():
+    register, _ = load_register(SMALL)
+    entries = search_entries(register, Labels("vi"), date(2021, 1, 1))
+    assert all("status" not in e.filters for path, e in entries.items()
+               if path.startswith("nhiem-vu/") and not register.derived.custody.tasks[
+                   path.removeprefix("nhiem-vu/").removesuffix(".md")].status(date(2021, 1, 1)))
+
+
+@pytest.mark.parametrize("lang, placeholder, year", [("vi", "Tìm văn bản", "Năm"), ("en", "Search", "Year")])
+def test_labels_follow_the_site_language(lang, placeholder, year):
+    labels = ui_labels(Labels(lang))
+    assert labels["placeholder"].startswith(placeholder)
+    assert labels["filter_names"]["year"] == year
