@@ -15,10 +15,10 @@ under /pagefind/; lunr: search_index.json and the search worker), from page load
 and text folded (generator.text.fold) and the query typed folded. That is what a folding
 pipeline would index; it downloads the same search_index.json, which is what it costs.
 
-The synthetic register is written from the shipped records' vocabulary: agencies, people and
-sentences of real Vietnamese administrative text, numbers in the usual forms, tasks with
-deadlines, transfers and citations, so pages look like the real ones at scale. Results are
-printed; README.md ("Search") keeps the numbers of the last run.
+The synthetic register is benchmarks/synthetic.py's: invented records shaped like the real ones
+(Vietnamese text, numbers in the usual forms, tasks with deadlines and transfers, bodies,
+amendments, citations), so pages look like the real ones at scale. Results are printed;
+README.md ("Search") keeps the numbers of a run.
 """
 from __future__ import annotations
 
@@ -26,22 +26,21 @@ import argparse
 import functools
 import gzip
 import json
-import random
 import re
 import shutil
 import sys
 import tempfile
 import threading
 import time
-from datetime import date, timedelta
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from generator.cli import main as register_main  # noqa: E402
-from generator.text import fold, slugify  # noqa: E402
+from generator.text import fold  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -53,8 +52,8 @@ TYPICAL = "truc lien thong"
 
 
 def number_queries(number: str) -> list[str]:
-    """A number as readers type it: "139/TB-VPCP" → "139 TB VPCP", "tb-vpcp 139"."""
-    serial, _, rest = number.partition("/")
+    """A number as readers type it: "1072/QĐ-TTg" → "1072 QD TTg", "qd-ttg 1072"."""
+    serial, _, rest = number.replace("Đ", "D").replace("đ", "d").partition("/")
     kind, _, issuer = rest.partition("-")
     return [f"{serial} {kind} {issuer}", f"{kind}-{issuer} {serial}".lower()]
 
@@ -102,147 +101,19 @@ def dir_size(path: Path) -> tuple[int, int]:
 
 # --- the synthetic register -------------------------------------------------------------------
 
-MINISTRIES = [
-    ("bo-cong-thuong", "Bộ Công Thương", "BCT"), ("bo-tai-chinh", "Bộ Tài chính", "BTC"),
-    ("bo-y-te", "Bộ Y tế", "BYT"), ("bo-gddt", "Bộ Giáo dục và Đào tạo", "BGDĐT"),
-    ("bo-noi-vu", "Bộ Nội vụ", "BNV"), ("bo-tu-phap", "Bộ Tư pháp", "BTP"),
-    ("bo-xay-dung", "Bộ Xây dựng", "BXD"), ("bo-gtvt", "Bộ Giao thông vận tải", "BGTVT"),
-    ("bo-nnptnt", "Bộ Nông nghiệp và Phát triển nông thôn", "BNNPTNT"),
-    ("bo-tnmt", "Bộ Tài nguyên và Môi trường", "BTNMT"),
-    ("bo-ldtbxh", "Bộ Lao động - Thương binh và Xã hội", "BLĐTBXH"),
-    ("bo-vhttdl", "Bộ Văn hóa, Thể thao và Du lịch", "BVHTTDL"),
-    ("bo-khcn", "Bộ Khoa học và Công nghệ", "BKHCN"), ("bo-khdt", "Bộ Kế hoạch và Đầu tư", "BKHĐT"),
-    ("bo-ngoai-giao", "Bộ Ngoại giao", "BNG"), ("bo-cong-an", "Bộ Công an", "BCA"),
-    ("ngan-hang-nha-nuoc", "Ngân hàng Nhà nước Việt Nam", "NHNN"),
-    ("thanh-tra-chinh-phu", "Thanh tra Chính phủ", "TTCP"), ("uy-ban-dan-toc", "Ủy ban Dân tộc", "UBDT"),
-    ("bhxh-viet-nam", "Bảo hiểm xã hội Việt Nam", "BHXH"),
-]
-PROVINCES = ["Hà Giang", "Cao Bằng", "Lào Cai", "Điện Biên", "Lai Châu", "Sơn La", "Yên Bái",
-             "Hòa Bình", "Thái Nguyên", "Lạng Sơn", "Quảng Ninh", "Bắc Giang", "Phú Thọ",
-             "Vĩnh Phúc", "Bắc Ninh", "Hải Dương", "Hưng Yên", "Thái Bình", "Hà Nam", "Nam Định",
-             "Ninh Bình", "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Quảng Bình", "Quảng Trị",
-             "Quảng Nam", "Quảng Ngãi", "Bình Định", "Phú Yên", "Khánh Hòa", "Đắk Lắk",
-             "Đắk Nông", "Lâm Đồng", "Bình Phước", "Tây Ninh", "Bình Dương", "Đồng Nai",
-             "Long An", "Tiền Giang", "Bến Tre", "Trà Vinh", "Vĩnh Long", "Đồng Tháp", "An Giang",
-             "Kiên Giang", "Hậu Giang", "Sóc Trăng", "Bạc Liêu", "Cà Mau"]
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
-          "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
-MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Hữu", "Quang", "Thanh", "Xuân", "Ngọc", "Hồng"]
-GIVEN = ["An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Lan", "Long", "Mai", "Nam",
-         "Phúc", "Quân", "Sơn", "Tâm", "Thắng", "Trung", "Tuấn", "Việt", "Yến", "Hà", "Đông"]
-SUBJECTS = ["xây dựng Chính phủ điện tử", "kết nối Trục liên thông văn bản quốc gia",
-            "Cổng Dịch vụ công quốc gia", "cơ sở dữ liệu quốc gia về dân cư",
-            "chuyển đổi số trong cơ quan nhà nước", "cải cách thủ tục hành chính",
-            "hệ thống thông tin báo cáo quốc gia", "bảo đảm an toàn thông tin mạng",
-            "chia sẻ dữ liệu giữa các bộ, ngành, địa phương", "chữ ký số chuyên dùng",
-            "thanh toán trực tuyến dịch vụ công", "hệ thống quản lý văn bản và điều hành",
-            "đào tạo cán bộ công nghệ thông tin", "hạ tầng số và điện toán đám mây",
-            "chính quyền điện tử cấp tỉnh", "đô thị thông minh", "giao dịch điện tử"]
-SENTENCES = [
-    "Giao {a} chủ trì, phối hợp với {b} {s}, báo cáo Thủ tướng Chính phủ trong {p}.",
-    "{a} khẩn trương hoàn thiện dự thảo về {s}, trình cấp có thẩm quyền xem xét, quyết định.",
-    "Các bộ, ngành, địa phương tiếp tục đẩy mạnh {s}, bảo đảm đúng tiến độ đã đề ra.",
-    "Chuyển giao nhiệm vụ {s} từ {a} sang {b} để thống nhất đầu mối theo dõi, đôn đốc.",
-    "Biểu dương, đánh giá cao nỗ lực của {a} trong triển khai {s} thời gian qua.",
-    "Tuy nhiên, việc {s} còn chậm, chưa đáp ứng yêu cầu; một số nhiệm vụ quá hạn chưa hoàn thành.",
-    "Đề nghị {a} rà soát, đánh giá kết quả thực hiện {s} và đề xuất giải pháp trong {p}.",
-    "{a} là cơ quan thường trực, chịu trách nhiệm điều phối, tổng hợp tình hình {s}.",
-    "Thực hiện ý kiến chỉ đạo của Phó Thủ tướng {person}, {a} đã tổ chức họp với {b} về {s}.",
-    "Tổ công tác giúp việc phối hợp với {b} xây dựng kế hoạch {s} giai đoạn tiếp theo.",
-]
-TYPES = [("thong-bao", "TB", 50), ("quyet-dinh", "QĐ", 25), ("ke-hoach", "KH", 8),
-         ("chi-thi", "CT", 5), ("nghi-quyet", "NQ", 7), ("bao-cao", "BC", 5)]
-TYPE_NAMES = {"thong-bao": "Thông báo", "quyet-dinh": "Quyết định", "ke-hoach": "Kế hoạch",
-              "chi-thi": "Chỉ thị", "nghi-quyet": "Nghị quyết", "bao-cao": "Báo cáo"}
 
+def write_synthetic(root: Path, n_docs: int) -> str:
+    """benchmarks/synthetic.py's register of `n_docs` documents in root/decisions; returns the
+    number of one document in the middle of it, for the number queries."""
+    from synthetic import generate
 
-def write_synthetic(root: Path, n_docs: int, seed: int = 20200403) -> str:
-    """A register of `n_docs` documents in root/decisions (invented records, for measuring);
-    returns the number of one of them, for the number queries."""
-    rnd = random.Random(seed)
-    decisions = root / "decisions"
-    shutil.rmtree(decisions, ignore_errors=True)
-    decisions.mkdir(parents=True)
-    agencies = [(ident, name, abbr) for ident, name, abbr in MINISTRIES]
-    agencies += [(f"ubnd-{slugify(p)}", f"Ủy ban nhân dân tỉnh {p}", "UBND") for p in PROVINCES]
-    issuers = [a for a in agencies if a[2] != "UBND"]
-    lines = ["# Synthetic register for benchmarks/bench_search.py: invented records.\n"]
-    for ident, name, abbr in agencies:
-        lines.append(f"{ident}:\n  name: {json.dumps(name, ensure_ascii=False)}\n")
-        if abbr != "UBND":
-            lines.append(f"  abbr: {json.dumps(abbr, ensure_ascii=False)}\n")
-        lines.append("  posts:\n    lanh-dao: Người đứng đầu\n")
-    (decisions / "agencies.yml").write_text("".join(lines), encoding="utf-8")
-    people = {"vu-duc-dam": "Vũ Đức Đam", "nguyen-xuan-phuc": "Nguyễn Xuân Phúc",
-              "mai-tien-dung": "Mai Tiến Dũng"}
-    while len(people) < 300:
-        name = f"{rnd.choice(FAMILY)} {rnd.choice(MIDDLE)} {rnd.choice(GIVEN)}"
-        people.setdefault(slugify(name), name)
-    (decisions / "people.yml").write_text(
-        "".join(f"{i}:\n  name: {n}\n" for i, n in people.items()), encoding="utf-8")
-    (decisions / "bodies.yml").write_text("{}\n", encoding="utf-8")
-    person_ids = list(people)
-    weights = [w for _, _, w in TYPES]
-    serials: dict[tuple[int, str, str], int] = {}
-    written: list[tuple[str, str, str]] = []  # (number, issued, type name)
-    tasks: list[list] = []                    # [task id, holder agency id, date of its last step]
-    first, days = date(2010, 1, 1), (date(2025, 12, 31) - date(2010, 1, 1)).days
-    for i in range(n_docs):
-        when = first + timedelta(days=i * days // n_docs)   # in order, so histories hold
-        year = when.year
-        type_id, type_abbr, _ = rnd.choices(TYPES, weights)[0]
-        issuer, issuer_name, issuer_abbr = rnd.choice(issuers)
-        key = (year, type_abbr, issuer_abbr)
-        serials[key] = serials.get(key, 0) + rnd.randint(1, 40)
-        number = f"{serials[key]}/{type_abbr}-{issuer_abbr}"
-        issued = when.isoformat()
-        subject = rnd.choice(SUBJECTS)
-        a, b = rnd.sample(agencies, 2)
-        paragraphs, actions = [], []
-        for k in range(1, rnd.randint(4, 9)):
-            words = {"a": a[1], "b": b[1], "s": rnd.choice(SUBJECTS), "person": people[rnd.choice(person_ids)],
-                     "p": rnd.choice(["Quý I", "Quý II", "tháng 6", "tháng 12"]) + f" năm {year + 1}"}
-            text = " ".join(rnd.choice(SENTENCES).format(**words) for _ in range(rnd.randint(2, 5)))
-            if written and rnd.random() < 0.3:
-                cited_number, cited_issued, cited_type = rnd.choice(written[-500:])
-                y, m, d = cited_issued.split("-")
-                text += f" Thực hiện {cited_type} số {cited_number} ngày {int(d)}/{int(m)}/{y}."
-            paragraphs.append(f"{k}\\. {text} {{#d-{k}}}")
-        task_id = f"nv-{i}"
-        earlier = [t for t in tasks[-300:] if t[2] < when]   # steps in date order only
-        if earlier and rnd.random() < 0.2:
-            moved = rnd.choice(earlier)
-            to = rnd.choice([x for x in agencies if x[0] != moved[1]])[0]
-            actions.append(f'  - para: "2"\n    transfer: {{task: {moved[0]}, from: {moved[1]}, to: {to}}}\n')
-            moved[1:] = [to, when]
-        if earlier and rnd.random() < 0.15:
-            done = rnd.choice(earlier)
-            actions.append(f'  - para: "3"\n    report: {{task: {done[0]}, status: done, date: "{issued}", '
-                           f'text: "Đã hoàn thành"}}\n')
-            done[2] = when
-        if rnd.random() < 0.6:
-            due = f"{year + 1}-{rnd.choice(['Q1', 'Q2', '06', '12'])}"
-            actions.append(f'  - para: "1"\n    assign: {{task: {{id: {task_id}, title: "{_cap(subject)} ({number})"}}, '
-                           f"lead: {a[0]}, with: [{b[0]}], due: \"{due}\"}}\n")
-            tasks.append([task_id, a[0], when])
-        signer = rnd.choice(person_ids)
-        front = (f"---\nnumber: {number}\ntype: {type_id}\n"
-                 f"title: \"{TYPE_NAMES[type_id]} về {subject} của {issuer_name}\"\n"
-                 f"issuer: {issuer}\nissued: \"{issued}\"\n"
-                 f"signer: {{person: {signer}, as: Bộ trưởng}}\n"
-                 f"sources:\n  - {{kind: official, title: Cổng Thông tin điện tử Chính phủ}}\n")
-        if actions:
-            front += "actions:\n" + "".join(actions)
-        folder = decisions / str(year)
-        folder.mkdir(exist_ok=True)
-        slug = slugify(number)
-        (folder / f"{slug}.md").write_text(front + "---\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
-        written.append((number, issued, TYPE_NAMES[type_id]))
-    return written[len(written) // 2][0]
-
-
-def _cap(s: str) -> str:
-    return s[:1].upper() + s[1:]
+    generate(root, n_docs, site=False)
+    numbers = []
+    for path in sorted((root / "decisions").glob("*/*.md")):
+        found = re.search(r"^number: *\"?([^\"\n]+?)\"?$", path.read_text(encoding="utf-8"), re.M)
+        if found and re.fullmatch(r"\d+/[A-Za-zĐđ]+-[A-Za-zĐđ]+", found.group(1)):
+            numbers.append(found.group(1))
+    return numbers[len(numbers) // 2]
 
 
 # --- measuring in the browser ------------------------------------------------------------------

@@ -11,6 +11,7 @@ from .source import LList, LMap, line_of
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEXT = 20_000
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")  # control characters but \t and \n
 
 
 def suggest(word: str, known: Iterable[str]) -> str:
@@ -63,7 +64,7 @@ class Fields:
         if len(value) > MAX_TEXT:
             self.error(key, f"{key!r} is longer than {MAX_TEXT} characters")
             return None
-        if any(ord(c) < 32 and c not in "\n\t" for c in value):
+        if _CONTROL.search(value):
             self.error(key, f"{key!r} contains control characters")
             return None
         return value

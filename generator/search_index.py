@@ -1,7 +1,8 @@
 """Build step: the Pagefind index of a built site (the plugin runs it after every build).
 
-Pagefind (`pagefind[bin]` on PyPI, a dependency) reads the built HTML and writes a chunked
-index to <site>/pagefind/: a browser fetches only the chunks a query needs. See README, "Search".
+Pagefind (`pagefind[bin]` on PyPI, a dependency) reads the built HTML — of each page, the hidden
+block render/search_meta.py writes — and writes a chunked index to <site>/pagefind/: a browser
+fetches only the chunks a query needs. See README, "Search".
 """
 from __future__ import annotations
 
@@ -18,8 +19,7 @@ class SearchIndexError(RuntimeError):
 
 def build_search_index(site_dir: Path) -> None:
     """Index `site_dir` in place; raise SearchIndexError with Pagefind's own words on failure."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent",
-               "--exclude-selectors", ".headerlink"]   # the ¶ after each heading
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=900)
     except (OSError, subprocess.TimeoutExpired) as exc:

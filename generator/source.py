@@ -113,20 +113,50 @@ def _scalar(node: yaml.ScalarNode, base: int) -> Any:
 # most of the time `register check` spent on a large register. Its error messages are worded
 # differently, so a file it refuses is composed again by the Python parser, whose messages
 # the diagnostics below are written for. Where the two disagree on what is valid, the Python
-# parser decides: libyaml accepts tabs, "?" in flow collections and a BOM in places the Python
-# parser refuses, so text holding any of them goes to the Python parser only (a differential
-# fuzz of the seeds found no other disagreement).
+# parser decides: libyaml accepts tabs and a BOM where the Python parser refuses them (such
+# text goes to the Python parser only), "?" inside a plain value of a flow collection
+# ({kind: off?icial}) and tags ({person: !x}) where the Python parser refuses them (such a
+# result is composed again, by the Python parser).
+# A differential fuzz of mutated records found no other disagreement (values, lines, messages).
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
-_PYTHON_ONLY = re.compile("[\t?\ufeff]")
+_PYTHON_ONLY = re.compile("[\t\ufeff]")
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:null",
+                    "tag:yaml.org,2002:bool"}
 
 
 def _compose(text: str):
     if _FAST_LOADER is not None and not _PYTHON_ONLY.search(text):
         try:
-            return yaml.compose(text, Loader=_FAST_LOADER)
+            node = yaml.compose(text, Loader=_FAST_LOADER)
         except (yaml.YAMLError, RecursionError, ValueError):
             pass  # the Python parser says what is wrong, below
+        else:
+            if not ("?" in text or "!" in text) or not _python_decides(node):
+                return node
     return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def _python_decides(root: yaml.Node | None) -> bool:
+    """Whether libyaml's result holds what the Python parser may read otherwise: a tag, or a
+    plain (unquoted) scalar holding "?" inside a flow collection."""
+    todo, seen = [(root, False)], set()
+    while todo:
+        node, in_flow = todo.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS and node.tag not in _COLLECTION_TAGS:
+            return True
+        if isinstance(node, yaml.ScalarNode):
+            if in_flow and not node.style and "?" in node.value:  # plain: None, or "" from libyaml
+                return True
+        elif isinstance(node, yaml.MappingNode):
+            flow = in_flow or bool(node.flow_style)
+            todo.extend((n, flow) for pair in node.value for n in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            flow = in_flow or bool(node.flow_style)
+            todo.extend((n, flow) for n in node.value)
+    return False
 
 
 def parse_yaml(text: str, loc: Loc, diags: Diagnostics) -> Any:

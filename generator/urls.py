@@ -54,5 +54,19 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A Markdown link target from one page's source path to another's (MkDocs checks it)."""
     if from_page == to_page:
         return f"#{anchor}" if anchor else posixpath.basename(to_page)
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = _relpath(to_page, from_page.rpartition("/")[0])
     return f"{target}#{anchor}" if anchor else target
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for the clean relative paths built here (no ".", "..", "//"), by
+    string alone: relpath makes both absolute through os.getcwd(), and a large register's
+    pages hold a million links."""
+    start_parts = start.split("/") if start else []
+    parts = path.split("/")
+    common = 0
+    for a, b in zip(start_parts, parts):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + parts[common:]) or "."

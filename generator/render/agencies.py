@@ -55,7 +55,7 @@ def render_agency(ctx: Context, agency: Agency, intro: str = "") -> str:
         out.append(table([t("post"), t("holder"), t("start"), t("end"), t("source")],
                          [row for history, tenure in posts
                           for row in tenure_rows(ctx, history, [tenure], page, with_post=True)]) + "\n")
-    issued = [d for d in reg.documents.values() if d.issuer == agency.id]
+    issued = ctx.issued_by(agency.id)
     if issued:
         out.append(f"## {t('documents_issued')}\n\n" + document_table(ctx, issued, page) + "\n")
     events = agency_events(ctx, agency.id)

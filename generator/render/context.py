@@ -21,6 +21,8 @@ class Context:
     as_of: date
     events: list[Event] = field(default_factory=list)            # newest first
     events_by: dict[tuple[str, str], list[Event]] = field(default_factory=dict)
+    _by: dict[str, dict[str, list]] | None = field(default=None, repr=False)
+    _labels: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, register: Register, t: Labels, as_of: date) -> "Context":
@@ -37,6 +39,24 @@ class Context:
             for key in [*keys, ("document", event.doc)]:
                 events_by[key].append(event)
         return cls(register, register.derived.relations, t, as_of, events, dict(events_by))
+
+    # --- documents by issuer and by signer: an index, not a scan of the register per page ---
+    def issued_by(self, issuer_id: str) -> list:
+        return self._index()["issuer"].get(issuer_id, [])
+
+    def signed_by(self, person_id: str) -> list:
+        return self._index()["signer"].get(person_id, [])
+
+    def _index(self) -> dict[str, dict[str, list]]:
+        if self._by is None:
+            issuer: dict[str, list] = defaultdict(list)
+            signer: dict[str, list] = defaultdict(list)
+            for doc in self.register.documents.values():
+                issuer[doc.issuer].append(doc)
+                if doc.signer and doc.signer.person:
+                    signer[doc.signer.person].append(doc)
+            self._by = {"issuer": dict(issuer), "signer": dict(signer)}
+        return self._by
 
     # --- names of things, linked from the page being written -------------------------------
     def agency(self, agency_id: str, page: str) -> str:
@@ -85,6 +105,12 @@ class Context:
 
     def doc_label(self, key: str) -> str:
         """A document as readers name it: its type and number, or type and date when unnumbered."""
+        label = self._labels.get(key)
+        if label is None:
+            label = self._labels[key] = self._doc_label(key)
+        return label
+
+    def _doc_label(self, key: str) -> str:
         doc = self.register.documents.get(key)
         if doc is None:
             return self.register.cited[key].number.text

@@ -233,7 +233,7 @@ class Labels:
                 return f"Q{period.quarter} {period.year}"
             return str(period.year)
         if period.precision == "day":
-            return period.start.strftime("%d/%m/%Y")
+            return self.date(period.start)
         if period.precision == "month":
             return f"tháng {period.month}/{period.year}"
         if period.precision == "quarter":
@@ -241,4 +241,5 @@ class Labels:
         return f"năm {period.year}"
 
     def date(self, value) -> str:
-        return value.isoformat() if self.lang == "en" else value.strftime("%d/%m/%Y")
+        # dd/mm/yyyy as strftime("%d/%m/%Y") writes it (years are 1900-2100), without its cost
+        return value.isoformat() if self.lang == "en" else f"{value.day:02d}/{value.month:02d}/{value.year}"

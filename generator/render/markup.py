@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import json
+from functools import lru_cache
 
 # Characters that Markdown, HTML, attr_list, tables or Jinja-like templates could read as syntax.
 _ENTITIES = {
@@ -16,7 +17,16 @@ _TABLE = str.maketrans(_ENTITIES)
 
 def text(value: object) -> str:
     """A record value as inline Markdown that shows exactly its characters."""
+    if type(value) is str:  # noqa: E721 - a subclass may print otherwise
+        return _text(value)
     return " ".join(str(value).split()).translate(_TABLE)
+
+
+@lru_cache(maxsize=1 << 16)
+def _text(value: str) -> str:
+    # names, labels and dates recur on page after page: escape each once (translate with a
+    # table of strings is slow per character)
+    return " ".join(value.split()).translate(_TABLE)
 
 
 def link(label: str, target: str) -> str:

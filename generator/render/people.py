@@ -82,7 +82,7 @@ def render_person(ctx: Context, person: Person) -> str:
     directed = reg.derived.tenures.directed_by_person.get(person.id, [])
     if directed:
         out.append(f"## {t('directed_changes')}\n\n{directed_lines(ctx, directed, page)}\n")
-    signed = [d for d in reg.documents.values() if d.signer and d.signer.person == person.id]
+    signed = ctx.signed_by(person.id)
     if signed:
         out.append(f"## {t('signed')}\n\n")
         out.extend(f"- {ctx.document(d.key, page)} — {text(t.period(d.issued))}\n" for d in signed)

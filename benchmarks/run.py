@@ -1,0 +1,381 @@
+"""Scale benchmark (a script, not a timed test): the register at 1,000 and 10,000 documents.
+
+    .venv/bin/python benchmarks/run.py                    # N = 1,000 and 10,000
+    .venv/bin/python benchmarks/run.py --sizes 1000       # one size
+    .venv/bin/python benchmarks/run.py --sizes 2000,5000 --commits 0 --no-browser --work /tmp/b
+
+For each N it writes a synthetic register (benchmarks/synthetic.py, seeded, with a git history
+of N/5 commits made by one `git fast-import`), then measures, each in a child process of its
+own so that its peak memory is its own (os.wait4):
+
+- core: read + check + derive (generator.load.load_register) and render (generator.render.
+  render_site, every generated page with its editorial history), per document; the git read,
+  the open-data files and the search data are timed beside it, outside the core figure;
+- build: the full `register build` (MkDocs + Material + the plugin + the Pagefind index),
+  wall-clock seconds and peak resident memory;
+- floor: MkDocs + Material (with its own search) building N plain pages of the same size as the
+  records — each record's title and text, nothing generated — with only the year pages in the
+  sidebar, built in the same run so that the ratio holds on a noisy machine;
+- the built site's size per document, the search index's size and the bytes a browser fetches
+  for one query ("truc lien thong": Pagefind's files under /pagefind/, fetched by Pagefind's own
+  API in Chromium; with Material's search, search_index.json).
+
+The last line is machine-readable, for the largest N run:
+docs=<N> core_ms_per_doc=<x> build_s=<x> floor_s=<x> overhead_ratio=<x> peak_mb=<x> scaling_1k_10k=<x>
+(scaling_1k_10k: build time at 10,000 ÷ at 1,000; "na" unless both ran).
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+import synthetic  # noqa: E402
+
+PYTHON = sys.executable
+QUERY = "truc lien thong"
+TARGETS = {"core_ms_per_doc": 1.0, "overhead_ratio": 1.5, "scaling_1k_10k": 11.0, "peak_mb": 1536}
+
+
+# --- running a child and measuring it ----------------------------------------------------------
+
+def measure(command: list[str], cwd: Path | None = None, env: dict | None = None) -> tuple[float, float, str]:
+    """(wall seconds, peak resident MB of the child and its waited-for children, stdout)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out_chunks: list[bytes] = []
+    err_chunks: list[bytes] = []
+    readers = [threading.Thread(target=lambda: out_chunks.append(proc.stdout.read())),
+               threading.Thread(target=lambda: err_chunks.append(proc.stderr.read()))]
+    for r in readers:
+        r.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    for r in readers:
+        r.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    out = b"".join(out_chunks).decode("utf-8", "replace")
+    if proc.returncode != 0:
+        err = b"".join(err_chunks).decode("utf-8", "replace")
+        raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{out[-2000:]}\n{err[-4000:]}")
+    return wall, usage.ru_maxrss / 1024, out
+
+
+def dir_size(path: Path) -> tuple[int, int]:
+    size = count = 0
+    for folder, _, names in os.walk(path):
+        for name in names:
+            size += os.path.getsize(os.path.join(folder, name))
+            count += 1
+    return size, count
+
+
+# --- the core, in a child process --------------------------------------------------------------
+
+def core(root: Path, as_of: str) -> dict:
+    """Time the core's stages on the register at `root` (run in a child: `run.py --core`)."""
+    from datetime import date
+
+    from generator.export import site_files
+    from generator.load import load_register
+    from generator.provenance import read_history
+    from generator.render import render_site
+    from generator.render.labels import Labels
+    from generator.render.search_meta import search_entries
+
+    day = date.fromisoformat(as_of)
+    times = {}
+    t = time.perf_counter()
+    register, diagnostics = load_register(root)
+    times["load"] = time.perf_counter() - t
+    if diagnostics:
+        raise SystemExit("\n".join(map(str, diagnostics[:20])))
+    t = time.perf_counter()
+    history = read_history(root)
+    times["git"] = time.perf_counter() - t
+    t = time.perf_counter()
+    site = render_site(register, lang="vi", as_of=day, history=history)
+    times["render"] = time.perf_counter() - t
+    t = time.perf_counter()
+    files = site_files(register, as_of=day)
+    times["export"] = time.perf_counter() - t
+    t = time.perf_counter()
+    search_entries(register, Labels("vi"), day, generated=site.pages)
+    times["search"] = time.perf_counter() - t
+    return {"times": times, "documents": len(register.documents), "pages": len(site.pages),
+            "tasks": len(register.tasks), "cited": len(register.cited), "people": len(register.people),
+            "data_files": len(files), "history": history.status, "commits": len(history.commits)}
+
+
+# --- the floor: plain pages of the same size ---------------------------------------------------
+
+FLOOR_CONFIG = """\
+site_name: Floor — {n} plain pages
+docs_dir: docs
+strict: true
+theme:
+  name: material
+  language: vi
+  features:
+    - navigation.sections
+    - navigation.indexes
+    - navigation.top
+    - content.code.copy
+plugins:
+  - search
+markdown_extensions:
+  - attr_list
+  - admonition
+  - tables
+  - toc:
+      permalink: true
+  - md_in_html
+  - pymdownx.superfences
+validation:
+  nav:
+    omitted_files: info
+  links:
+    not_found: warn
+nav:
+  - Trang chủ: index.md
+{years}
+"""
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_TITLE = re.compile(r'^title: "(.*)"$', re.M)
+_ANCHOR = re.compile(r" ?\{#d-[a-z0-9-]+\}")
+
+
+def write_floor(register_root: Path, floor: Path) -> int:
+    """MkDocs pages of plain Markdown, one per record and of its size: its title as <h1> and
+    its text (the records' own paragraphs, repeated where the front matter made the record
+    longer); a page per year listing them, in the sidebar."""
+    shutil.rmtree(floor, ignore_errors=True)
+    docs = floor / "docs"
+    docs.mkdir(parents=True)
+    years: dict[str, list[tuple[str, str]]] = {}
+    for path in sorted((register_root / "decisions").glob("*/*.md")):
+        raw = path.read_text(encoding="utf-8")
+        front = _FRONT.match(raw)
+        body = raw[front.end():] if front else raw
+        title = _TITLE.search(front.group(1)) if front else None
+        title = json.loads(f'"{title.group(1)}"') if title else path.stem
+        body = _ANCHOR.sub("", body).strip()
+        text = f"# {title}\n\n{body}\n"
+        paragraphs = body.split("\n\n")
+        k = 0
+        while len(text.encode("utf-8")) < len(raw.encode("utf-8")) and paragraphs:
+            text += "\n" + paragraphs[k % len(paragraphs)] + "\n"
+            k += 1
+        year = path.parent.name
+        (docs / year).mkdir(exist_ok=True)
+        (docs / year / path.name).write_text(text, encoding="utf-8")
+        years.setdefault(year, []).append((title, path.name))
+    for year, items in years.items():
+        lines = "".join(f"- [{t.replace('[', '(').replace(']', ')')}]({name})\n" for t, name in items)
+        (docs / year / "index.md").write_text(f"# Năm {year}\n\n{lines}", encoding="utf-8")
+    (docs / "index.md").write_text("# Trang chủ\n\nCác trang văn bản theo năm.\n", encoding="utf-8")
+    nav = "".join(f"  - '{y}': {y}/index.md\n" for y in sorted(years, reverse=True))
+    (floor / "mkdocs.yml").write_text(FLOOR_CONFIG.format(n=sum(map(len, years.values())), years=nav),
+                                      encoding="utf-8")
+    return sum(len(v) for v in years.values())
+
+
+# --- search: bytes fetched for one query -------------------------------------------------------
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def query_bytes(site: Path, query: str = QUERY) -> tuple[float | None, int | None, str]:
+    """(KB fetched for one query, results, how) — Pagefind through its API in Chromium, or the
+    size of Material's search_index.json; None when neither can be measured."""
+    if not (site / "pagefind" / "pagefind.js").is_file():
+        index = site / "search" / "search_index.json"
+        if index.is_file():
+            return index.stat().st_size / 1024, None, "lunr search_index.json"
+        return None, None, "no search index"
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None, None, "playwright not installed"
+    if not Path("/usr/bin/chromium").exists():
+        return None, None, "no Chromium"
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    fetched: dict[str, int] = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                        args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.goto(base + "/404.html" if (site / "404.html").exists() else base + "/")
+
+            def done(request):
+                if "/pagefind/" in request.url:
+                    response = request.response()
+                    body = response.body() if response else b""
+                    fetched[request.url] = len(body)
+
+            page.on("requestfinished", done)
+            results = page.evaluate("""async (query) => {
+                const pagefind = await import('/pagefind/pagefind.js');
+                await pagefind.options({excerptLength: 30});
+                const found = await pagefind.search(query);
+                await Promise.all(found.results.slice(0, 5).map(r => r.data()));
+                return found.results.length;
+            }""", query)
+            page.wait_for_timeout(300)
+            browser.close()
+    finally:
+        server.shutdown()
+    return sum(fetched.values()) / 1024, results, f"Pagefind, {len(fetched)} files"
+
+
+# --- one size ----------------------------------------------------------------------------------
+
+def run_size(n: int, args, work: Path) -> dict:
+    root = work / f"register-{n}"
+    floor = work / f"floor-{n}"
+    shutil.rmtree(root, ignore_errors=True)
+    t = time.perf_counter()
+    stats = synthetic.generate(root, n, seed=args.seed)
+    commits = args.commits if args.commits is not None else max(2, n // 5)
+    if commits:
+        stats.commits = synthetic.git_history(root, commits, seed=args.seed)
+    print(f"[{n}] wrote the register in {time.perf_counter() - t:.1f} s: {stats.line()}", flush=True)
+    write_floor(root, floor)
+
+    _, core_peak, out = measure([PYTHON, str(Path(__file__).resolve()), "--core", str(root), "--as-of", args.as_of])
+    c = json.loads(out.strip().splitlines()[-1])
+    tm = c["times"]
+    core_s = tm["load"] + tm["render"]
+    print(f"[{n}] core: load {tm['load']:.2f} s, render {tm['render']:.2f} s ({c['pages']} pages); beside it: "
+          f"git {tm['git']:.2f} s, open data {tm['export']:.2f} s, search data {tm['search']:.2f} s; "
+          f"peak {core_peak:.0f} MB", flush=True)
+
+    site = root / "site"
+    floor_site = floor / "site"
+    build_cmd = [PYTHON, "-m", "generator.cli", "--root", str(root), "build", "--as-of", args.as_of,
+                 "--site-dir", str(site)]
+    floor_cmd = [PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(floor / "mkdocs.yml"), "-d", str(floor_site)]
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    builds, floors = [], []
+    for _ in range(args.repeat):   # interleaved, so that both see the same machine
+        builds.append(measure(build_cmd, env=env))
+        print(f"[{n}] register build: {builds[-1][0]:.1f} s, peak {builds[-1][1]:.0f} MB", flush=True)
+        floors.append(measure(floor_cmd, env=env))
+        print(f"[{n}] floor build:    {floors[-1][0]:.1f} s, peak {floors[-1][1]:.0f} MB", flush=True)
+    build_s, build_peak = min(b[0] for b in builds), max(b[1] for b in builds)
+    floor_s, floor_peak = min(f[0] for f in floors), max(f[1] for f in floors)
+    site_bytes, site_files = dir_size(site)
+    floor_bytes, floor_files = dir_size(floor_site)
+    pages = sum(1 for _ in site.rglob("index.html"))
+    index_bytes = dir_size(site / "pagefind")[0] if (site / "pagefind").is_dir() else None
+    q_kb, q_results, q_how = (None, None, "skipped") if args.no_browser else query_bytes(site)
+    row = {
+        "docs": n, "pages": pages, "tasks": c["tasks"], "cited": c["cited"],
+        "load_ms": tm["load"] / n * 1000, "render_ms": tm["render"] / n * 1000,
+        "core_ms": core_s / n * 1000, "git_s": tm["git"], "export_s": tm["export"],
+        "core_peak": core_peak, "build_s": build_s, "floor_s": floor_s, "ratio": build_s / floor_s,
+        "peak_mb": build_peak, "floor_peak": floor_peak,
+        "site_kb_doc": site_bytes / n / 1024, "site_mb": site_bytes / 2**20, "site_files": site_files,
+        "floor_kb_doc": floor_bytes / n / 1024, "floor_mb": floor_bytes / 2**20,
+        "index_mb": index_bytes / 2**20 if index_bytes is not None else None,
+        "query_kb": q_kb, "query_results": q_results, "query_how": q_how,
+    }
+    print(f"[{n}] site {row['site_mb']:.0f} MB in {site_files} files ({pages} pages); floor {row['floor_mb']:.0f} MB; "
+          f"search: {q_how}, {q_kb if q_kb is None else round(q_kb)} KB for {QUERY!r} "
+          f"({q_results} results)", flush=True)
+    if not args.keep:
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.rmtree(floor_site, ignore_errors=True)
+    return row
+
+
+def fmt(value, digits=1) -> str:
+    return "n/a" if value is None else f"{value:,.{digits}f}"
+
+
+def table(rows: list[dict]) -> str:
+    lines = [
+        ("documents", lambda r: f"{r['docs']:,}"),
+        ("generated pages built (tasks, cited-only)", lambda r: f"{r['pages']:,} ({r['tasks']:,}, {r['cited']:,})"),
+        ("core ms/doc: read+check+derive", lambda r: fmt(r["load_ms"], 2)),
+        ("core ms/doc: render", lambda r: fmt(r["render_ms"], 2)),
+        ("core ms/doc (target ≤ 1)", lambda r: fmt(r["core_ms"], 2)),
+        ("beside the core: git read s / open data s", lambda r: f"{fmt(r['git_s'], 2)} / {fmt(r['export_s'], 2)}"),
+        ("register build s", lambda r: fmt(r["build_s"])),
+        ("floor: MkDocs+Material, plain pages s", lambda r: fmt(r["floor_s"])),
+        ("overhead ratio (target ≤ 1.5)", lambda r: fmt(r["ratio"], 2)),
+        ("peak MB: build / floor / core", lambda r: f"{fmt(r['peak_mb'], 0)} / {fmt(r['floor_peak'], 0)} / "
+                                                  f"{fmt(r['core_peak'], 0)}"),
+        ("site KB per document (floor)", lambda r: f"{fmt(r['site_kb_doc'])} ({fmt(r['floor_kb_doc'])})"),
+        ("search index MB", lambda r: fmt(r["index_mb"])),
+        (f"KB fetched for {QUERY!r}", lambda r: fmt(r["query_kb"])),
+    ]
+    width = max(len(name) for name, _ in lines)
+    cols = [[get(r) for r in rows] for _, get in lines]
+    colw = [max(len(c[i]) for c in cols) for i in range(len(rows))]
+    out = []
+    for (name, _), values in zip(lines, cols):
+        out.append(f"| {name:<{width}} | " + " | ".join(f"{v:>{w}}" for v, w in zip(values, colw)) + " |")
+    out.insert(1, "|" + "-" * (width + 2) + "|" + "|".join("-" * (w + 1) + ":" for w in colw) + "|")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--sizes", default="1000,10000", help="comma-separated document counts")
+    p.add_argument("--seed", type=int, default=8)
+    p.add_argument("--commits", type=int, default=None, help="git history commits (default N/5; 0: no git)")
+    p.add_argument("--repeat", type=int, default=1, help="builds per size (the fastest counts)")
+    p.add_argument("--as-of", default=synthetic.AS_OF)
+    p.add_argument("--work", type=Path, help="folder for the registers and sites (default: a temporary one)")
+    p.add_argument("--keep", action="store_true", help="keep the built sites")
+    p.add_argument("--no-browser", action="store_true", help="do not measure the query in Chromium")
+    p.add_argument("--core", type=Path, help=argparse.SUPPRESS)   # child: time the core on this register
+    args = p.parse_args(argv)
+    if args.core:
+        print(json.dumps(core(args.core, args.as_of)))
+        return 0
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    try:
+        for n in sizes:
+            rows.append(run_size(n, args, work))
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    print()
+    print(table(rows))
+    by_n = {r["docs"]: r for r in rows}
+    scaling = (f"{by_n[10000]['build_s'] / by_n[1000]['build_s']:.2f}"
+               if 1000 in by_n and 10000 in by_n else "na")
+    last = rows[-1]
+    print(f"docs={last['docs']} core_ms_per_doc={last['core_ms']:.3f} build_s={last['build_s']:.1f} "
+          f"floor_s={last['floor_s']:.1f} overhead_ratio={last['ratio']:.2f} peak_mb={last['peak_mb']:.0f} "
+          f"scaling_1k_10k={scaling}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
