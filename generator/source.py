@@ -60,7 +60,12 @@ class _Refused(Exception):
         self.message = message
 
 
-def _convert(node: yaml.Node, base: int, seen: set[int], depth: int, budget: list[int]) -> Any:
+class _Reparse(Exception):
+    """libyaml's result holds what the Python parser may read otherwise (see below)."""
+
+
+def _convert(node: yaml.Node, base: int, seen: set[int], depth: int, budget: list[int],
+             fast: bool = False, in_flow: bool = False) -> Any:
     line = base + node.start_mark.line
     if id(node) in seen:
         raise _Refused(line, "YAML anchors and aliases (&, *) are not allowed in the register")
@@ -72,39 +77,51 @@ def _convert(node: yaml.Node, base: int, seen: set[int], depth: int, budget: lis
         raise _Refused(line, f"YAML nested more than {MAX_DEPTH} levels deep")
     if isinstance(node, yaml.MappingNode):
         if node.tag != "tag:yaml.org,2002:map":
+            if fast:
+                raise _Reparse
             raise _Refused(line, f"unsupported YAML tag {node.tag!r}")
+        flow = in_flow or bool(node.flow_style)
         out = LMap()
         out.line, out.lines = line, {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                if fast:
+                    raise _Reparse
                 raise _Refused(base + key_node.start_mark.line, "a mapping key must be plain text")
-            key = _scalar(key_node, base)
+            key = _scalar(key_node, base, fast, flow)
             key = "" if key is None else str(key)
             key_line = base + key_node.start_mark.line
             if key in out:
                 raise _Refused(key_line, f"duplicate key {key!r} (first on line {out.lines[key]})")
-            out[key] = _convert(value_node, base, seen, depth + 1, budget)
+            out[key] = _convert(value_node, base, seen, depth + 1, budget, fast, flow)
             out.lines[key] = key_line
         return out
     if isinstance(node, yaml.SequenceNode):
         if node.tag != "tag:yaml.org,2002:seq":
+            if fast:
+                raise _Reparse
             raise _Refused(line, f"unsupported YAML tag {node.tag!r}")
+        flow = in_flow or bool(node.flow_style)
         seq = LList()
         seq.line, seq.lines = line, []
         for item in node.value:
-            seq.append(_convert(item, base, seen, depth + 1, budget))
+            seq.append(_convert(item, base, seen, depth + 1, budget, fast, flow))
             seq.lines.append(base + item.start_mark.line)
         return seq
-    return _scalar(node, base)
+    return _scalar(node, base, fast, in_flow)
 
 
-def _scalar(node: yaml.ScalarNode, base: int) -> Any:
+def _scalar(node: yaml.ScalarNode, base: int, fast: bool = False, in_flow: bool = False) -> Any:
     """Scalars stay text (ids like `2`, dates like `2019-09`), except null and booleans."""
+    if fast and in_flow and not node.style and "?" in node.value:  # plain: None, or "" from libyaml
+        raise _Reparse
     if node.tag == "tag:yaml.org,2002:null":
         return None
     if node.tag == "tag:yaml.org,2002:bool":
         return node.value.lower() in ("true", "yes", "on", "y")
     if node.tag not in _PLAIN_TAGS:
+        if fast:
+            raise _Reparse
         raise _Refused(base + node.start_mark.line, f"unsupported YAML tag {node.tag!r}")
     return unicodedata.normalize("NFC", node.value)
 
@@ -114,81 +131,57 @@ def _scalar(node: yaml.ScalarNode, base: int) -> Any:
 # differently, so a file it refuses is composed again by the Python parser, whose messages
 # the diagnostics below are written for. Where the two disagree on what is valid, the Python
 # parser decides: libyaml accepts tabs and a BOM where the Python parser refuses them (such
-# text goes to the Python parser only), "?" inside a plain value of a flow collection
-# ({kind: off?icial}) and tags ({person: !x}) where the Python parser refuses them (such a
-# result is composed again, by the Python parser).
+# text goes to the Python parser only), and "?" inside a plain value of a flow collection
+# ({kind: off?icial}) and tags ({person: !x}) where the Python parser refuses them (_convert
+# meets them and raises _Reparse: the text is composed again, by the Python parser).
 # A differential fuzz of mutated records found no other disagreement (values, lines, messages).
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 _PYTHON_ONLY = re.compile("[\t\ufeff]")
-_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:null",
-                    "tag:yaml.org,2002:bool"}
 
 
-def _compose(text: str):
-    if _FAST_LOADER is not None and not _PYTHON_ONLY.search(text):
+def _compose(text: str, fast: bool):
+    if fast:
         try:
-            node = yaml.compose(text, Loader=_FAST_LOADER)
+            return yaml.compose(text, Loader=_FAST_LOADER), True
         except (yaml.YAMLError, RecursionError, ValueError):
-            pass  # the Python parser says what is wrong, below
-        else:
-            if not ("?" in text or "!" in text) or not _python_decides(node):
-                return node
-    return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
-def _python_decides(root: yaml.Node | None) -> bool:
-    """Whether libyaml's result holds what the Python parser may read otherwise: a tag, or a
-    plain (unquoted) scalar holding "?" inside a flow collection."""
-    todo, seen = [(root, False)], set()
-    while todo:
-        node, in_flow = todo.pop()
-        if node is None or id(node) in seen:
-            continue
-        seen.add(id(node))
-        if node.tag not in _PLAIN_TAGS and node.tag not in _COLLECTION_TAGS:
-            return True
-        if isinstance(node, yaml.ScalarNode):
-            if in_flow and not node.style and "?" in node.value:  # plain: None, or "" from libyaml
-                return True
-        elif isinstance(node, yaml.MappingNode):
-            flow = in_flow or bool(node.flow_style)
-            todo.extend((n, flow) for pair in node.value for n in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            flow = in_flow or bool(node.flow_style)
-            todo.extend((n, flow) for n in node.value)
-    return False
+            pass  # the Python parser says what is wrong
+    return yaml.compose(text, Loader=yaml.SafeLoader), False
 
 
 def parse_yaml(text: str, loc: Loc, diags: Diagnostics) -> Any:
     """Parse YAML text whose first line is `loc.line`; report problems instead of raising."""
-    try:
-        node = _compose(text)
-    except yaml.MarkedYAMLError as exc:
-        # An unclosed bracket or quote is noticed lines later: point at where it was opened.
-        opened = exc.context_mark if exc.context and exc.context.startswith(
-            ("while scanning", "while parsing a flow")) else None
-        mark = opened or exc.problem_mark or exc.context_mark
-        line = loc.line + (mark.line if mark else 0)
-        message = f"malformed YAML: {exc.problem or exc.context}"
-        if opened and exc.problem_mark:
-            what = exc.context.removeprefix("while scanning ").removeprefix("while parsing ")
-            message = (f"malformed YAML: {what} starts here and is not closed "
-                       f"(line {loc.line + exc.problem_mark.line}: {exc.problem})")
-        diags.error(Loc(loc.path, line), message)
-        return None
-    except yaml.YAMLError as exc:
-        diags.error(loc, f"malformed YAML: {exc}")
-        return None
-    except RecursionError:
-        diags.error(loc, "malformed YAML: nested too deeply")
-        return None
-    if node is None:
-        return None
-    try:
-        return _convert(node, loc.line, set(), 0, [0])
-    except _Refused as refused:
-        diags.error(Loc(loc.path, refused.line), refused.message)
-        return None
+    fast = _FAST_LOADER is not None and not _PYTHON_ONLY.search(text)
+    while True:
+        try:
+            node, fast = _compose(text, fast)
+        except yaml.MarkedYAMLError as exc:
+            # An unclosed bracket or quote is noticed lines later: point at where it was opened.
+            opened = exc.context_mark if exc.context and exc.context.startswith(
+                ("while scanning", "while parsing a flow")) else None
+            mark = opened or exc.problem_mark or exc.context_mark
+            line = loc.line + (mark.line if mark else 0)
+            message = f"malformed YAML: {exc.problem or exc.context}"
+            if opened and exc.problem_mark:
+                what = exc.context.removeprefix("while scanning ").removeprefix("while parsing ")
+                message = (f"malformed YAML: {what} starts here and is not closed "
+                           f"(line {loc.line + exc.problem_mark.line}: {exc.problem})")
+            diags.error(Loc(loc.path, line), message)
+            return None
+        except yaml.YAMLError as exc:
+            diags.error(loc, f"malformed YAML: {exc}")
+            return None
+        except RecursionError:
+            diags.error(loc, "malformed YAML: nested too deeply")
+            return None
+        if node is None:
+            return None
+        try:
+            return _convert(node, loc.line, set(), 0, [0], fast)
+        except _Reparse:
+            fast = False   # compose it again, with the Python parser
+        except _Refused as refused:
+            diags.error(Loc(loc.path, refused.line), refused.message)
+            return None
 
 
 def read_text(path: Path, rel: str, diags: Diagnostics) -> str | None:
