@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Iterable
 
@@ -118,7 +119,7 @@ class DocNumber:
             return f"{self.serial}/{self.year}/{self.type_abbr}-{self.issuer_abbr}"
         return f"{self.serial}/{self.type_abbr}-{self.issuer_abbr}"
 
-    @property
+    @cached_property  # every citation of every document looks it up
     def match_key(self) -> str:
         """Equal for every way of writing the same number: case, diacritics, leading zeros."""
         serial = self.serial.lstrip("0") or "0"
@@ -130,7 +131,7 @@ class DocNumber:
             return f"{serial}/{self.year}/{type_abbr}-{issuer}"
         return f"{serial}/{type_abbr}-{issuer}"
 
-    @property
+    @cached_property
     def slug(self) -> str:
         """URL and file name segment: 8540-tb-vpcp."""
         return slugify(self.text)
@@ -274,6 +275,25 @@ def _kind_before(head: str) -> str | None:
     return _KIND_WORDS[m.group(1)] if m else None
 
 
+_FIRST = re.compile(r"[0-9]")
+
+
+def _numbers_in(text: str):
+    """_NUMBER_RE.finditer(text), matched only where a number can start (a digit): the
+    pattern opens with look-behinds, so the regex engine would otherwise try every position."""
+    pos = 0
+    while True:
+        digit = _FIRST.search(text, pos)
+        if digit is None:
+            return
+        m = _NUMBER_RE.match(text, digit.start())
+        if m is None:
+            pos = digit.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 def find_citations(text: str) -> list[Citation]:
     """Every document number in a text, in order, with the date or year written after it and
     the type word written before it ("Quyết định số 1072/QĐ-TTg ngày 28/8/2018").
@@ -282,7 +302,7 @@ def find_citations(text: str) -> list[Citation]:
     """
     norm, starts, ends = _normalised(text)
     found: list[Citation] = []
-    for m in _NUMBER_RE.finditer(norm):
+    for m in _numbers_in(norm):
         number = _from_match(m)
         if number is None:
             continue

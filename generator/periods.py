@@ -10,7 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import total_ordering
+from functools import cached_property, total_ordering
 
 from .text import fold
 
@@ -64,7 +64,7 @@ class Period:
             return "quarter"
         return "year"
 
-    @property
+    @cached_property  # read millions of times by a large register's pages: computed once
     def start(self) -> date:
         """The first day of the period."""
         if self.day is not None:
@@ -75,7 +75,7 @@ class Period:
             return date(self.year, 3 * self.quarter - 2, 1)
         return date(self.year, 1, 1)
 
-    @property
+    @cached_property
     def end(self) -> date:
         """The last day of the period, the day a deadline falls due."""
         if self.day is not None:

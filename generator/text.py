@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["nfc", "fold", "slugify"]
 
@@ -40,6 +41,7 @@ class _Folding(dict):
 _FOLDING = _Folding()
 
 
+@lru_cache(maxsize=1 << 16)  # names, numbers and their surroundings recur
 def fold(s: str) -> str:
     """Lower case without diacritics ("Vũ Đức Đam" → "vu duc dam"), the form readers type.
 

@@ -6,6 +6,7 @@ four-digit year), so no record can make the generator write outside the site.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 HOME = "index.md"
 DOCUMENTS = "van-ban/index.md"
@@ -58,6 +59,7 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     return f"{target}#{anchor}" if anchor else target
 
 
+@lru_cache(maxsize=1 << 18)  # pages of one folder link to the same targets: the same answers
 def _relpath(path: str, start: str) -> str:
     """posixpath.relpath for the clean relative paths built here (no ".", "..", "//"), by
     string alone: relpath makes both absolute through os.getcwd(), and a large register's

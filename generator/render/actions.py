@@ -1,12 +1,23 @@
 """One action as one line of Markdown, linking every task, agency, person and body it names."""
 from __future__ import annotations
 
+from .. import urls
 from ..model import Action
 from .context import Context
 from .markup import text
 
 
 def describe(ctx: Context, action: Action, page: str) -> str:
+    # the same line, on every page of a folder (see Context._links); the link to the action's
+    # paragraph is "#d-…" on its own document's page only
+    key = (id(action), page.rpartition("/")[0], page == urls.document(action.doc))
+    line = ctx.described.get(key)
+    if line is None:
+        line = ctx.described[key] = _describe(ctx, action, page)
+    return line
+
+
+def _describe(ctx: Context, action: Action, page: str) -> str:
     t = ctx.t
     kind = action.kind
     if kind in ("assign", "transfer", "report"):

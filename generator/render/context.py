@@ -23,6 +23,12 @@ class Context:
     events_by: dict[tuple[str, str], list[Event]] = field(default_factory=dict)
     _by: dict[str, dict[str, list]] | None = field(default=None, repr=False)
     _labels: dict[str, str] = field(default_factory=dict, repr=False)
+    # A link's target depends only on the folder of the page it is written on (urls.relative;
+    # only same-page anchors differ, and these links have none): a large register writes the
+    # same links to agencies, tasks and documents on thousands of pages, so each is made once
+    # per folder. `described` does the same for action lines (render/actions.py).
+    _links: dict[tuple, str] = field(default_factory=dict, repr=False)
+    described: dict[tuple, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, register: Register, t: Labels, as_of: date) -> "Context":
@@ -60,6 +66,13 @@ class Context:
 
     # --- names of things, linked from the page being written -------------------------------
     def agency(self, agency_id: str, page: str) -> str:
+        key = ("agency", agency_id, page.rpartition("/")[0])
+        link_ = self._links.get(key)
+        if link_ is None:
+            link_ = self._links[key] = self._agency(agency_id, page)
+        return link_
+
+    def _agency(self, agency_id: str, page: str) -> str:
         agency = self.register.agencies.get(agency_id)
         if agency is None:
             body = self.register.bodies.get(agency_id)
@@ -75,8 +88,12 @@ class Context:
         return link(person.name, urls.relative(page, urls.person(person_id)))
 
     def task(self, task_id: str, page: str) -> str:
-        task = self.register.tasks[task_id]
-        return link(task.title, urls.relative(page, urls.task(task_id)))
+        key = ("task", task_id, page.rpartition("/")[0])
+        link_ = self._links.get(key)
+        if link_ is None:
+            task = self.register.tasks[task_id]
+            link_ = self._links[key] = link(task.title, urls.relative(page, urls.task(task_id)))
+        return link_
 
     def office(self, office: str, page: str) -> str:
         agency_id, _, post_id = office.partition("/")
@@ -96,6 +113,15 @@ class Context:
         return text(self.register.agencies[action.agency].posts[action.post])
 
     def document(self, key: str, page: str, label: str | None = None) -> str:
+        if label is not None:
+            return self._document(key, page, label)
+        cache_key = ("document", key, page.rpartition("/")[0])
+        link_ = self._links.get(cache_key)
+        if link_ is None:
+            link_ = self._links[cache_key] = self._document(key, page, None)
+        return link_
+
+    def _document(self, key: str, page: str, label: str | None = None) -> str:
         doc = self.register.documents.get(key)
         if doc is not None:
             name = label or self.doc_label(key)

@@ -211,6 +211,7 @@ class Labels:
     def __init__(self, lang: str = "vi"):
         self.lang = "en" if lang == "en" else "vi"
         self._index = 1 if self.lang == "en" else 0
+        self._periods: dict = {}   # each period written once: a large register repeats them
 
     def __call__(self, key: str) -> str:
         return LABELS[key][self._index]
@@ -224,6 +225,12 @@ class Labels:
         """A period as a reader writes it: 23/09/2019, tháng 9/2019, Quý I/2020, năm 2018."""
         if period is None:
             return self("unknown")
+        written = self._periods.get(period)
+        if written is None:
+            written = self._periods[period] = self._period(period)
+        return written
+
+    def _period(self, period) -> str:
         if self.lang == "en":
             if period.precision == "day":
                 return period.start.isoformat()
