@@ -30,6 +30,7 @@ from typing import Any, Iterable
 
 from . import urls
 from .derive.events import deadlines
+from .load import bulk
 from .model import Action, Document, Holder, Register
 from .periods import Period
 from .permalinks import (document_json_path, document_url, formers, redirects, relative_url)
@@ -622,6 +623,11 @@ def export_files(register: Register, formats: Iterable[str] = FORMATS, as_of: da
                  licence: dict | None = None, site_name: str = "", site_url: str | None = None,
                  directory_urls: bool = True, lang: str = "vi") -> dict[str, bytes]:
     """{path under the site root: content} of the open-data files in the given formats."""
+    with bulk():
+        return _export_files(register, formats, as_of, licence, site_name, site_url, directory_urls, lang)
+
+
+def _export_files(register, formats, as_of, licence, site_name, site_url, directory_urls, lang):
     formats = set(formats)
     files: dict[str, bytes] = {}
     exporter = _Exporter(register, as_of, licence, directory_urls)

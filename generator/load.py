@@ -1,7 +1,9 @@
 """Read → check → build: the whole register from a folder, with every diagnostic at once."""
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 from .checks import check_register
@@ -47,8 +49,29 @@ def document_files(root: Path, diags: Diagnostics) -> list[str]:
     return found
 
 
+@contextmanager
+def bulk():
+    """Pause Python's cyclic garbage collector while a large structure of plain data is built.
+
+    Reading, rendering and exporting a register create millions of small objects that all
+    live on: the collector's full passes over them, again and again as they grow, cost a fifth
+    of the time at 10,000 documents and free nothing. Collection resumes afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_register(root: Path) -> tuple[Register | None, list[Diagnostic]]:
     """The checked register, or None with the diagnostics that keep it from being published."""
+    with bulk():
+        return _load_register(root)
+
+
+def _load_register(root: Path) -> tuple[Register | None, list[Diagnostic]]:
     diags = Diagnostics()
     root = Path(root)
     agencies = read_agencies(root, diags)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .. import urls
+from ..load import bulk
 from ..model import Register
 from .agencies import render_agency
 from .bodies import render_body
@@ -34,6 +35,11 @@ def render_site(register: Register, lang: str = "vi", as_of: date | None = None,
                 directory_urls: bool = True) -> RenderedSite:
     """Every generated page. `intros` holds hand-written text for agency pages, by agency id;
     `history` (provenance.History) adds each record's editorial history and the recent changes."""
+    with bulk():
+        return _render_site(register, lang, as_of, intros, history, repo_url, directory_urls)
+
+
+def _render_site(register, lang, as_of, intros, history, repo_url, directory_urls) -> RenderedSite:
     ctx = Context.build(register, Labels(lang), as_of or date.today())
     intros = intros or {}
     pages: dict[str, str] = {}
