@@ -21,6 +21,7 @@ from .render import render_site
 from .render.history import FEED, as_of_moment, page_sources, render_feed
 from .render.home import MARKER
 from .schema import schema_texts
+from .staging import Staging
 from .render.labels import Labels
 from .render.search_meta import search_block, search_entries, ui_labels
 from .search_index import SearchIndexError, build_search_index
@@ -36,6 +37,30 @@ class RegisterConfig(Config):
 
 
 class RegisterPlugin(BasePlugin[RegisterConfig]):
+    # Generated pages and open data go to a staging folder and reach MkDocs by path
+    # (staging.py): a large register's build no longer holds them all in memory, and a dirty
+    # rebuild (`register serve`) renders only the pages whose content changed.
+    serving = False
+    staging: Staging | None = None
+    generated: frozenset[str] = frozenset()
+
+    def on_startup(self, *, command, dirty) -> None:
+        # defining on_startup keeps this plugin alive across `serve` rebuilds, and the staging
+        # folder with it
+        self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        self._drop_staging()
+
+    def on_build_error(self, *, error) -> None:
+        if not self.serving:
+            self._drop_staging()
+
+    def _drop_staging(self) -> None:
+        if self.staging is not None:
+            self.staging.remove()
+            self.staging = None
+
     def on_config(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
         register, diagnostics = load_register(self.root)
@@ -67,13 +92,24 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        for path, content in self.pages.items():
+        if self.staging is None:
+            self.staging = Staging()
+        stage = self.staging
+        stage.begin()
+        pages, self.pages = self.pages, None  # from here on, on disk only
+        self.generated = frozenset(pages)
+        if self.serving and files.get_file_from_path(urls.HOME) is not None:
+            home = files.get_file_from_path(urls.HOME)
+            if self.home_summary != getattr(stage, "home_summary", None):
+                home.is_modified = lambda: True  # its generated summary changed: rebuild it too
+            stage.home_summary = self.home_summary
+        for path, content in pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 if not path.startswith("co-quan/"):  # agency text is taken in as the page's intro
                     raise PluginError(f"content/{path} would hide a generated page of the same path")
                 files.remove(existing)
-            generated = File.generated(config, path, content=content)
+            generated = File.generated(config, path, abs_src_path=stage.write(f"pages/{path}", content))
             if path in self.sources:  # "edit"/"view" open the record in decisions/, not this virtual page
                 record = os.path.relpath(self.root / self.sources[path], config.docs_dir)
                 generated.edit_uri = record.replace(os.sep, "/")
@@ -84,10 +120,11 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                                         directory_urls=config.use_directory_urls, lang=self.lang).items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"content/{path} would hide a generated open-data file of the same path")
-            files.append(File.generated(config, path, content=content))
+            files.append(File.generated(config, path, abs_src_path=stage.write(f"data/{path}", content)))
         # the JSON Schema of the records (schema.py), for editors' tools: schema/ban-ghi.json, …
         for name, content in schema_texts().items():
             files.append(File.generated(config, f"schema/{name}", content=content))
+        stage.end()
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
@@ -97,14 +134,22 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
 
     def on_post_page(self, output: str, page, config) -> str:
         output = _mark_for_search(output, self.search.get(page.file.src_uri))
-        return add_to_head(output, document_head(self.register, page.file.src_uri, page.url,  # JSON-LD
-                                                 config.site_url, config.use_directory_urls))
+        output = add_to_head(output, document_head(self.register, page.file.src_uri, page.url,  # JSON-LD
+                                                   config.site_url, config.use_directory_urls))
+        if page.file.src_uri in self.generated:
+            # MkDocs keeps every page's text until the build ends; a generated page's is no
+            # longer needed once written (its HTML is returned here), and at 10,000 documents
+            # they add up to gigabytes
+            page.markdown = page.content = None
+        return output
 
     def on_post_build(self, config) -> None:
         feed = render_feed(self.register, Labels(self.lang), self.history, config.site_name,
                            config.site_url, config.repo_url, config.use_directory_urls,
                            fallback=as_of_moment(self.as_of))
         (Path(config.site_dir) / FEED).write_text(feed, encoding="utf-8")  # the recent changes, as Atom
+        if not self.serving:
+            self._drop_staging()  # MkDocs has read and copied everything in it
         try:
             build_search_index(Path(config.site_dir))
         except SearchIndexError as exc:
