@@ -8,7 +8,7 @@ from ..model import Document
 from ..vocab import ACTION_KINDS
 from .actions import describe
 from .context import Context
-from .markup import front_matter, link, table, text
+from .markup import body_markdown, front_matter, link, table, text
 
 
 def render_document(ctx: Context, doc: Document) -> str:
@@ -111,16 +111,17 @@ def _paras(ctx: Context, doc_key: str, paras: list[str], page: str) -> str:
 
 
 def linked_body(ctx: Context, doc: Document, page: str) -> str:
-    """The document's text with every citation linked to the cited document's page."""
+    """The document's text with every citation linked to the cited document's page; nothing
+    else in it is markup but Markdown's structure and the paragraph anchors (markup.body_markdown)."""
     spans = sorted((c.span, c.target) for c in ctx.rel.cites.get(doc.key, []) if c.span)
     out, pos = [], 0
     for (start, end), target in spans:
         if start < pos:
             continue
-        out.append(doc.body[pos:start])
-        out.append(f"[{doc.body[start:end]}]({urls.relative(page, urls.document(target))})")
+        out.append(body_markdown(doc.body[pos:start]))
+        out.append(f"[{body_markdown(doc.body[start:end])}]({urls.relative(page, urls.document(target))})")
         pos = end
-    out.append(doc.body[pos:])
+    out.append(body_markdown(doc.body[pos:]))
     return _ANCHOR_AT_LINE_END.sub(r"\1\n\2", "".join(out))
 
 

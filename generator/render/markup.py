@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from functools import lru_cache
 
 # Characters that Markdown, HTML, attr_list, tables or Jinja-like templates could read as syntax.
@@ -27,6 +28,27 @@ def _text(value: str) -> str:
     # names, labels and dates recur on page after page: escape each once (translate with a
     # table of strings is slow per character)
     return " ".join(value.split()).translate(_TABLE)
+
+
+# A record's body is Markdown for structure only (paragraphs, lists, headings, emphasis, tables)
+# plus its paragraph anchors `{#d-…}`. Raw HTML, links, images, code and any other attribute
+# list would be markup an editor's paste (or a hostile pull request) puts on a government page:
+# their characters are written as entities, so the page shows them as typed.
+_BODY_INERT = str.maketrans({"<": "&lt;", "[": "&#91;", "]": "&#93;", "`": "&#96;",
+                             "{": "&#123;", "}": "&#125;"})
+_BODY_ANCHOR = re.compile(r"\{:?[ \t]*#d-[a-z0-9-]+[ \t]*\}")
+
+
+def body_markdown(markdown: str) -> str:
+    """A piece of a record's body as Markdown that can hold no HTML, link, image or attribute
+    but its paragraph anchors (editor guide, "Toàn văn")."""
+    out, pos = [], 0
+    for anchor in _BODY_ANCHOR.finditer(markdown):
+        out.append(markdown[pos:anchor.start()].translate(_BODY_INERT))
+        out.append(anchor.group())
+        pos = anchor.end()
+    out.append(markdown[pos:].translate(_BODY_INERT))
+    return "".join(out)
 
 
 def link(label: str, target: str) -> str:
