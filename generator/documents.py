@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from .diagnostics import Diagnostics, Loc
-from .fields import ID_RE, Fields, suggest
+from .fields import ID_RE, RESERVED_NAMES, Fields, reserved_message, suggest
 from .model import Action, Agency, Body, CiteDecl, Document, Holder, Person, Signer, Source
 from .numbers import parse_number
 from .text import fold
@@ -68,6 +68,10 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
         if folder != str(issued.year):
             f.error("issued", f"document issued in {issued.year} is filed under decisions/{folder}/; "
                               f"move it to decisions/{issued.year}/")
+    if stem in RESERVED_NAMES:  # the file name is the address of the document's page
+        diags.error(Loc(rel, 1), reserved_message("file name", filename) + " (name it after the "
+                    "document's number or subject)")
+        return None
     if number:
         if stem != number.slug:
             f.error("number", f"file name {filename!r} does not match number {number.text}; "
@@ -139,7 +143,8 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
 
     former: list[tuple[str, Loc]] = []  # addresses this record had before: they redirect here
     for item, loc in f.items("former"):
-        if not isinstance(item, str) or not DOC_REF_RE.match(item) or item == key:
+        if (not isinstance(item, str) or not DOC_REF_RE.match(item) or item == key
+                or item.partition("/")[2] in RESERVED_NAMES):
             diags.error(loc, "former takes the document references this record had before it was "
                              "renamed or renumbered, such as 2019/ket-luan-ttg (not its own)")
         elif item not in (ref for ref, _ in former):
@@ -212,7 +217,7 @@ def _read_action(item, loc: Loc, doc: str, index: int, rel: str, names: Names,
         if isinstance(value, LMap):
             t = Fields(value, rel, diags, "task", a.loc("task").line)
             t.only(TASK_FIELDS)
-            action.task, action.title = t.ident("id", True), t.text("title", True)
+            action.task, action.title = t.page_id("id", True), t.text("title", True)
             if action.task and not action.title:
                 action.task = None
         else:

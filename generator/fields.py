@@ -10,6 +10,13 @@ from .periods import Period, parse_period
 from .source import LList, LMap, line_of
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Ids that name a page (documents' file names, tasks, agencies, people, bodies) cannot take these:
+# `index` is each folder's own list page (an agency `index` would silently replace the list of
+# agencies), and Windows reserves the device names in every folder, so a site holding
+# nhiem-vu/con/ could not be copied to or served from Windows. ID_RE already keeps out "/", "\\",
+# "..", ":" and every other character of a path.
+RESERVED_NAMES = frozenset({"index", "con", "prn", "aux", "nul",
+                            *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
 MAX_TEXT = 20_000
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")  # control characters but \t and \n
 
@@ -17,6 +24,11 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")  # control characters but \t and \
 def suggest(word: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def reserved_message(what: str, value: str) -> str:
+    return (f"{what} {value!r} is a reserved name (index, or a Windows device name such as con, "
+            "nul, aux, prn, com1, lpt1): it cannot be the address of a page; choose another")
 
 
 class Fields:
@@ -73,6 +85,15 @@ class Fields:
         value = self.text(key, required)
         if value is not None and not ID_RE.match(value):
             self.error(key, f"{key!r} must be an id of lower-case letters, digits and '-', not {value!r}")
+            return None
+        return value
+
+    def page_id(self, key: str, required: bool = False) -> str | None:
+        """An id that becomes a page's address (a task's, an agency's…): an id, and not a
+        reserved name."""
+        value = self.ident(key, required)
+        if value is not None and value in RESERVED_NAMES:
+            self.error(key, reserved_message(repr(key), value))
             return None
         return value
 

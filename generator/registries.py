@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .diagnostics import Diagnostics, Loc
-from .fields import ID_RE, Fields
+from .fields import ID_RE, RESERVED_NAMES, Fields, reserved_message
 from .model import Agency, Body, Person, PostDef
 from .source import LMap, read_yaml_file
 from .vocab import AGENCY_FIELDS, BODY_FIELDS, BODY_POST_FIELDS, PERSON_FIELDS
@@ -27,6 +27,9 @@ def _entries(root: Path, name: str, diags: Diagnostics) -> list[tuple[str, Field
         line = data.lines[key]
         if not ID_RE.match(key):
             diags.error(Loc(rel, line), f"id {key!r} must be lower-case letters, digits and '-'")
+            continue
+        if key in RESERVED_NAMES:  # the id is the address of its page
+            diags.error(Loc(rel, line), reserved_message("id", key))
             continue
         out.append((key, Fields(value, rel, diags, f"{name[:-4]} {key!r}", line)))
     return out

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostics
-from .fields import ID_RE, MAX_TEXT, suggest
+from .fields import ID_RE, MAX_TEXT, RESERVED_NAMES, reserved_message, suggest
 from .numbers import DocNumber, parse_number
 from .periods import Period, parse_period
 from .registries import read_agencies, read_bodies
@@ -122,6 +122,8 @@ def plan(root: Path, *, number: str | None, type: str | None, issuer: str | None
                             "file name such as ket-luan-ttg-phan-cong-vpcp-bo-tttt")
         elif not ID_RE.match(slug):
             problems.append(f"--slug {slug!r} must be lower-case letters, digits and '-'")
+        elif slug in RESERVED_NAMES:
+            problems.append(reserved_message("--slug", slug))
         else:
             stem = slug
     if problems:
