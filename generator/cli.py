@@ -57,6 +57,10 @@ def _build(args: argparse.Namespace) -> int:
         os.environ["REGISTER_AS_OF"] = args.as_of
     config_file = _config_file(args)
     site_dir = (Path(config_file).parent / args.site_dir).resolve()
+    refusal = _not_a_site(site_dir, Path(config_file).parent.resolve())
+    if refusal:
+        print(f"register build: {refusal}", file=sys.stderr)
+        return 1
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     _quiet_mkdocs(args.verbose)
@@ -71,15 +75,37 @@ def _build(args: argparse.Namespace) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     old = None
-    if site_dir.exists():
-        old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
-        site_dir.rename(old)
-    staging.chmod(0o755)
-    staging.rename(site_dir)
+    try:
+        if site_dir.exists():
+            old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
+            site_dir.rename(old)
+        staging.chmod(0o755)
+        staging.rename(site_dir)
+    except OSError as exc:  # the published site goes back where it was
+        if old is not None and not site_dir.exists():
+            old.rename(site_dir)
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"register build failed: the new site could not replace {site_dir}: {exc}", file=sys.stderr)
+        return 1
     if old:
         shutil.rmtree(old, ignore_errors=True)
     print(f"built {site_dir}")
     return 0
+
+
+def _not_a_site(site_dir: Path, root: Path) -> str | None:
+    """Why `site_dir` must not be replaced by a build, if it must not: the swap deletes what was
+    there, so `--site-dir .` (or `decisions`, `content`, `..`) would delete the register itself."""
+    if site_dir == root or site_dir in root.parents:
+        return f"{site_dir} holds the register itself, not a site: choose another --site-dir"
+    if not site_dir.exists():
+        return None
+    if not site_dir.is_dir():
+        return f"{site_dir} is a file, not a site: choose another --site-dir"
+    if any(site_dir.iterdir()) and not (site_dir / "index.html").is_file() and not (site_dir / "404.html").is_file():
+        return (f"{site_dir} is not a site built by `register build` (no index.html): a build would "
+                "delete what it holds; choose another --site-dir, or empty that folder first")
+    return None
 
 
 def _serve(args: argparse.Namespace) -> int:
