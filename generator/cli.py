@@ -117,11 +117,21 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is when a message comes, not when the handler was made:
+    `main` may run many times in one process (tests, tools) with stderr redirected in between,
+    and MkDocs' error would otherwise go to a stream nobody reads."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
+
 def _quiet_mkdocs(verbose: bool) -> None:
     """MkDocs logs through `logging`; show warnings and errors unless asked for more."""
     logger = logging.getLogger("mkdocs")
     if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         logger.addHandler(handler)
     logger.setLevel(logging.DEBUG if verbose else logging.WARNING)
