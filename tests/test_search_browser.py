@@ -85,7 +85,7 @@ def _results(page, query: str) -> list[str]:
     root = page.locator("[data-register-search]")
     expect(root).to_have_attribute("data-search-state", "done", timeout=20_000)
     expect(root).to_have_attribute("data-searched", query)
-    return [t.strip() for t in page.locator(".md-search-result__item h1").all_inner_texts()]
+    return [t.strip() for t in page.locator(".md-search-result__item h2").all_inner_texts()]
 
 
 def _count(page) -> int:

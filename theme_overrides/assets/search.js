@@ -218,10 +218,12 @@
     article.className = "md-search-result__article md-typeset";
     var icon = document.createElement("div");
     icon.className = "md-search-result__icon md-icon";
-    var h1 = document.createElement("h1");
-    h1.innerHTML = highlight((page.meta && page.meta.title) || page.url, current.terms);
+    // h2, not Material's h1: the page under the search box keeps its one h1 (axe, screen readers)
+    var title = document.createElement("h2");
+    title.className = "register-search__title";
+    title.innerHTML = highlight((page.meta && page.meta.title) || page.url, current.terms);
     article.appendChild(icon);
-    article.appendChild(h1);
+    article.appendChild(title);
     var summary = page.meta && page.meta.summary;
     if (summary) {
       var p = document.createElement("p");
