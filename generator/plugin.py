@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from .provenance import read_history
 from .render import render_site
 from .render.history import FEED, as_of_moment, page_sources, render_feed
 from .render.home import MARKER
+from .render.prerender import Prerendered, prerender, restore
 from .schema import schema_texts
 from .staging import Staging
 from .render.labels import Labels
@@ -43,6 +45,9 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     serving = False
     staging: Staging | None = None
     generated: frozenset[str] = frozenset()
+    prerendered: dict[str, Prerendered] = {}
+    nav_pages: set[str] = set()
+    nav_urls: tuple[str, ...] = ()
 
     def on_startup(self, *, command, dirty) -> None:
         # defining on_startup keeps this plugin alive across `serve` rebuilds, and the staging
@@ -95,6 +100,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         if self.staging is None:
             self.staging = Staging()
         stage = self.staging
+        self.prerendered = {}
         stage.begin()
         pages, self.pages = self.pages, None  # from here on, on disk only
         self.generated = frozenset(pages)
@@ -130,7 +136,46 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         if page.file.src_uri == urls.HOME:
             return markdown.replace(MARKER, self.home_summary)
+        if page.file.src_uri in self.generated and not os.environ.get("REGISTER_NO_PRERENDER"):
+            # its tables, lists and paragraphs as HTML already: Python-Markdown and MkDocs' link
+            # resolution cost five plain pages' worth on a page of links (render/prerender.py)
+            done = prerender(markdown, page.file.src_uri, lambda path: files.get_file_from_path(path) is not None,
+                             config.use_directory_urls)
+            self.prerendered[page.file.src_uri] = done
+            return done.markdown
         return markdown
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        done = self.prerendered.pop(page.file.src_uri, None)
+        if done is None:
+            return html
+        # MkDocs checks links to anchors once every page is converted: tell it of the anchors
+        # and the links written here, as it knows those it converted itself
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | done.ids
+        if page.links_to_anchors is not None:
+            for target, anchor, written in done.anchor_links:
+                to_file = files.get_file_from_path(target)
+                if to_file is not None:
+                    page.links_to_anchors.setdefault(to_file, {}).setdefault(anchor, written)
+        return restore(html, done.written)
+
+    def on_nav(self, nav, config, files):
+        self.nav_pages = {page.file.src_uri for page in nav.pages}
+        self.nav_urls = tuple(page.url for page in nav.pages)
+        return nav
+
+    def on_env(self, env, config, files):
+        _share_nav(env, self._nav_folder)
+        return env
+
+    def _nav_folder(self, page) -> str | None:
+        """The folder whose pages all see the same navigation as `page`, or None if its own
+        differs: it is in the navigation, or something in the navigation lies under it."""
+        if page is None or page.file.src_uri in self.nav_pages:
+            return None
+        if page.url and any(url.startswith(page.url) for url in self.nav_urls):
+            return None
+        return posixpath.dirname(page.url.rstrip("/"))
 
     def on_post_page(self, output: str, page, config) -> str:
         output = _mark_for_search(output, self.search.get(page.file.src_uri))
@@ -158,6 +203,34 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / "decisions"))
         return server
+
+
+def _share_nav(env, folder_of) -> None:
+    """Render Material's sidebar navigation once per folder for the pages outside it.
+
+    Material renders the whole navigation tree on every page. For a page that is not in it
+    (every document, task, agency, person and body page) nothing in it is marked active, and
+    its links, relative to the page, are the same from every page of a folder (`folder_of`
+    says which, or None for a page whose navigation is its own): the same HTML, rendered
+    once per folder instead of once per page. Jinja includes a template by calling its root
+    render function with the including page's context; that function is wrapped."""
+    template = env.get_template("partials/nav.html")
+    # a fresh memo each build: `serve` may keep the environment while the navigation changes
+    render = getattr(template.root_render_func, "original", template.root_render_func)
+    rendered: dict[str, str] = {}
+
+    def shared(context):
+        key = folder_of(context.get("page"))
+        if key is None:
+            yield from render(context)
+            return
+        html = rendered.get(key)
+        if html is None:
+            html = rendered[key] = "".join(render(context))
+        yield html
+
+    shared.original = render
+    template.root_render_func = shared
 
 
 def _mark_for_search(output: str, entry) -> str:

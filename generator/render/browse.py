@@ -41,6 +41,7 @@ def render_browse(ctx: Context) -> dict[str, str]:
                     for y in sorted(by_year, reverse=True))
     pages[page] = (front_matter(title=t("documents")) + f"# {t('documents')}\n\n"
                    f"## {t('by_year')}\n\n{years}\n"
+                   f"## {t('other_indexes')}\n\n"
                    f"- {link(t('by_type'), urls.relative(page, urls.TYPES))}\n"
                    f"- {link(t('by_issuer'), urls.relative(page, urls.ISSUERS))}\n"
                    f"- {link(t('cited_not_in_register'), urls.relative(page, urls.CITED))} "

@@ -44,6 +44,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "documents": ("Văn bản", "Documents"),
     "all_documents": ("Tất cả văn bản", "All documents"),
     "by_year": ("Theo năm", "By year"),
+    "other_indexes": ("Tra theo cách khác", "Other ways in"),
     "by_type": ("Theo loại văn bản", "By type"),
     "by_issuer": ("Theo cơ quan ban hành", "By issuer"),
     "cited_not_in_register": ("Văn bản được trích dẫn, chưa có trong sổ", "Cited, not yet in the register"),

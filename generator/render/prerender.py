@@ -1,0 +1,266 @@
+"""The generator's own Markdown blocks, written as HTML before MkDocs converts the page.
+
+Generated pages are tables and lists of links: a 2 KB task page holds some forty of them.
+Python-Markdown runs every inline pattern over every text node and MkDocs then resolves every
+link, about 10 ms a page, five times the cost of a plain page of prose; at 10,000 documents
+that was half of the build. The blocks this generator writes use a small, fixed part of
+Markdown (text() escapes everything else as entities), so they are turned into HTML here, in
+one pass, and handed to Python-Markdown as raw HTML blocks, which it passes through as they
+are. Headings stay Markdown, so the table of contents, the heading ids and the page title are
+still MkDocs' own.
+
+A block is written here only when every line of it is understood: plain paragraphs (with
+`**bold**`, links and a trailing `{#id}`), lists of single lines and pipe tables whose links
+point at pages that exist. Anything else (an editor's emphasis, code, an admonition, a fence,
+a link this module cannot resolve) is left as Markdown for Python-Markdown, and for MkDocs'
+link checks. The HTML is what Python-Markdown and MkDocs would write for the same block.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+__all__ = ["Prerendered", "prerender", "restore", "page_url", "relative_url"]
+
+_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]+)\)")
+_STRONG = re.compile(r"\*\*([^*\s](?:[^*]*[^*\s])?)\*\*")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
+# what, left in a text once links, bold and escapes are taken out, Markdown could read as markup
+_SPECIAL = re.compile(r"[*_\[\]`<\\!{}]")
+_BLOCK_START = re.compile(r"[ \t#>|!<{:=]|[-+*](?:[ \t]|$)|\d+[.)](?:\s|$)")
+_ID_LINE = re.compile(r"\{:?[ \t]*#([A-Za-z][A-Za-z0-9_-]*)[ \t]*\}")
+_TABLE_RULE = re.compile(r"\|(?:[ \t]*-{3,}[ \t]*\|)+")
+_FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
+
+
+class _Unknown(Exception):
+    """A block holds what this module does not write: Python-Markdown will."""
+
+
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """The URL of a Markdown page, relative to the site root, as MkDocs writes it
+    (File.url): `nhiem-vu/x.md` → `nhiem-vu/x/`, `index.md` → `./`."""
+    stem = src[:-3]
+    base = posixpath.basename(stem)
+    if base in ("index", "README"):
+        dest = posixpath.join(posixpath.dirname(stem), "index.html")
+    elif directory_urls:
+        dest = stem + "/index.html"
+    else:
+        dest = stem + ".html"
+    dirname, filename = posixpath.split(dest)
+    if directory_urls and filename == "index.html":
+        return (dirname or ".") + "/"
+    return dest
+
+
+def relative_url(url: str, other: str) -> str:
+    """`url` as seen from the page at `other`: MkDocs' utils.get_relative_url."""
+    dirname, _, basename = other.rpartition("/")
+    if "." in basename:
+        other = dirname
+    other_parts = [p for p in other.split("/") if p not in ("", ".")]
+    dest_parts = [p for p in url.split("/") if p not in ("", ".")]
+    common = 0
+    for a, b in zip(other_parts, dest_parts):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(other_parts) - common) + dest_parts[common:]) or "."
+    return rel + "/" if url.endswith("/") else rel
+
+
+class _Writer:
+    def __init__(self, page: str, exists: Callable[[str], bool], directory_urls: bool):
+        self.page, self.exists, self.directory_urls = page, exists, directory_urls
+        self.here = page_url(page, directory_urls)
+        self.links: dict[str, str] = {}
+        self.ids: set[str] = set()
+        # (page, anchor, link as written) for every link to an anchor: MkDocs checks that the
+        # anchor exists once every page is converted, as it does for the links it resolves
+        self.anchor_links: list[tuple[str, str, str]] = []
+
+    def href(self, target: str) -> str:
+        found = self.links.get(target)
+        if found is not None:
+            return found
+        path, _, anchor = target.partition("#")
+        if not path:
+            href = target
+            self.anchor_links.append((self.page, anchor, target))
+        else:
+            if not path.endswith(".md") or path.startswith("/") or ":" in path or "%" in path:
+                raise _Unknown
+            src = posixpath.normpath(posixpath.join(posixpath.dirname(self.page), path))
+            if src.startswith("../") or not self.exists(src):
+                raise _Unknown  # MkDocs says what is wrong with it
+            href = relative_url(page_url(src, self.directory_urls), self.here)
+            if anchor:
+                href += "#" + anchor
+                self.anchor_links.append((src, anchor, target))
+        if '"' in href or "<" in href or "&" in href:
+            raise _Unknown
+        self.links[target] = href
+        return href
+
+    def inline(self, text: str) -> str:
+        out, pos = [], 0
+        for m in _LINK.finditer(text):
+            out.append(self.plain(text[pos:m.start()]))
+            out.append(f'<a href="{self.href(m.group(2))}">{self.plain(m.group(1))}</a>')
+            pos = m.end()
+        out.append(self.plain(text[pos:]))
+        return "".join(out)
+
+    def plain(self, text: str) -> str:
+        if not text:
+            return text
+        if "**" in text:
+            text = _STRONG.sub(lambda m: "\x02" + m.group(1) + "\x03", text)
+        if "\\" in text:
+            text = _ESCAPED.sub(lambda m: _escape_char(m.group(1)), text)
+        if _SPECIAL.search(text):
+            raise _Unknown
+        if "&" in text:
+            text = _amp(text)
+        if ">" in text:
+            text = text.replace(">", "&gt;")
+        return text.replace("\x02", "<strong>").replace("\x03", "</strong>")
+
+    def paragraph(self, lines: list[str]) -> str:
+        attrs = ""
+        if len(lines) > 1:
+            m = _ID_LINE.fullmatch(lines[-1].strip())
+            if m:
+                attrs, lines = f' id="{m.group(1)}"', lines[:-1]
+                self.ids.add(m.group(1))
+        for line in lines:
+            if _BLOCK_START.match(line) or line.strip("-= \t") == "" or line.endswith("  "):
+                raise _Unknown
+        return f"<p{attrs}>" + self.inline("\n".join(lines)) + "</p>"
+
+    def bullets(self, lines: list[str]) -> str:
+        items = []
+        for line in lines:
+            if not line.startswith("- ") or line[2:3] in (" ", "\t") or _BLOCK_START.match(line[2:]):
+                raise _Unknown
+            items.append("<li>" + self.inline(line[2:].strip()) + "</li>")
+        return "<ul>\n" + "\n".join(items) + "\n</ul>"
+
+    def table(self, lines: list[str]) -> str:
+        if len(lines) < 2 or not _TABLE_RULE.fullmatch(lines[1].strip()):
+            raise _Unknown
+        rows = [_cells(line) for line in lines[:1] + lines[2:]]
+        width = len(rows[0])
+        if width != lines[1].strip().count("|") - 1 or any(len(r) != width for r in rows):
+            raise _Unknown
+        head = "\n".join(f"<th>{self.inline(c)}</th>" for c in rows[0])
+        body = "\n".join("<tr>\n" + "\n".join(f"<td>{self.inline(c)}</td>" for c in row) + "\n</tr>"
+                         for row in rows[1:])
+        return (f"<table>\n<thead>\n<tr>\n{head}\n</tr>\n</thead>\n"
+                f"<tbody>\n{body}\n</tbody>\n</table>")
+
+    def block(self, lines: list[str]) -> str | None:
+        first = lines[0]
+        try:
+            if first.startswith("|"):
+                return self.table(lines)
+            if first.startswith("- "):
+                return self.bullets(lines)
+            return self.paragraph(lines)
+        except _Unknown:
+            return None
+
+
+def _cells(line: str) -> list[str]:
+    line = line.strip()
+    if not (line.startswith("|") and line.endswith("|")) or "\\" in line:
+        raise _Unknown
+    return [c.strip() for c in line[1:-1].split("|")]
+
+
+def _escape_char(char: str) -> str:
+    return "&gt;" if char == ">" else char if char not in "*_`[]{}\\!" else f"&#{ord(char)};"
+
+
+def _amp(text: str) -> str:
+    out, pos = [], 0
+    for m in _ENTITY.finditer(text):
+        out.append(text[pos:m.start()].replace("&", "&amp;"))
+        out.append(m.group())
+        pos = m.end()
+    out.append(text[pos:].replace("&", "&amp;"))
+    return "".join(out)
+
+
+# A run of written blocks reaches Python-Markdown as one short paragraph holding this mark and
+# its number: not as raw HTML, which Python-Markdown would parse tag by tag (html.parser) to find
+# where it ends, at nearly the cost of the Markdown it replaced. Private-use characters: no
+# record or label holds them (render/markup.py writes text, not these).
+_MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
+_MARK = re.compile(f"<p>{_MARK_OPEN}([0-9]+){_MARK_CLOSE}</p>")
+
+
+@dataclass
+class Prerendered:
+    markdown: str                  # for MkDocs: what is left of the page's Markdown, and marks
+    written: list[str]             # the HTML of each mark, for restore()
+    ids: set[str]                  # the ids that HTML gives elements: anchors on this page
+    anchor_links: list[tuple[str, str, str]]  # (page linked to, anchor, link as written)
+
+
+def prerender(markdown: str, page: str, exists: Callable[[str], bool],
+              directory_urls: bool = True) -> Prerendered:
+    """`markdown` (a generated page, at `page` under the docs folder) with every block this
+    module understands replaced by a mark. `exists(path)` says whether a page is in the site."""
+    writer = _Writer(page, exists, directory_urls)
+    out: list[str] = []
+    written: list[str] = []
+    block: list[str] = []
+    state = {"opaque": False, "fenced": False, "run": False}
+
+    def flush() -> None:
+        if not block:
+            return
+        html = None if state["opaque"] else writer.block(block)
+        if html is None:
+            out.append("\n".join(block))
+            state["run"] = False
+        elif state["run"]:
+            written[-1] += "\n" + html
+            while out and out[-1] == "":
+                out.pop()  # the blank lines between this block and the last are in the mark
+        else:
+            out.append(f"{_MARK_OPEN}{len(written)}{_MARK_CLOSE}")
+            written.append(html)
+            state["run"] = True
+        state["opaque"] = False
+        block.clear()
+
+    for line in markdown.split("\n"):
+        if _FENCE.match(line):
+            flush()
+            state["fenced"] = not state["fenced"]
+            state["run"] = False
+            out.append(line)
+        elif state["fenced"]:
+            out.append(line)
+        elif not line.strip():
+            flush()
+            out.append(line)
+        else:
+            if line[:1] in (" ", "\t"):
+                state["opaque"] = True  # indented: code, or a list item's continuation
+            block.append(line)
+    flush()
+    return Prerendered("\n".join(out), written, writer.ids, writer.anchor_links)
+
+
+def restore(html: str, written: list[str]) -> str:
+    """The page's HTML with each mark replaced by the blocks it stands for."""
+    if not written:
+        return html
+    return _MARK.sub(lambda m: written[int(m.group(1))], html)

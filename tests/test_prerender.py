@@ -1,0 +1,99 @@
+"""Generated pages' tables, lists and paragraphs are written as HTML before MkDocs converts the
+page (render/prerender.py): the site must be the one Python-Markdown and MkDocs would build."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main as register_main
+from generator.render.prerender import page_url, prerender, relative_url, restore
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def _normalised(html: str) -> str:
+    # whitespace between tags is all that may differ
+    return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", html))
+
+
+def _build(root: Path, site: Path, monkeypatch, prerendering: bool) -> None:
+    if prerendering:
+        monkeypatch.delenv("REGISTER_NO_PRERENDER", raising=False)
+    else:
+        monkeypatch.setenv("REGISTER_NO_PRERENDER", "1")
+    assert register_main(["--root", str(root), "build", "--as-of", "2026-11-22", "--site-dir", str(site)]) == 0
+
+
+@pytest.mark.parametrize("register", ["seed", "synthetic"])
+def test_every_page_is_the_page_python_markdown_would_write(register, tmp_path, monkeypatch):
+    if register == "seed":
+        root = ROOT
+    else:
+        import synthetic  # benchmarks/synthetic.py: every kind of action, citation and view
+        root = tmp_path / "register"
+        synthetic.generate(root, 120, seed=3)
+    _build(root, tmp_path / "plain", monkeypatch, prerendering=False)
+    _build(root, tmp_path / "fast", monkeypatch, prerendering=True)
+    plain = sorted(p.relative_to(tmp_path / "plain") for p in (tmp_path / "plain").rglob("*.html"))
+    fast = sorted(p.relative_to(tmp_path / "fast") for p in (tmp_path / "fast").rglob("*.html"))
+    assert plain == fast and len(plain) > 100
+    differ = [str(p) for p in plain
+              if _normalised((tmp_path / "plain" / p).read_text(encoding="utf-8"))
+              != _normalised((tmp_path / "fast" / p).read_text(encoding="utf-8"))]
+    assert differ == []
+
+
+def test_links_resolve_as_mkdocs_resolves_them():
+    from mkdocs.utils import get_relative_url
+
+    for src in ["index.md", "van-ban/index.md", "van-ban/2019/8540-tb-vpcp.md", "nhiem-vu/x.md", "thoi-han.md"]:
+        for target in ["index.md", "co-quan/vpcp.md", "van-ban/2019/index.md", "chuyen-giao.md"]:
+            for directory_urls in (True, False):
+                assert relative_url(page_url(target, directory_urls), page_url(src, directory_urls)) == \
+                    get_relative_url(page_url(target, directory_urls), page_url(src, directory_urls))
+    assert page_url("index.md") == "./" and page_url("co-quan/vpcp.md") == "co-quan/vpcp/"
+    assert page_url("co-quan/vpcp.md", directory_urls=False) == "co-quan/vpcp.html"
+
+
+def test_what_it_does_not_understand_is_left_to_markdown():
+    markdown = ("# Tiêu đề\n\n"
+                "| A | B |\n|---|---|\n| [Bộ A](../co-quan/bo-a.md) | **x** &#42; & y > z |\n\n"
+                "- [Thiếu](../co-quan/khong-co.md)\n\n"       # a page that does not exist
+                "Đoạn *nhấn mạnh* của biên tập viên.\n\n"     # emphasis: Python-Markdown's
+                "!!! note\n    Ghi chú\n\n"
+                "```mermaid\ngraph LR\n\nA --> B\n```\n\n"
+                "Đoạn văn\n{#d-1}\n")
+    done = prerender(markdown, "nhiem-vu/x.md", lambda path: path == "co-quan/bo-a.md")
+    left = done.markdown
+    assert left.startswith("# Tiêu đề\n\n\ue0000\ue001\n\n- [Thiếu](../co-quan/khong-co.md)")
+    assert "Đoạn *nhấn mạnh* của biên tập viên." in left and "!!! note\n    Ghi chú" in left
+    assert "```mermaid\ngraph LR\n\nA --> B\n```" in left
+    assert done.written[0] == (
+        '<table>\n<thead>\n<tr>\n<th>A</th>\n<th>B</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n'
+        '<td><a href="../../co-quan/bo-a/">Bộ A</a></td>\n'
+        '<td><strong>x</strong> &#42; &amp; y &gt; z</td>\n</tr>\n</tbody>\n</table>')
+    assert done.written[1] == '<p id="d-1">Đoạn văn</p>' and done.ids == {"d-1"}
+    html = restore("<h1>Tiêu đề</h1>\n<p>\ue0000\ue001</p>\n<p>\ue0001\ue001</p>", done.written)
+    assert html == "<h1>Tiêu đề</h1>\n" + done.written[0] + "\n" + done.written[1]
+
+
+def test_a_link_to_a_missing_anchor_still_fails_the_strict_build(tmp_path, monkeypatch, capsys):
+    # the link sits in a table the plugin writes as HTML: MkDocs must still check its anchor
+    import generator.plugin as plugin
+
+    render_site = plugin.render_site
+
+    def with_a_bad_link(*args, **kwargs):
+        site = render_site(*args, **kwargs)
+        task = next(p for p in site.pages if p.startswith("nhiem-vu/") and p != "nhiem-vu/index.md")
+        site.pages[task] += "\n| Nguồn |\n|---|\n| [¶ 99](../van-ban/2019/8540-tb-vpcp.md#d-99) |\n"
+        return site
+
+    monkeypatch.setattr(plugin, "render_site", with_a_bad_link)
+    code = register_main(["--root", str(ROOT), "build", "--site-dir", str(tmp_path / "site")])
+    err = capsys.readouterr().err
+    assert code != 0 and "does not contain an anchor '#d-99'" in err
