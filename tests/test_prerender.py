@@ -63,20 +63,22 @@ def test_what_it_does_not_understand_is_left_to_markdown():
     markdown = ("# Tiêu đề\n\n"
                 "| A | B |\n|---|---|\n| [Bộ A](../co-quan/bo-a.md) | **x** &#42; & y > z |\n\n"
                 "- [Thiếu](../co-quan/khong-co.md)\n\n"       # a page that does not exist
-                "Đoạn *nhấn mạnh* của biên tập viên.\n\n"     # emphasis: Python-Markdown's
+                "Đoạn _nhấn mạnh_ có `mã`.\n\n"              # left to Python-Markdown
                 "!!! note\n    Ghi chú\n\n"
                 "```mermaid\ngraph LR\n\nA --> B\n```\n\n"
-                "Đoạn văn\n{#d-1}\n")
+                "Đoạn *văn* tại [Cổng](https://x.vn/?a=1&b=2)<br>\n{#d-1}\n")
     done = prerender(markdown, "nhiem-vu/x.md", lambda path: path == "co-quan/bo-a.md")
     left = done.markdown
     assert left.startswith("# Tiêu đề\n\n\ue0000\ue001\n\n- [Thiếu](../co-quan/khong-co.md)")
-    assert "Đoạn *nhấn mạnh* của biên tập viên." in left and "!!! note\n    Ghi chú" in left
+    assert "Đoạn _nhấn mạnh_ có `mã`." in left and "!!! note\n    Ghi chú" in left
     assert "```mermaid\ngraph LR\n\nA --> B\n```" in left
     assert done.written[0] == (
         '<table>\n<thead>\n<tr>\n<th>A</th>\n<th>B</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n'
         '<td><a href="../../co-quan/bo-a/">Bộ A</a></td>\n'
         '<td><strong>x</strong> &#42; &amp; y &gt; z</td>\n</tr>\n</tbody>\n</table>')
-    assert done.written[1] == '<p id="d-1">Đoạn văn</p>' and done.ids == {"d-1"}
+    assert done.written[1] == ('<p id="d-1">Đoạn <em>văn</em> tại '
+                               '<a href="https://x.vn/?a=1&amp;b=2">Cổng</a><br></p>')
+    assert done.ids == {"d-1"}
     html = restore("<h1>Tiêu đề</h1>\n<p>\ue0000\ue001</p>\n<p>\ue0001\ue001</p>", done.written)
     assert html == "<h1>Tiêu đề</h1>\n" + done.written[0] + "\n" + done.written[1]
 

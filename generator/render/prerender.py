@@ -26,6 +26,7 @@ __all__ = ["Prerendered", "prerender", "restore", "page_url", "relative_url"]
 
 _LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]+)\)")
 _STRONG = re.compile(r"\*\*([^*\s](?:[^*]*[^*\s])?)\*\*")
+_EMPHASIS = re.compile(r"\*([^*\s](?:[^*]*[^*\s])?)\*")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 # what, left in a text once links, bold and escapes are taken out, Markdown could read as markup
@@ -87,6 +88,10 @@ class _Writer:
         found = self.links.get(target)
         if found is not None:
             return found
+        if target.startswith(("https://", "http://")):  # left as written, as MkDocs leaves it
+            href = self.links[target] = (target.replace("&", "&amp;").replace("<", "&lt;")
+                                         .replace(">", "&gt;").replace('"', "&quot;"))
+            return href
         path, _, anchor = target.partition("#")
         if not path:
             href = target
@@ -118,8 +123,11 @@ class _Writer:
     def plain(self, text: str) -> str:
         if not text:
             return text
-        if "**" in text:
+        if "*" in text:
             text = _STRONG.sub(lambda m: "\x02" + m.group(1) + "\x03", text)
+            text = _EMPHASIS.sub(lambda m: "\x04" + m.group(1) + "\x05", text)
+        if "<br>" in text:  # the line breaks a table cell holds (raw HTML, kept as it is)
+            text = text.replace("<br>", "\x06")
         if "\\" in text:
             text = _ESCAPED.sub(lambda m: _escape_char(m.group(1)), text)
         if _SPECIAL.search(text):
@@ -128,7 +136,7 @@ class _Writer:
             text = _amp(text)
         if ">" in text:
             text = text.replace(">", "&gt;")
-        return text.replace("\x02", "<strong>").replace("\x03", "</strong>")
+        return text.translate(_TAGS)
 
     def paragraph(self, lines: list[str]) -> str:
         attrs = ""
@@ -173,6 +181,10 @@ class _Writer:
             return self.paragraph(lines)
         except _Unknown:
             return None
+
+
+_TAGS = str.maketrans({"\x02": "<strong>", "\x03": "</strong>", "\x04": "<em>", "\x05": "</em>",
+                       "\x06": "<br>"})
 
 
 def _cells(line: str) -> list[str]:
