@@ -1,0 +1,59 @@
+"""The synthetic register the scale benchmark builds (benchmarks/synthetic.py) is one that
+`register check` accepts, holds every kind of record the register traces, and is the same for
+the same seed. (tests/test_prerender.py builds its site.)"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main as register_main
+from generator.load import load_register
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import synthetic  # noqa: E402
+
+
+@pytest.mark.parametrize("n, seed", [(40, 1), (300, 8)])
+def test_register_check_accepts_it(n, seed, tmp_path, capsys):
+    stats = synthetic.generate(tmp_path, n, seed=seed, site=False)
+    assert register_main(["--root", str(tmp_path), "check"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"ok: {n} documents")
+    register, diagnostics = load_register(tmp_path)
+    assert diagnostics == [] and len(register.documents) == n == stats.documents
+    if n >= 300:  # large enough to hold every kind of record
+        for kind in ("tasks", "transfers", "reports", "appointments", "relieves", "amendments",
+                     "requests", "fulfilled", "citations", "external"):
+            assert getattr(stats, kind) > 0, kind
+        kinds = {a.kind for doc in register.documents.values() for a in doc.actions}
+        assert {"assign", "transfer", "report", "appoint", "relieve"} <= kinds
+        assert register.cited  # documents cited but not held
+        # Vietnamese, with its diacritics and đ, in NFC
+        titles = " ".join(doc.title for doc in register.documents.values())
+        assert "đ" in titles.lower() and "ệ" in titles
+
+
+def test_same_seed_same_register(tmp_path):
+    a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    synthetic.generate(a, 60, seed=5, site=False)
+    synthetic.generate(b, 60, seed=5, site=False)
+    synthetic.generate(c, 60, seed=6, site=False)
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    assert all((a / f).read_bytes() == (b / f).read_bytes() for f in files)
+    assert any(not (c / f).is_file() or (a / f).read_bytes() != (c / f).read_bytes() for f in files)
+
+
+def test_git_history_adds_the_records_in_commits(tmp_path):
+    synthetic.generate(tmp_path, 30, seed=2, site=False)
+    made = synthetic.git_history(tmp_path, 8, seed=2)
+    log = subprocess.run(["git", "-C", str(tmp_path), "log", "--format=%H"], capture_output=True,
+                         text=True, check=True).stdout.split()
+    assert len(log) == made and 2 <= made <= 8
+    status = subprocess.run(["git", "-C", str(tmp_path), "status", "--porcelain", "decisions"],
+                            capture_output=True, text=True, check=True).stdout
+    assert status == ""  # every record is committed
