@@ -113,7 +113,13 @@ def _serve(args: argparse.Namespace) -> int:
 
     if args.as_of:
         os.environ["REGISTER_AS_OF"] = args.as_of
-    serve(config_file=_config_file(args), dev_addr=args.dev_addr, livereload=True)
+    # dirty: after an edit MkDocs rebuilds only the pages whose Markdown changed (the plugin
+    # rewrites a generated page only when its content changes: staging.py), not all of them.
+    # MkDocs warns that a dirty build may leave the navigation of other pages stale, and a
+    # strict configuration would count that warning as a failure: it is the preview's choice.
+    logging.getLogger("mkdocs.commands.build").addFilter(
+        lambda record: "'dirty' build is being performed" not in record.getMessage())
+    serve(config_file=_config_file(args), dev_addr=args.dev_addr, livereload=True, build_type="dirty")
     return 0
 
 

@@ -43,6 +43,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     # (staging.py): a large register's build no longer holds them all in memory, and a dirty
     # rebuild (`register serve`) renders only the pages whose content changed.
     serving = False
+    indexed = False   # `serve` has built the search index once
     staging: Staging | None = None
     generated: frozenset[str] = frozenset()
     prerendered: dict[str, Prerendered] = {}
@@ -195,10 +196,13 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         (Path(config.site_dir) / FEED).write_text(feed, encoding="utf-8")  # the recent changes, as Atom
         if not self.serving:
             self._drop_staging()  # MkDocs has read and copied everything in it
+        elif self.indexed:
+            return  # a preview keeps its first search index: re-indexing every page took minutes
         try:
             build_search_index(Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from exc
+        self.indexed = self.serving
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / "decisions"))

@@ -1,0 +1,110 @@
+"""How long `register serve` takes to show an edit (a script, not a timed test).
+
+    .venv/bin/python benchmarks/bench_serve.py --docs 10000 [--work DIR] [--edits 2]
+
+Writes a synthetic register (benchmarks/synthetic.py), starts `register serve` on it, waits for
+the first build, then edits one document's title, as an editor would, and polls that
+document's page until the new title is served: the seconds from saving the file to an up-to-date
+preview. Prints one line per edit and, last, `docs=<N> first_build_s=<x> refresh_s=<x>` (the
+slowest refresh).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import synthetic  # noqa: E402
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def _wait_for(url: str, needle: str, deadline: float, proc: subprocess.Popen) -> float:
+    start = time.perf_counter()
+    while time.perf_counter() - start < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"register serve exited ({proc.returncode}); see serve.log")
+        page = _get(url)
+        if page is not None and needle in page:
+            return time.perf_counter() - start
+        time.sleep(0.2)
+    raise SystemExit(f"{url} did not show {needle!r} within {deadline:.0f} s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--docs", type=int, default=10000)
+    p.add_argument("--seed", type=int, default=8)
+    p.add_argument("--edits", type=int, default=2)
+    p.add_argument("--work", type=Path, help="folder for the register (default: a temporary one)")
+    args = p.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-serve-"))
+    root = work / f"register-{args.docs}"
+    shutil.rmtree(root, ignore_errors=True)
+    synthetic.generate(root, args.docs, seed=args.seed)
+    records = sorted((root / "decisions").glob("*/*.md"))
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    log = open(work / "serve.log", "wb")
+    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "--root", str(root), "serve",
+                             "--as-of", synthetic.AS_OF, "--dev-addr", f"127.0.0.1:{port}"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=log,
+                            start_new_session=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        first = _wait_for(base, "<html", 3600, proc)
+        print(f"first build and serve: {first:.1f} s", flush=True)
+        refreshes = []
+        for i in range(args.edits):
+            record = records[(i + 1) * len(records) // (args.edits + 1)]
+            text = record.read_text(encoding="utf-8")
+            marker = f"Đã sửa lần {i + 1}"
+            text = re.sub(r'^title: "', f'title: "{marker} — ', text, count=1, flags=re.M)
+            year, stem = record.parent.name, record.stem
+            url = f"{base}van-ban/{year}/{stem}/"
+            time.sleep(1.5)  # the watcher's mtime resolution: an edit, not the build's own write
+            record.write_text(text, encoding="utf-8")
+            took = _wait_for(url, marker, 3600, proc)
+            refreshes.append(took)
+            print(f"edit {i + 1} ({record.relative_to(root)}): preview up to date after {took:.1f} s", flush=True)
+        print(f"docs={args.docs} first_build_s={first:.1f} refresh_s={max(refreshes):.1f}")
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+        log.close()
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
