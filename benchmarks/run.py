@@ -284,6 +284,11 @@ def run_size(n: int, args, work: Path) -> dict:
         print(f"[{n}] floor build:    {floors[-1][0]:.1f} s, peak {floors[-1][1]:.0f} MB", flush=True)
     build_s, build_peak = min(b[0] for b in builds), max(b[1] for b in builds)
     floor_s, floor_peak = min(f[0] for f in floors), max(f[1] for f in floors)
+    # Pagefind's share: index the built site again on its own (its time and peak memory are
+    # inside the build's figures: a Rust process the build waits for)
+    shutil.rmtree(site / "pagefind", ignore_errors=True)
+    pagefind_s, pagefind_peak, _ = measure([PYTHON, "-m", "pagefind", "--site", str(site), "--silent"])
+    print(f"[{n}] Pagefind alone: {pagefind_s:.1f} s, peak {pagefind_peak:.0f} MB", flush=True)
     site_bytes, site_files = dir_size(site)
     floor_bytes, floor_files = dir_size(floor_site)
     pages = sum(1 for _ in site.rglob("index.html"))
@@ -295,6 +300,8 @@ def run_size(n: int, args, work: Path) -> dict:
         "core_ms": core_s / n * 1000, "git_s": tm["git"], "export_s": tm["export"],
         "core_peak": core_peak, "build_s": build_s, "floor_s": floor_s, "ratio": build_s / floor_s,
         "peak_mb": build_peak, "floor_peak": floor_peak,
+        "pagefind_s": pagefind_s, "pagefind_peak": pagefind_peak,
+        "page_ms": build_s / pages * 1000, "floor_page_ms": floor_s / n * 1000,
         "site_kb_doc": site_bytes / n / 1024, "site_mb": site_bytes / 2**20, "site_files": site_files,
         "floor_kb_doc": floor_bytes / n / 1024, "floor_mb": floor_bytes / 2**20,
         "index_mb": index_bytes / 2**20 if index_bytes is not None else None,
@@ -324,8 +331,11 @@ def table(rows: list[dict]) -> str:
         ("register build s", lambda r: fmt(r["build_s"])),
         ("floor: MkDocs+Material, plain pages s", lambda r: fmt(r["floor_s"])),
         ("overhead ratio (target ≤ 1.5)", lambda r: fmt(r["ratio"], 2)),
+        ("ms per page built: register / floor", lambda r: f"{fmt(r['page_ms'])} / {fmt(r['floor_page_ms'])}"),
+        ("of the build: Pagefind alone s", lambda r: fmt(r["pagefind_s"])),
         ("peak MB: build / floor / core", lambda r: f"{fmt(r['peak_mb'], 0)} / {fmt(r['floor_peak'], 0)} / "
                                                   f"{fmt(r['core_peak'], 0)}"),
+        ("peak MB: Pagefind alone", lambda r: fmt(r["pagefind_peak"], 0)),
         ("site KB per document (floor)", lambda r: f"{fmt(r['site_kb_doc'])} ({fmt(r['floor_kb_doc'])})"),
         ("search index MB", lambda r: fmt(r["index_mb"])),
         (f"KB fetched for {QUERY!r}", lambda r: fmt(r["query_kb"])),
