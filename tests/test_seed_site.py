@@ -125,3 +125,10 @@ def test_deadlines_are_periods_and_overdue_as_of_the_build(built_site):
     assert "31/03/2020 Quý I/2020 («trong Quý I năm 2020»)" in overdue
     assert "01/10/2019 01/10/2019 («hoàn thành trước ngày 01 tháng 10 năm 2019»)" in overdue
     assert "Tính đến ngày 22/11/2026" in text
+
+
+def test_pages_ask_no_third_party_for_fonts(built_site):
+    # a government register should not tell Google who reads it; the system's fonts serve
+    for url in ("", "van-ban/2019/8540-tb-vpcp/", "nhiem-vu/"):
+        html = page_html(built_site, url)
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
