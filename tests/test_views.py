@@ -16,7 +16,8 @@ from generator.render import render_pages
 SMALL = ROOT / "tests/fixtures/small"
 GOLDEN = ROOT / "tests/golden/small"
 AS_OF = date(2021, 8, 1)
-GOLDEN_PAGES = ["chuyen-giao.md", "sua-doi.md", "dong-thoi-gian.md", "thoi-han.md",
+GOLDEN_PAGES = ["chuyen-giao.md", "sua-doi.md", "dong-thoi-gian/index.md", "dong-thoi-gian/2021.md",
+                "dong-thoi-gian/2022.md", "thoi-han.md",
                 "nhiem-vu/xay-dung-he-thong.md", "to-chuc/hoi-dong.md", "co-quan/bo-a.md",
                 "ca-nhan/nguyen-van-an.md", "van-ban/2021/1-tb-ba.md"]
 

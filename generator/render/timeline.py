@@ -23,12 +23,16 @@ def event_line(ctx: Context, event: Event, page: str) -> str:
 
 
 def timeline_section(ctx: Context, events: list[Event], page: str, level: int = 2,
-                     heading: bool = True) -> str:
-    """A timeline of the given events (already newest first)."""
+                     heading: bool = True, by_year: bool = True) -> str:
+    """A timeline of the given events (already newest first), a heading a year unless
+    `by_year` is False (a page that holds one year)."""
     t = ctx.t
     if not events:
         return ""
     out = [f"{'#' * level} {t('timeline')}\n\n" if heading else ""]
+    if not by_year:
+        rows = [[text(t.period(e.when)), event_line(ctx, e, page)] for e in events]
+        return "".join(out) + table([t("date"), t("event")], rows)
     for year, group in groupby(events, key=lambda e: e.when.start.year):
         out.append(f"{'#' * (level + 1)} {year}\n\n")
         rows = [[text(t.period(e.when)), event_line(ctx, e, page)] for e in group]

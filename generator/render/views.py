@@ -2,18 +2,26 @@
 timeline and the deadlines, each stating the date its statuses hold for."""
 from __future__ import annotations
 
+from itertools import groupby
+
 from .. import urls
 from ..derive.events import deadlines
 from ..periods import deadline_status
 from .actions import describe
 from .context import Context
-from .markup import front_matter, table, text
+from .markup import front_matter, link, table, text
 from .tasks import status_text
 from .timeline import timeline_section
 
 TRANSFERS = "chuyen-giao.md"
 AMENDMENTS = "sua-doi.md"
-TIMELINE = "dong-thoi-gian.md"
+TIMELINE = "dong-thoi-gian/index.md"
+
+
+def timeline_year(year: int) -> str:
+    """One page a year: the whole timeline of a large register is megabytes, too much for a
+    phone, and grows with every document."""
+    return f"dong-thoi-gian/{year}.md"
 DEADLINES = "thoi-han.md"
 
 
@@ -79,10 +87,23 @@ def render_amendments(ctx: Context) -> str:
     return "".join(out)
 
 
-def render_timeline(ctx: Context) -> str:
+def render_timeline(ctx: Context) -> dict[str, str]:
+    """The timeline's index (its years, each with its number of events) and a page a year."""
     t = ctx.t
-    return (front_matter(title=t("timeline")) + f"# {t('timeline')}\n\n" +
-            (timeline_section(ctx, ctx.events, TIMELINE, level=1, heading=False) or t("no_events")))
+    pages: dict[str, str] = {}
+    rows = []
+    for year, group in groupby(ctx.events, key=lambda e: e.when.start.year):
+        events = list(group)
+        page = timeline_year(year)
+        title = f"{t('timeline')} {year}"
+        pages[page] = (front_matter(title=title) + f"# {text(title)}\n\n"
+                       f"{link(t('timeline'), urls.relative(page, TIMELINE))}\n\n" +
+                       timeline_section(ctx, events, page, level=1, heading=False, by_year=False))
+        rows.append([link(str(year), urls.relative(TIMELINE, page)), str(len(events))])
+    pages[TIMELINE] = (front_matter(title=t("timeline")) + f"# {t('timeline')}\n\n" +
+                       (f"{t('timeline_by_year')}\n\n" + table([t("year"), t("events_count")], rows)
+                        if rows else t("no_events") + "\n"))
+    return pages
 
 
 def render_deadlines(ctx: Context) -> str:
@@ -118,4 +139,4 @@ def request_subject(ctx: Context, action, page: str) -> str:
 
 def render_views(ctx: Context) -> dict[str, str]:
     return {TRANSFERS: render_transfers(ctx), AMENDMENTS: render_amendments(ctx),
-            TIMELINE: render_timeline(ctx), DEADLINES: render_deadlines(ctx)}
+            DEADLINES: render_deadlines(ctx), **render_timeline(ctx)}
