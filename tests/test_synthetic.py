@@ -57,3 +57,27 @@ def test_git_history_adds_the_records_in_commits(tmp_path):
     status = subprocess.run(["git", "-C", str(tmp_path), "status", "--porcelain", "decisions"],
                             capture_output=True, text=True, check=True).stdout
     assert status == ""  # every record is committed
+
+
+def test_a_large_register_lists_its_newest_documents_and_the_rest_by_year(tmp_path):
+    # a list of every document is megabytes at 10,000: the index keeps the newest 50
+    from datetime import date
+
+    from generator.render import render_pages
+    from generator.render.browse import LATEST
+
+    synthetic.generate(tmp_path, LATEST + 30, seed=4, site=False)
+    register, diagnostics = load_register(tmp_path)
+    assert diagnostics == []
+    pages = render_pages(register, "vi", date(2026, 1, 1))
+    index = pages["van-ban/index.md"]
+    listed = [line for line in index.split("## Văn bản mới nhất", 1)[1].splitlines()
+              if line.startswith("| ") and "](" in line]
+    assert len(listed) == LATEST and "Tất cả văn bản" not in index
+    newest = sorted(register.documents.values(), key=lambda d: (d.issued.end, d.issued.start, d.key),
+                    reverse=True)[:LATEST]
+    assert all(f"{d.key.split('/')[-1]}.md" in line for d, line in zip(newest, listed))
+    years = {d.year for d in register.documents.values()}
+    assert all(f"]({y}/index.md) (" in index for y in years)   # the rest, a page a year
+    assert sum(len([l for l in pages[f"van-ban/{y}/index.md"].splitlines() if l.startswith("| ") and "](" in l])
+               for y in years) == LATEST + 30

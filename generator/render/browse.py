@@ -24,6 +24,19 @@ def document_table(ctx: Context, docs: list[Document], page: str) -> str:
     return table([t("issued"), t("number"), t("type"), t("issuer"), t("title")], rows) or f"{t('none')}\n"
 
 
+# The documents' index lists them all while they are few; past that, the newest, and the
+# year pages the rest: a list of every document is megabytes at 10,000, too much for a phone.
+LATEST = 50
+
+
+def latest_documents(ctx: Context, docs: list[Document], page: str) -> str:
+    t = ctx.t
+    if len(docs) <= LATEST:
+        return f"## {t('all_documents')}\n\n" + document_table(ctx, docs, page)
+    return (f"## {t('latest_documents')}\n\n" + document_table(ctx, newest_first(docs)[:LATEST], page)
+            + f"\n{t('older_by_year')}\n")
+
+
 def render_browse(ctx: Context) -> dict[str, str]:
     t, reg = ctx.t, ctx.register
     pages: dict[str, str] = {}
@@ -46,7 +59,7 @@ def render_browse(ctx: Context) -> dict[str, str]:
                    f"- {link(t('by_issuer'), urls.relative(page, urls.ISSUERS))}\n"
                    f"- {link(t('cited_not_in_register'), urls.relative(page, urls.CITED))} "
                    f"({len(reg.cited)})\n\n"
-                   f"## {t('all_documents')}\n\n" + document_table(ctx, docs, page))
+                   + latest_documents(ctx, docs, page))
     for y, year_docs in by_year.items():
         page = urls.year(y)
         title = f"{t('documents')} {y}"

@@ -43,6 +43,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "to": ("sang", "to"),
     "documents": ("Văn bản", "Documents"),
     "all_documents": ("Tất cả văn bản", "All documents"),
+    "latest_documents": ("Văn bản mới nhất", "Latest documents"),
+    "older_by_year": ("Các văn bản khác: xem theo năm ở trên.", "Older documents: see the years above."),
     "by_year": ("Theo năm", "By year"),
     "other_indexes": ("Tra theo cách khác", "Other ways in"),
     "by_type": ("Theo loại văn bản", "By type"),
