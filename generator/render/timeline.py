@@ -29,12 +29,14 @@ def timeline_section(ctx: Context, events: list[Event], page: str, level: int = 
     t = ctx.t
     if not events:
         return ""
+
+    def events_table(group) -> str:
+        rows = [[text(t.period(e.when)), event_line(ctx, e, page)] for e in group]
+        return table([t("date"), t("event")], rows)
+
     out = [f"{'#' * level} {t('timeline')}\n\n" if heading else ""]
     if not by_year:
-        rows = [[text(t.period(e.when)), event_line(ctx, e, page)] for e in events]
-        return "".join(out) + table([t("date"), t("event")], rows)
+        return "".join(out) + events_table(events)
     for year, group in groupby(events, key=lambda e: e.when.start.year):
-        out.append(f"{'#' * (level + 1)} {year}\n\n")
-        rows = [[text(t.period(e.when)), event_line(ctx, e, page)] for e in group]
-        out.append(table([t("date"), t("event")], rows) + "\n")
+        out.append(f"{'#' * (level + 1)} {year}\n\n" + events_table(group) + "\n")
     return "".join(out)
