@@ -12,6 +12,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 from . import urls
 from .asof import resolve_as_of
@@ -21,6 +22,7 @@ from .provenance import read_history
 from .render import render_site
 from .render.history import FEED, as_of_moment, page_sources, render_feed
 from .render.home import MARKER
+from .render.direct import DirectPage, direct_page, heading_settings
 from .render.prerender import Prerendered, prerender, restore
 from .schema import schema_texts
 from .staging import Staging
@@ -92,6 +94,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self.register, self.as_of, self.lang = register, as_of, lang
         self.search = search_entries(register, Labels(lang), as_of, generated=site.pages)
         config.extra["register_search"] = ui_labels(Labels(lang))
+        self.permalink = heading_settings(config.markdown_extensions, config.mdx_configs)
         years = sorted({doc.year for doc in register.documents.values()}, reverse=True)
         if config.nav:
             _add_years(config.nav, [{str(y): urls.year(y)} for y in years])
@@ -143,6 +146,11 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             done = prerender(markdown, page.file.src_uri, lambda path: files.get_file_from_path(path) is not None,
                              config.use_directory_urls)
             self.prerendered[page.file.src_uri] = done
+            direct = direct_page(done, page.file.src_uri, self.permalink) if self.permalink else None
+            if direct is not None:
+                # nothing left for Python-Markdown but headings (render/direct.py): this page
+                # only is rendered without it
+                page.render = lambda config, files: _render_direct(page, direct)
             return done.markdown
         return markdown
 
@@ -150,6 +158,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         done = self.prerendered.pop(page.file.src_uri, None)
         if done is None:
             return html
+        direct = page.__dict__.pop("render", None) is not None  # _render_direct wrote it whole
         # MkDocs checks links to anchors once every page is converted: tell it of the anchors
         # and the links written here, as it knows those it converted itself
         page.present_anchor_ids = (page.present_anchor_ids or set()) | done.ids
@@ -158,7 +167,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                 to_file = files.get_file_from_path(target)
                 if to_file is not None:
                     page.links_to_anchors.setdefault(to_file, {}).setdefault(anchor, written)
-        return restore(html, done.written)
+        return html if direct else restore(html, done.written)
 
     def on_nav(self, nav, config, files):
         self.nav_pages = {page.file.src_uri for page in nav.pages}
@@ -207,6 +216,16 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / "decisions"))
         return server
+
+
+def _render_direct(page, direct: DirectPage) -> None:
+    """Set what MkDocs' Page.render sets, from a page render/direct.py wrote."""
+    page.content = direct.html
+    page.toc = get_toc(direct.toc_tokens)
+    page._title_from_render = direct.title
+    page.present_anchor_ids = set(direct.ids)
+    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}  # MkDocs collects links to anchors only then
 
 
 def _share_nav(env, folder_of) -> None:

@@ -260,6 +260,12 @@ def prerender(markdown: str, page: str, exists: Callable[[str], bool],
             out.append(line)
         elif state["fenced"]:
             out.append(line)
+        elif line == "</div>":
+            # the end of a <div markdown> (md_in_html) closes the block above it, as it does
+            # for Python-Markdown: that block can still be written here
+            flush()
+            state["run"] = False
+            out.append(line)
         elif not line.strip():
             flush()
             out.append(line)
