@@ -78,3 +78,23 @@ def test_labels_follow_the_site_language(lang, placeholder, year):
     labels = ui_labels(Labels(lang))
     assert labels["placeholder"].startswith(placeholder)
     assert labels["filter_names"]["year"] == year
+
+
+def test_the_editorial_history_stays_out_of_the_index(built_site):
+    """A page's git authors, subjects and commits are shown (data-pagefind-ignore) but not
+    indexed: a search for a maintainer's name must not find every page they touched."""
+    pages = [p for p in built_site.rglob("index.html") if "pagefind" not in p.parts]
+    checked = 0
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        start = page.find('<div class="register-history" data-pagefind-ignore="all">')
+        if start < 0:
+            continue
+        history = page[start:page.index("</div>", start)]
+        commits = set(re.findall(r"\b[0-9a-f]{7}\b", re.sub(r"<[^>]+>", " ", history)))
+        block = page[page.index('<div class="register-search-data"'):]
+        block = block[:block.index("</div>")]
+        assert commits and not any(c in block for c in commits), path
+        assert "Tệp nguồn" not in block and "decisions/" not in block, path
+        checked += 1
+    assert checked > 50

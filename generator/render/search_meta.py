@@ -177,6 +177,24 @@ def distinct_words(text: str) -> list[str]:
     return list(unique.values())
 
 
+_IGNORED = re.compile(r"<div\b[^>]*\bdata-pagefind-ignore\b[^>]*>")
+_DIV = re.compile(r"<(/?)div\b[^>]*>")
+
+
+def _without_ignored(fragment: str) -> str:
+    """`fragment` without the <div data-pagefind-ignore> sections: the editorial history's git
+    authors and subjects, which would make a page a hit for a name it does not hold."""
+    while (start := _IGNORED.search(fragment)) is not None:
+        depth, end = 0, len(fragment)
+        for tag in _DIV.finditer(fragment, start.start()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = tag.end()
+                break
+        fragment = fragment[:start.start()] + fragment[end:]
+    return fragment
+
+
 def _text(fragment: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", _HEADERLINK.sub("", fragment))).split())
 
@@ -197,7 +215,7 @@ def search_block(content_html: str, entry: SearchEntry | None) -> str:
     entry = entry or SearchEntry()
     heading = _H1.search(content_html)
     title = _text(heading.group(1)) if heading else ""
-    rest = content_html[heading.end():] if heading else content_html
+    rest = _without_ignored(content_html[heading.end():] if heading else content_html)
     summary = entry.summary
     if not summary and entry.body:
         first = _P.search(rest)
