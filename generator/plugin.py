@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from .asof import resolve_as_of
 from .export import add_to_head, document_head, site_files
 from .load import load_register
 from .provenance import read_history
+from .page_shell import install_page_shell, share_nav
 from .render import render_site
 from .render.history import FEED, as_of_moment, page_sources, render_feed
 from .render.home import MARKER
@@ -28,6 +30,7 @@ from .schema import schema_texts
 from .staging import Staging
 from .render.labels import Labels
 from .render.search_meta import search_block, search_entries, ui_labels
+from .pagefind_service import PagefindService, PagefindServiceError
 from .search_index import SearchIndexError, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.register")
@@ -51,6 +54,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     prerendered: dict[str, Prerendered] = {}
     nav_pages: set[str] = set()
     nav_urls: tuple[str, ...] = ()
+    search_service: PagefindService | None = None  # Pagefind, fed the pages as they are built
+    page_renders: Counter = Counter()  # pages filled into a shell / rendered in full (page_shell.py)
 
     def on_startup(self, *, command, dirty) -> None:
         # defining on_startup keeps this plugin alive across `serve` rebuilds, and the staging
@@ -59,10 +64,26 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
 
     def on_shutdown(self) -> None:
         self._drop_staging()
+        self._stop_search()
 
     def on_build_error(self, *, error) -> None:
+        self._stop_search()
         if not self.serving:
             self._drop_staging()
+
+    def _stop_search(self) -> None:
+        if self.search_service is not None:
+            self.search_service.close()
+            self.search_service = None
+
+    def on_pre_build(self, *, config) -> None:
+        self._stop_search()
+        if self.serving and self.indexed:
+            return  # a preview keeps its first search index: re-indexing every page took minutes
+        try:
+            self.search_service = PagefindService(self.lang)
+        except PagefindServiceError as exc:
+            raise PluginError(f"search index: {exc}") from exc
 
     def _drop_staging(self) -> None:
         if self.staging is not None:
@@ -175,7 +196,9 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         return nav
 
     def on_env(self, env, config, files):
-        _share_nav(env, self._nav_folder)
+        share_nav(env, self._nav_folder)
+        if not os.environ.get("REGISTER_NO_PRERENDER"):
+            self.page_renders = install_page_shell(env, self._nav_folder)
         return env
 
     def _nav_folder(self, page) -> str | None:
@@ -188,7 +211,12 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         return posixpath.dirname(page.url.rstrip("/"))
 
     def on_post_page(self, output: str, page, config) -> str:
-        output = _mark_for_search(output, self.search.get(page.file.src_uri))
+        output, block = _mark_for_search(output, self.search.get(page.file.src_uri))
+        if block and self.search_service is not None:
+            try:
+                self.search_service.add(_search_url(page.url), block)
+            except PagefindServiceError as exc:
+                raise PluginError(f"search index: {exc}") from exc
         output = add_to_head(output, document_head(self.register, page.file.src_uri, page.url,  # JSON-LD
                                                    config.site_url, config.use_directory_urls))
         if page.file.src_uri in self.generated:
@@ -207,10 +235,14 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             self._drop_staging()  # MkDocs has read and copied everything in it
         elif self.indexed:
             return  # a preview keeps its first search index: re-indexing every page took minutes
+        service, self.search_service = self.search_service, None
         try:
-            build_search_index(Path(config.site_dir))
+            build_search_index(Path(config.site_dir), service)
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from exc
+        finally:
+            if service is not None:
+                service.close()
         self.indexed = self.serving
 
     def on_serve(self, server, config, builder):
@@ -228,44 +260,25 @@ def _render_direct(page, direct: DirectPage) -> None:
         page.links_to_anchors = {}  # MkDocs collects links to anchors only then
 
 
-def _share_nav(env, folder_of) -> None:
-    """Render Material's sidebar navigation once per folder for the pages outside it.
-
-    Material renders the whole navigation tree on every page. For a page that is not in it
-    (every document, task, agency, person and body page) nothing in it is marked active, and
-    its links, relative to the page, are the same from every page of a folder (`folder_of`
-    says which, or None for a page whose navigation is its own): the same HTML, rendered
-    once per folder instead of once per page. Jinja includes a template by calling its root
-    render function with the including page's context; that function is wrapped."""
-    template = env.get_template("partials/nav.html")
-    # a fresh memo each build: `serve` may keep the environment while the navigation changes
-    render = getattr(template.root_render_func, "original", template.root_render_func)
-    rendered: dict[str, str] = {}
-
-    def shared(context):
-        key = folder_of(context.get("page"))
-        if key is None:
-            yield from render(context)
-            return
-        html = rendered.get(key)
-        if html is None:
-            html = rendered[key] = "".join(render(context))
-        yield html
-
-    shared.original = render
-    template.root_render_func = shared
-
-
-def _mark_for_search(output: str, entry) -> str:
-    """The hidden search block (render/search_meta.py) after the page's article: all that the
-    index reads of the page. A page whose template has no Material article stays out of it."""
+def _mark_for_search(output: str, entry) -> tuple[str, str]:
+    """The page with the hidden search block (render/search_meta.py) after its article, and the
+    block: all that the index reads of the page. A page whose template has no Material article
+    stays out of it ("")."""
     start = output.find('<article class="md-content__inner md-typeset">')
     end = output.find("</article>", start)
     if start < 0 or end < 0:
-        return output
+        return output, ""
     content = output[output.index(">", start) + 1:end]
     end += len("</article>")
-    return output[:end] + search_block(content, entry) + output[end:]
+    block = search_block(content, entry)
+    return output[:end] + block + output[end:], block
+
+
+def _search_url(page_url: str) -> str:
+    """The page's address as Pagefind names a page it reads from the site: from the root, with
+    no index.html."""
+    url = "/" + page_url
+    return url[:-len("index.html")] if url.endswith("/index.html") or url == "/index.html" else url
 
 
 def _add_years(nav: list, year_entries: list[dict]) -> bool:

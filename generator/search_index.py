@@ -1,8 +1,9 @@
-"""Build step: the Pagefind index of a built site (the plugin runs it after every build).
+"""Build step: the Pagefind index of a built site (the plugin finishes it after every build).
 
-Pagefind (`pagefind[bin]` on PyPI, a dependency) reads the built HTML — of each page, the hidden
-block render/search_meta.py writes — and writes a chunked index to <site>/pagefind/: a browser
-fetches only the chunks a query needs. See README, "Search".
+Pagefind (`pagefind[bin]` on PyPI, a dependency) indexes, of each page, the hidden block
+render/search_meta.py writes — fed to it during the build (pagefind_service.py), or read from
+the built HTML — and writes a chunked index to <site>/pagefind/: a browser fetches only the
+chunks a query needs. See README, "Search".
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .pagefind_service import PagefindService, PagefindServiceError
+
 __all__ = ["SearchIndexError", "build_search_index"]
 
 
@@ -22,8 +25,23 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def build_search_index(site_dir: Path) -> None:
-    """Index `site_dir` in place; raise SearchIndexError with Pagefind's own words on failure."""
+def build_search_index(site_dir: Path, service: PagefindService | None = None) -> None:
+    """Index `site_dir` in place; raise SearchIndexError with Pagefind's own words on failure.
+    With `service`, write the index of the pages it was fed during the build
+    (pagefind_service.py); without, Pagefind reads the built site."""
+    if service is not None:
+        try:
+            service.write(site_dir / "pagefind")
+        except PagefindServiceError as exc:
+            raise SearchIndexError(f"search index: {exc}") from exc
+    else:
+        _run_pagefind(site_dir)
+    if not (site_dir / "pagefind" / "pagefind.js").is_file():
+        raise SearchIndexError(f"search index: Pagefind wrote no index into {site_dir / 'pagefind'}")
+    sort_filters(site_dir / "pagefind")
+
+
+def _run_pagefind(site_dir: Path) -> None:
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=900)
@@ -34,9 +52,6 @@ def build_search_index(site_dir: Path) -> None:
         if "No module named pagefind" in said:
             said = "Pagefind is not installed: pip install -e . installs pagefind[bin]"
         raise SearchIndexError(f"search index: Pagefind failed ({done.returncode}): {said}")
-    if not (site_dir / "pagefind" / "pagefind.js").is_file():
-        raise SearchIndexError(f"search index: Pagefind wrote no index into {site_dir / 'pagefind'}")
-    sort_filters(site_dir / "pagefind")
 
 
 # --- reproducible index ----------------------------------------------------------------------

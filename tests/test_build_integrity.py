@@ -71,12 +71,27 @@ def test_a_crash_midway_through_the_pages_leaves_the_site_as_it_was(register_cop
 
 def test_a_failing_search_index_leaves_the_site_as_it_was(register_copy, published, own_tempdir,
                                                           monkeypatch, capsys):
-    def fail(site_dir: Path) -> None:
+    def fail(site_dir: Path, *service) -> None:
         raise SearchIndexError("search index: Pagefind failed (1): out of memory")
 
     monkeypatch.setattr("generator.plugin.build_search_index", fail)
     code, _, err = run_register(capsys, "--root", str(register_copy), "build", "--as-of", AS_OF)
     assert code == 1 and "Pagefind failed (1): out of memory" in err
+    assert untouched(published)
+    assert leftovers(register_copy, own_tempdir) == []
+
+
+def test_a_pagefind_that_dies_is_reported_in_its_words(register_copy, published, own_tempdir,
+                                                       monkeypatch, capsys, tmp_path):
+    """Pagefind indexes the pages during the build (pagefind_service.py): if it cannot, the
+    build stops with what it said, and the published site stays."""
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'memory allocation of 4096 bytes failed'\nexit 134\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+    code, _, err = run_register(capsys, "--root", str(register_copy), "build", "--as-of", AS_OF)
+    assert code == 1 and "Pagefind stopped: exit code 134: memory allocation of 4096 bytes failed" in err
+    assert "Traceback" not in err
     assert untouched(published)
     assert leftovers(register_copy, own_tempdir) == []
 

@@ -20,18 +20,33 @@ def _normalised(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", html))
 
 
-def _build(root: Path, site: Path, monkeypatch, prerendering: bool) -> None:
+def _build(root: Path, site: Path, monkeypatch, prerendering: bool, *extra: str) -> None:
     if prerendering:
         monkeypatch.delenv("REGISTER_NO_PRERENDER", raising=False)
     else:
         monkeypatch.setenv("REGISTER_NO_PRERENDER", "1")
-    assert register_main(["--root", str(root), "build", "--as-of", "2026-11-22", "--site-dir", str(site)]) == 0
+    assert register_main(["--root", str(root), "build", "--as-of", "2026-11-22", "--site-dir", str(site),
+                          *extra]) == 0
 
 
-@pytest.mark.parametrize("register", ["seed", "synthetic", "hostile"])
+@pytest.mark.parametrize("register", ["seed", "forge", "synthetic", "hostile"])
 def test_every_page_is_the_page_python_markdown_would_write(register, tmp_path, monkeypatch):
+    """…and Material: page_shell.py fills pages into a shell of Material's template."""
+    extra: tuple[str, ...] = ()
     if register == "seed":
         root = ROOT
+    elif register == "forge":  # edit and view buttons, canonical links
+        import shutil
+
+        from conftest import SHIPPED
+        root = tmp_path / "register"
+        for name in SHIPPED:
+            (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, root / name)
+        config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+        (root / "mkdocs-forge.yml").write_text(
+            config + "\nrepo_url: https://github.com/example/so-dang-ky\nedit_uri: edit/main/content/\n"
+                     "site_url: https://so.example.org/\n", encoding="utf-8")
+        extra = ("-f", "mkdocs-forge.yml")
     elif register == "hostile":
         from test_safe_output import hostile_register  # markup, quotes and braces in every field
         root = hostile_register(tmp_path / "register")
@@ -39,8 +54,8 @@ def test_every_page_is_the_page_python_markdown_would_write(register, tmp_path, 
         import synthetic  # benchmarks/synthetic.py: every kind of action, citation and view
         root = tmp_path / "register"
         synthetic.generate(root, 120, seed=3)
-    _build(root, tmp_path / "plain", monkeypatch, prerendering=False)
-    _build(root, tmp_path / "fast", monkeypatch, prerendering=True)
+    _build(root, tmp_path / "plain", monkeypatch, False, *extra)
+    _build(root, tmp_path / "fast", monkeypatch, True, *extra)
     plain = sorted(p.relative_to(tmp_path / "plain") for p in (tmp_path / "plain").rglob("*.html"))
     fast = sorted(p.relative_to(tmp_path / "fast") for p in (tmp_path / "fast").rglob("*.html"))
     assert plain == fast and len(plain) > 30
@@ -69,6 +84,20 @@ def test_most_pages_are_written_without_python_markdown(tmp_path):
               if direct_page(prerender(re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S), path, exists),
                              path, "&para;") is not None]
     assert len(direct) >= 0.9 * len(pages) and len(pages) > 200
+
+
+def test_most_pages_are_filled_into_a_shell(tmp_path):
+    """The equivalence above says something of page_shell.py only if it fills the pages."""
+    import synthetic
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = tmp_path / "register"
+    synthetic.generate(root, 120, seed=3)
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    build(config)
+    used = config.plugins["register"].page_renders
+    assert used["shell"] >= 0.8 * (used["shell"] + used["full"]) and used["shell"] > 200, used
 
 
 def test_links_resolve_as_mkdocs_resolves_them():

@@ -1,0 +1,192 @@
+"""Material's page template rendered once per folder for the register's generated pages.
+
+Material renders a whole page (head, header, search, sidebars, footer, scripts: some fifty
+templates and a hundred translated labels) for every page, about 3 ms each; at 10,000
+documents that was a sixth of the build. For a page outside the navigation (every document,
+task, agency, person and body page) all of it is the same for every page of a folder but for
+a few values: its title, description, table of contents, content, and the edit and canonical
+links. So the template is rendered once per folder and kind of page with a stand-in page
+whose values are marks, and each page is that shell with its own values put in place of the
+marks.
+
+It is exact or it is not used:
+- A value goes into the shell only when no filter could change it: text without markup,
+  quotes, ampersands or runs of spaces (escaping it, stripping its tags or collapsing its
+  spaces gives the same text). Any other page is rendered by Material in full.
+- The first page of every shell is rendered both ways; if they differ (a theme or a plugin
+  that uses a value some other way), that shell is dropped and its pages are rendered in full.
+- tests/test_prerender.py builds registers with and without it and compares every page.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any, Callable, Iterator
+
+__all__ = ["share_nav", "install_page_shell"]
+
+_OPEN, _CLOSE = "\ue020", "\ue021"
+_SLOT = re.compile(f"{_OPEN}([a-z/]+)(?:<h1)?{_CLOSE}")
+_UNSAFE = re.compile(r"[<>&\"'\ue020\ue021]|\s\s|[\t\n\r]|^\s|\s$")
+
+
+def _mark(name: str) -> str:
+    return f"{_OPEN}{name}{_CLOSE}"
+
+
+def share_nav(env, folder_of: Callable[[Any], str | None]) -> None:
+    """Render Material's sidebar navigation once per folder for the pages outside it.
+
+    Material renders the whole navigation tree on every page. For a page that is not in it
+    nothing in it is marked active, and its links, relative to the page, are the same from
+    every page of a folder (`folder_of` says which, or None for a page whose navigation is its
+    own): the same HTML, rendered once per folder instead of once per page. Jinja includes a
+    template by calling its root render function with the including page's context; that
+    function is wrapped."""
+    template = env.get_template("partials/nav.html")
+    # a fresh memo each build: `serve` may keep the environment while the navigation changes
+    render = getattr(template.root_render_func, "original", template.root_render_func)
+    rendered: dict[str, str] = {}
+
+    def shared(context):
+        key = folder_of(context.get("page"))
+        if key is None:
+            yield from render(context)
+            return
+        html = rendered.get(key)
+        if html is None:
+            html = rendered[key] = "".join(render(context))
+        yield html
+
+    shared.original = render
+    template.root_render_func = shared
+
+
+class _StandIn:
+    """The page as the shell sees it: the page itself, with marks for the values that differ
+    from page to page of a folder."""
+
+    def __init__(self, page, has_h1: bool):
+        self._page = page
+        self.meta = {key: (_mark(key) if key in _VALUES else value) for key, value in page.meta.items()}
+        self.title = _mark("title")
+        self.content = _mark("content<h1" if has_h1 else "content")  # content.html looks for "<h1"
+        # actions.html writes the "view" link as edit_url | replace("blob" if "/blob/" in it
+        # else "edit", "raw"): the mark holds both words, and says which one was replaced
+        self.edit_url = (_mark("edit/blob/" if "/blob/" in page.edit_url else "editblob")
+                         if page.edit_url else None)
+        self.canonical_url = _mark("canonical") if page.canonical_url else None
+        self.toc = [_TocMark()] if page.toc else []
+
+    def __getattr__(self, name: str):
+        return getattr(self._page, name)
+
+
+class _TocMark:
+    """The first entry of a table of contents, for the skip link; the table itself is written
+    per page (toc.html)."""
+    level = 1
+    children: list = []
+    url = "#" + _mark("skip")
+    title = _mark("skip")
+    id = _mark("skip")
+
+
+_VALUES = ("title", "description")  # the meta values a shell holds as marks
+
+
+class _Shell:
+    def __init__(self, html: str):
+        parts = _SLOT.split(html)
+        self.texts, self.slots = parts[0::2], parts[1::2]
+
+    def fill(self, values: dict[str, str]) -> str:
+        out = [self.texts[0]]
+        for slot, text in zip(self.slots, self.texts[1:]):
+            out.append(values[slot])
+            out.append(text)
+        return "".join(out)
+
+
+def install_page_shell(env, folder_of: Callable[[Any], str | None]) -> Counter:
+    """Wrap Material's main.html so that pages outside the navigation are filled into a shell
+    (see the module's docstring). `folder_of` is as for share_nav. Returns the count of pages
+    filled ("shell") and rendered in full ("full"), as the build goes."""
+    used: Counter = Counter()
+    main = env.get_template("main.html")
+    toc = env.get_template("partials/toc.html")
+    render_main = getattr(main.root_render_func, "original", main.root_render_func)
+    render_toc = getattr(toc.root_render_func, "original", toc.root_render_func)
+    shells: dict[tuple, _Shell | None] = {}
+    toc_context: dict[tuple, dict] = {}
+    current: list = [None]  # the shell being made, while it renders
+
+    def values(page, key) -> dict[str, str] | None:
+        edit = page.edit_url or ""
+        found = {"title": page.title or "", "description": page.meta.get("description", ""),
+                 "content": page.content or "", "editblob": edit, "edit/blob/": edit,
+                 "rawblob": edit.replace("edit", "raw"), "edit/raw/": edit.replace("blob", "raw"),
+                 "canonical": page.canonical_url or ""}
+        for name in ("title", "description", "editblob", "canonical"):
+            if not isinstance(found[name], str) or _UNSAFE.search(found[name]):
+                return None
+        if page.toc:
+            first = next(iter(page.toc))
+            if _UNSAFE.search(first.id):
+                return None
+            found["skip"] = first.id
+        found["toc"] = "".join(render_toc(toc.new_context({**toc_context[key], "page": page}, True)))
+        return found
+
+    def key_of(page) -> tuple | None:
+        folder = folder_of(page)
+        if folder is None or not isinstance(page.meta, dict):
+            return None
+        other = tuple(sorted((k, repr(v)) for k, v in page.meta.items() if k not in _VALUES))
+        return (folder, other, tuple(k for k in _VALUES if k in page.meta), "<h1" in (page.content or ""),
+                bool(page.edit_url), "/blob/" in (page.edit_url or ""), bool(page.canonical_url), bool(page.toc))
+
+    def shell_toc(context) -> Iterator[str]:
+        if current[0] is not None and isinstance(context.get("page"), _StandIn):
+            toc_context[current[0]] = {k: v for k, v in context.get_all().items() if k != "page"}
+            yield _mark("toc")
+            return
+        yield from render_toc(context)
+
+    def shelled(context) -> Iterator[str]:
+        page = context.get("page")
+        key = key_of(page) if page is not None else None
+        if key is None:
+            used["full"] += 1
+            yield from render_main(context)
+            return
+        if key not in shells:
+            used["full"] += 1
+            current[0] = key
+            try:
+                stand_in = _StandIn(page, key[3])
+                html = "".join(render_main(main.new_context({**context.get_all(), "page": stand_in}, True)))
+            finally:
+                current[0] = None
+            full = "".join(render_main(context))
+            filled = values(page, key) if key in toc_context else None
+            if filled is not None:  # else the next page of this kind tries again
+                shell = _Shell(html)
+                exact = set(shell.slots) <= set(filled) and shell.fill(filled) == full
+                shells[key] = shell if exact else None
+            yield full
+            return
+        shell = shells[key]
+        filled = values(page, key) if shell is not None else None
+        if filled is None:
+            used["full"] += 1
+            yield from render_main(context)
+            return
+        used["shell"] += 1
+        yield shell.fill(filled)
+
+    shelled.original = render_main
+    shell_toc.original = render_toc
+    main.root_render_func = shelled
+    toc.root_render_func = shell_toc
+    return used

@@ -1,0 +1,151 @@
+"""Pagefind indexing the pages while MkDocs builds them, on the machine's other core.
+
+Run after the build, Pagefind read back every page the build had just written (a gigabyte of
+HTML at 10,000 documents, nine tenths of it navigation) to index one hidden block of each. Its
+service mode (`pagefind --service`, the protocol its Python and Node packages speak) takes the
+pages one by one instead: each page's search block (render/search_meta.py) is sent as the
+build writes the page, Pagefind indexes it in its own process meanwhile, and only the writing
+of the index is left for the end.
+
+The `pagefind` package's own client waits 0.1 s between two answers, 36 minutes for 22,000
+pages, so this is a small synchronous client of the same protocol: each message is a base64
+JSON object followed by a comma, on stdin; the answers come back the same way on stdout,
+read by a thread and kept only when they are errors.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+import threading
+from pathlib import Path
+
+__all__ = ["PagefindService", "PagefindServiceError"]
+
+
+class PagefindServiceError(RuntimeError):
+    pass
+
+
+class PagefindService:
+    """One Pagefind index, fed page by page; `write` finishes it into a folder."""
+
+    def __init__(self, lang: str):
+        try:
+            from pagefind.service import get_executable
+            executable = get_executable()
+        except ImportError:
+            executable = None
+        if executable is None:
+            raise PagefindServiceError("Pagefind is not installed: pip install -e . installs pagefind[bin]")
+        try:
+            self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
+                                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        except OSError as exc:
+            raise PagefindServiceError(f"could not run Pagefind: {exc}") from exc
+        self._lang = lang
+        self._sent = 0
+        self._answers: dict[int, dict] = {}   # the answers waited for
+        self._waiting: set[int] = set()
+        self._errors: list[str] = []
+        self._answered = 0
+        self._done = threading.Condition()
+        self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
+        self._reader.start()
+        self._index = self._call({"type": "NewIndex", "config": None})["index_id"]
+
+    def add(self, url: str, block: str) -> None:
+        """Index the page at `url` (from the site's root, "/van-ban/…/"), whose search block is
+        `block`: the one part of a page Pagefind reads (data-pagefind-body)."""
+        page = (f'<!DOCTYPE html><html lang="{self._lang}"><head><meta charset="utf-8"></head>'
+                f"<body>{block}</body></html>")
+        self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": page,
+                    "file_path": None})
+
+    def write(self, folder: Path) -> None:
+        """Wait for every page to be indexed, then write the index into `folder`."""
+        self._flush()
+        with self._done:
+            self._done.wait_for(lambda: self._answered >= self._sent or self._process.poll() is not None)
+        if self._errors:
+            self.close()
+            raise PagefindServiceError(f"Pagefind failed on {len(self._errors)} page(s): {self._errors[0]}")
+        self._call({"type": "WriteFiles", "index_id": self._index, "output_path": str(folder)})
+        self.close()
+
+    def close(self) -> None:
+        if self._process.poll() is None:
+            try:
+                self._process.stdin.close()
+                self._process.wait(timeout=30)
+            except (OSError, subprocess.TimeoutExpired):
+                self._process.kill()
+                self._process.wait()
+
+    # --- the protocol ------------------------------------------------------------------------
+
+    def _send(self, payload: dict) -> int:
+        self._sent += 1
+        message = {"message_id": self._sent, "payload": payload}
+        try:
+            self._process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+        except (BrokenPipeError, ValueError) as exc:
+            raise PagefindServiceError(f"Pagefind stopped: {self._last_words()}") from exc
+        return self._sent
+
+    def _flush(self) -> None:
+        try:
+            self._process.stdin.flush()
+        except (BrokenPipeError, ValueError) as exc:
+            raise PagefindServiceError(f"Pagefind stopped: {self._last_words()}") from exc
+
+    def _call(self, payload: dict) -> dict:
+        with self._done:
+            self._waiting.add(self._sent + 1)  # before the answer can come
+        number = self._send(payload)
+        self._flush()
+        with self._done:
+            self._done.wait_for(lambda: number in self._answers or self._process.poll() is not None)
+            answer = self._answers.pop(number, None)
+        if answer is None:
+            raise PagefindServiceError(f"Pagefind stopped: {self._last_words()}")
+        if answer.get("type") == "Error":
+            raise PagefindServiceError(f"Pagefind failed: {answer.get('message')}")
+        return answer
+
+    def _read(self) -> None:
+        pending = b""
+        stream = self._process.stdout
+        while True:
+            chunk = stream.read1(1 << 16)
+            if not chunk:
+                break
+            pending += chunk
+            *messages, pending = pending.split(b",")
+            for raw in messages:
+                try:
+                    answer = json.loads(base64.b64decode(raw))
+                except ValueError:
+                    self._unparsed = raw[-500:]
+                    continue
+                number, payload = answer.get("message_id"), answer.get("payload") or {}
+                with self._done:
+                    self._answered += 1
+                    if number in self._waiting:
+                        self._waiting.discard(number)
+                        self._answers[number] = payload
+                    elif payload.get("type") == "Error":
+                        self._errors.append(str(payload.get("message")))
+                    self._done.notify_all()
+        if pending.strip():
+            self._unparsed = pending[-500:]  # what it said as it stopped
+        with self._done:
+            self._done.notify_all()
+
+    _unparsed = b""
+
+    def _last_words(self) -> str:
+        self._reader.join(timeout=5)  # what it said before it stopped
+        code = self._process.poll()
+        said = self._unparsed.decode("utf-8", "replace").strip()
+        return f"exit code {code}" + (f": {said}" if said else "")
