@@ -135,7 +135,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                 home.is_modified = lambda: True  # its generated summary changed: rebuild it too
             stage.home_summary = self.home_summary
         for path, content in pages.items():
-            existing = files.get_file_from_path(path)
+            existing = files.src_uris.get(path)
             if existing is not None:
                 if not path.startswith("co-quan/"):  # agency text is taken in as the page's intro
                     raise PluginError(f"content/{path} would hide a generated page of the same path")
@@ -149,7 +149,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         for path, content in site_files(self.register, as_of=self.as_of, licence=self.config.licence,
                                         site_name=config.site_name, site_url=config.site_url,
                                         directory_urls=config.use_directory_urls, lang=self.lang).items():
-            if files.get_file_from_path(path) is not None:
+            if path in files.src_uris:
                 raise PluginError(f"content/{path} would hide a generated open-data file of the same path")
             files.append(File.generated(config, path, abs_src_path=stage.write(f"data/{path}", content)))
         # the JSON Schema of the records (schema.py), for editors' tools: schema/ban-ghi.json, …
@@ -164,8 +164,9 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         if page.file.src_uri in self.generated and not os.environ.get("REGISTER_NO_PRERENDER"):
             # its tables, lists and paragraphs as HTML already: Python-Markdown and MkDocs' link
             # resolution cost five plain pages' worth on a page of links (render/prerender.py)
-            done = prerender(markdown, page.file.src_uri, lambda path: files.get_file_from_path(path) is not None,
-                             config.use_directory_urls)
+            # prerender's paths are normalised already: a dict lookup, not get_file_from_path's
+            # PurePath per link (a fifth of prerendering a page)
+            done = prerender(markdown, page.file.src_uri, files.src_uris.__contains__, config.use_directory_urls)
             self.prerendered[page.file.src_uri] = done
             direct = direct_page(done, page.file.src_uri, self.permalink) if self.permalink else None
             if direct is not None:
@@ -185,7 +186,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         page.present_anchor_ids = (page.present_anchor_ids or set()) | done.ids
         if page.links_to_anchors is not None:
             for target, anchor, written in done.anchor_links:
-                to_file = files.get_file_from_path(target)
+                to_file = files.src_uris.get(target)
                 if to_file is not None:
                     page.links_to_anchors.setdefault(to_file, {}).setdefault(anchor, written)
         return html if direct else restore(html, done.written)

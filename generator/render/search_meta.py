@@ -170,8 +170,8 @@ def d_twins(text: str) -> list[str]:
 def distinct_words(text: str) -> list[str]:
     """The words of `text`, each once (case aside), in the order they first stand."""
     unique: dict[str, str] = {}
-    for token in text.split():
-        word = _EDGE_PUNCTUATION.sub("", token)
+    for token in dict.fromkeys(text.split()):  # a page repeats its words: each token once
+        word = token if token[0].isalnum() and token[-1].isalnum() else _EDGE_PUNCTUATION.sub("", token)
         if word:
             unique.setdefault(word.lower(), word)
     return list(unique.values())
