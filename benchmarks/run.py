@@ -143,7 +143,7 @@ def pagefind_alone(site: Path) -> None:
         service.add(url[:-len("index.html")] if url.endswith("/index.html") else url, block)
     out = Path(tempfile.mkdtemp(prefix="pagefind-alone-"))
     try:
-        service.write(out)
+        service.finish(out)
     finally:
         shutil.rmtree(out, ignore_errors=True)
 

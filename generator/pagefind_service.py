@@ -4,8 +4,8 @@ Run after the build, Pagefind read back every page the build had just written (a
 HTML at 10,000 documents, nine tenths of it navigation) to index one hidden block of each. Its
 service mode (`pagefind --service`, the protocol its Python and Node packages speak) takes the
 pages one by one instead: each page's search block (render/search_meta.py) is sent as the
-build writes the page, Pagefind indexes it in its own process meanwhile, and only the writing
-of the index is left for the end.
+build converts the page, Pagefind indexes it in its own process meanwhile, and writes the index
+while MkDocs renders the pages' templates.
 
 The `pagefind` package's own client waits 0.1 s between two answers, 36 minutes for 22,000
 pages, so this is a small synchronous client of the same protocol: each message is a base64
@@ -62,16 +62,26 @@ class PagefindService:
         self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": page,
                     "file_path": None})
 
-    def write(self, folder: Path) -> None:
-        """Wait for every page to be indexed, then write the index into `folder`."""
+    def start_writing(self, folder: Path) -> None:
+        """Once every page is indexed, have Pagefind write the index into `folder`, and return
+        while it writes: MkDocs has its pages' templates to render meanwhile."""
         self._flush()
         with self._done:
             self._done.wait_for(lambda: self._answered >= self._sent or self._process.poll() is not None)
         if self._errors:
             self.close()
             raise PagefindServiceError(f"Pagefind failed on {len(self._errors)} page(s): {self._errors[0]}")
-        self._call({"type": "WriteFiles", "index_id": self._index, "output_path": str(folder)})
+        self._writing = self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(folder)})
+
+    def finish(self, folder: Path) -> None:
+        """Wait until the index is written into `folder` (asking for it now if start_writing
+        was not called), and stop Pagefind."""
+        if self._writing is None:
+            self.start_writing(folder)
+        self._answer(self._writing)
         self.close()
+
+    _writing: int | None = None
 
     def close(self) -> None:
         if self._process.poll() is None:
@@ -100,10 +110,16 @@ class PagefindService:
             raise PagefindServiceError(f"Pagefind stopped: {self._last_words()}") from exc
 
     def _call(self, payload: dict) -> dict:
+        return self._answer(self._ask(payload))
+
+    def _ask(self, payload: dict) -> int:
         with self._done:
             self._waiting.add(self._sent + 1)  # before the answer can come
         number = self._send(payload)
         self._flush()
+        return number
+
+    def _answer(self, number: int) -> dict:
         with self._done:
             self._done.wait_for(lambda: number in self._answers or self._process.poll() is not None)
             answer = self._answers.pop(number, None)

@@ -55,6 +55,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     nav_pages: set[str] = set()
     nav_urls: tuple[str, ...] = ()
     search_service: PagefindService | None = None  # Pagefind, fed the pages as they are built
+    blocks: dict[str, str] = {}  # each page's search block, from its conversion to its writing
     page_renders: Counter = Counter()  # pages filled into a shell / rendered in full (page_shell.py)
 
     def on_startup(self, *, command, dirty) -> None:
@@ -127,6 +128,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         stage = self.staging
         self.prerendered = {}
         stage.begin()
+        self.blocks = {}
         pages, self.pages = self.pages, None  # from here on, on disk only
         self.generated = frozenset(pages)
         if self.serving and files.get_file_from_path(urls.HOME) is not None:
@@ -178,18 +180,33 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
 
     def on_page_content(self, html: str, page, config, files) -> str:
         done = self.prerendered.pop(page.file.src_uri, None)
-        if done is None:
-            return html
-        direct = page.__dict__.pop("render", None) is not None  # _render_direct wrote it whole
-        # MkDocs checks links to anchors once every page is converted: tell it of the anchors
-        # and the links written here, as it knows those it converted itself
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | done.ids
-        if page.links_to_anchors is not None:
-            for target, anchor, written in done.anchor_links:
-                to_file = files.src_uris.get(target)
-                if to_file is not None:
-                    page.links_to_anchors.setdefault(to_file, {}).setdefault(anchor, written)
-        return html if direct else restore(html, done.written)
+        if done is not None:
+            direct = page.__dict__.pop("render", None) is not None  # _render_direct wrote it whole
+            # MkDocs checks links to anchors once every page is converted: tell it of the anchors
+            # and the links written here, as it knows those it converted itself
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | done.ids
+            if page.links_to_anchors is not None:
+                for target, anchor, written in done.anchor_links:
+                    to_file = files.src_uris.get(target)
+                    if to_file is not None:
+                        page.links_to_anchors.setdefault(to_file, {}).setdefault(anchor, written)
+            html = html if direct else restore(html, done.written)
+        self._index(page, html, config)
+        return html
+
+    def _index(self, page, content: str, config) -> None:
+        """The page's search block, from its content as Material's content.html shows it (with
+        an <h1> of its title first when the content has none): sent to Pagefind now, while
+        MkDocs converts the other pages, and kept for on_post_page to put into the page."""
+        if "<h1" not in content:
+            content = f"<h1>{page.title or config.site_name}</h1>{content}"
+        block = search_block(content, self.search.get(page.file.src_uri))
+        self.blocks[page.file.src_uri] = block
+        if self.search_service is not None:
+            try:
+                self.search_service.add(_search_url(page.url), block)
+            except PagefindServiceError as exc:
+                raise PluginError(f"search index: {exc}") from exc
 
     def on_nav(self, nav, config, files):
         self.nav_pages = {page.file.src_uri for page in nav.pages}
@@ -197,6 +214,13 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         return nav
 
     def on_env(self, env, config, files):
+        # every page is converted and indexed: Pagefind writes the index while MkDocs renders
+        # the templates
+        if self.search_service is not None:
+            try:
+                self.search_service.start_writing(Path(config.site_dir) / "pagefind")
+            except PagefindServiceError as exc:
+                raise PluginError(f"search index: {exc}") from exc
         share_nav(env, self._nav_folder)
         if not os.environ.get("REGISTER_NO_PRERENDER"):
             self.page_renders = install_page_shell(env, self._nav_folder)
@@ -212,12 +236,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         return posixpath.dirname(page.url.rstrip("/"))
 
     def on_post_page(self, output: str, page, config) -> str:
-        output, block = _mark_for_search(output, self.search.get(page.file.src_uri))
-        if block and self.search_service is not None:
-            try:
-                self.search_service.add(_search_url(page.url), block)
-            except PagefindServiceError as exc:
-                raise PluginError(f"search index: {exc}") from exc
+        output = _with_search_block(output, self.blocks.pop(page.file.src_uri, ""))
         output = add_to_head(output, document_head(self.register, page.file.src_uri, page.url,  # JSON-LD
                                                    config.site_url, config.use_directory_urls))
         if page.file.src_uri in self.generated:
@@ -261,18 +280,16 @@ def _render_direct(page, direct: DirectPage) -> None:
         page.links_to_anchors = {}  # MkDocs collects links to anchors only then
 
 
-def _mark_for_search(output: str, entry) -> tuple[str, str]:
-    """The page with the hidden search block (render/search_meta.py) after its article, and the
-    block: all that the index reads of the page. A page whose template has no Material article
-    stays out of it ("")."""
+def _with_search_block(output: str, block: str) -> str:
+    """The page with its hidden search block (render/search_meta.py) after its article: what
+    Pagefind indexes of the page, were it to read the built site. A page whose template has no
+    Material article is left as it is."""
     start = output.find('<article class="md-content__inner md-typeset">')
     end = output.find("</article>", start)
-    if start < 0 or end < 0:
-        return output, ""
-    content = output[output.index(">", start) + 1:end]
+    if not block or start < 0 or end < 0:
+        return output
     end += len("</article>")
-    block = search_block(content, entry)
-    return output[:end] + block + output[end:], block
+    return output[:end] + block + output[end:]
 
 
 def _search_url(page_url: str) -> str:

@@ -27,11 +27,11 @@ class SearchIndexError(RuntimeError):
 
 def build_search_index(site_dir: Path, service: PagefindService | None = None) -> None:
     """Index `site_dir` in place; raise SearchIndexError with Pagefind's own words on failure.
-    With `service`, write the index of the pages it was fed during the build
+    With `service`, finish the index of the pages it was fed during the build
     (pagefind_service.py); without, Pagefind reads the built site."""
     if service is not None:
         try:
-            service.write(site_dir / "pagefind")
+            service.finish(site_dir / "pagefind")
         except PagefindServiceError as exc:
             raise SearchIndexError(f"search index: {exc}") from exc
     else:

@@ -98,3 +98,33 @@ def test_the_editorial_history_stays_out_of_the_index(built_site):
         assert "Tệp nguồn" not in block and "decisions/" not in block, path
         checked += 1
     assert checked > 50
+
+
+def test_each_page_is_indexed_by_what_its_article_shows(built_site):
+    """The plugin makes a page's search block from its content before Material renders the
+    page, to index it early: the block must be the one the page's article gives."""
+    from conftest import ROOT
+    from generator.provenance import read_history
+    from generator.render import render_site
+
+    register, _ = load_register(ROOT)
+    as_of = date(2026, 11, 22)
+    pages = render_site(register, lang="vi", as_of=as_of, history=read_history(ROOT)).pages
+    entries = search_entries(register, Labels("vi"), as_of, generated=pages)
+    from generator.render.prerender import page_url
+    by_url = {page_url(src).removeprefix("./"): src for src in pages}
+    checked = 0
+    for path in sorted(built_site.rglob("index.html")):
+        url = path.relative_to(built_site).parent.as_posix()
+        url = "" if url == "." else url + "/"
+        page = path.read_text(encoding="utf-8")
+        start = page.find('<article class="md-content__inner md-typeset">')
+        if start < 0 or "register-search-data" not in page:
+            continue
+        end = page.index("</article>", start)
+        article = page[page.index(">", start) + 1:end]
+        shown = page[end + len("</article>"):]
+        shown = shown[:shown.index("</div>") + len("</div>")]
+        assert shown == search_block(article, entries.get(by_url.get(url, ""))), url
+        checked += 1
+    assert checked > 100
