@@ -14,7 +14,9 @@ It is exact or it is not used:
   quotes, ampersands or runs of spaces (escaping it, stripping its tags or collapsing its
   spaces gives the same text). Any other page is rendered by Material in full.
 - The first page of every shell is rendered both ways; if they differ (a theme or a plugin
-  that uses a value some other way), that shell is dropped and its pages are rendered in full.
+  that uses a value some other way), or if the shell holds the page's own name outside the
+  marks (a template that writes its address), that shell is dropped and its pages are
+  rendered in full.
 - tests/test_prerender.py builds registers with and without it and compares every page.
 """
 from __future__ import annotations
@@ -68,8 +70,10 @@ class _StandIn:
 
     def __init__(self, page, has_h1: bool):
         self._page = page
-        self.meta = {key: (_mark(key) if key in _VALUES else value) for key, value in page.meta.items()}
-        self.title = _mark("title")
+        # a value Material tests (`{% if page.meta.description %}`) is a mark only when true:
+        # the key of the shell says which are (key_of)
+        self.meta = {key: (_mark(key) if key in _VALUES and value else value) for key, value in page.meta.items()}
+        self.title = _mark("title") if page.title else page.title
         self.content = _mark("content<h1" if has_h1 else "content")  # content.html looks for "<h1"
         # actions.html writes the "view" link as edit_url | replace("blob" if "/blob/" in it
         # else "edit", "raw"): the mark holds both words, and says which one was replaced
@@ -108,6 +112,13 @@ class _Shell:
         return "".join(out)
 
 
+def _names_page(shell: _Shell, page) -> bool:
+    """Whether the shell holds the page's own name outside its marks: a template wrote
+    something of this page (its address, say) that would be wrong on the next one."""
+    name = page.url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
+    return len(name) >= 3 and any(name in text for text in shell.texts)
+
+
 def install_page_shell(env, folder_of: Callable[[Any], str | None]) -> Counter:
     """Wrap Material's main.html so that pages outside the navigation are filled into a shell
     (see the module's docstring). `folder_of` is as for share_nav. Returns the count of pages
@@ -143,7 +154,8 @@ def install_page_shell(env, folder_of: Callable[[Any], str | None]) -> Counter:
         if folder is None or not isinstance(page.meta, dict):
             return None
         other = tuple(sorted((k, repr(v)) for k, v in page.meta.items() if k not in _VALUES))
-        return (folder, other, tuple(k for k in _VALUES if k in page.meta), "<h1" in (page.content or ""),
+        return (folder, other, tuple((k, bool(page.meta[k])) for k in _VALUES if k in page.meta), bool(page.title),
+                "<h1" in (page.content or ""),
                 bool(page.edit_url), "/blob/" in (page.edit_url or ""), bool(page.canonical_url), bool(page.toc))
 
     def shell_toc(context) -> Iterator[str]:
@@ -164,7 +176,7 @@ def install_page_shell(env, folder_of: Callable[[Any], str | None]) -> Counter:
             used["full"] += 1
             current[0] = key
             try:
-                stand_in = _StandIn(page, key[3])
+                stand_in = _StandIn(page, key[4])
                 html = "".join(render_main(main.new_context({**context.get_all(), "page": stand_in}, True)))
             finally:
                 current[0] = None
@@ -172,7 +184,8 @@ def install_page_shell(env, folder_of: Callable[[Any], str | None]) -> Counter:
             filled = values(page, key) if key in toc_context else None
             if filled is not None:  # else the next page of this kind tries again
                 shell = _Shell(html)
-                exact = set(shell.slots) <= set(filled) and shell.fill(filled) == full
+                exact = (set(shell.slots) <= set(filled) and shell.fill(filled) == full
+                         and not _names_page(shell, page))
                 shells[key] = shell if exact else None
             yield full
             return
