@@ -25,7 +25,7 @@ from .render import render_site
 from .render.history import FEED, as_of_moment, page_sources, render_feed
 from .render.home import MARKER
 from .render.direct import DirectPage, direct_page, heading_settings
-from .render.prerender import Prerendered, prerender, restore
+from .render.prerender import LinkCache, Prerendered, prerender, restore
 from .schema import schema_texts
 from .staging import Staging
 from .render.labels import Labels
@@ -56,6 +56,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     nav_urls: tuple[str, ...] = ()
     search_service: PagefindService | None = None  # Pagefind, fed the pages as they are built
     blocks: dict[str, str] = {}  # each page's search block, from its conversion to its writing
+    link_cache: LinkCache = {}   # links resolved for a folder's pages, this build (prerender.py)
     page_renders: Counter = Counter()  # pages filled into a shell / rendered in full (page_shell.py)
 
     def on_startup(self, *, command, dirty) -> None:
@@ -128,7 +129,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         stage = self.staging
         self.prerendered = {}
         stage.begin()
-        self.blocks = {}
+        self.blocks, self.link_cache = {}, {}
         pages, self.pages = self.pages, None  # from here on, on disk only
         self.generated = frozenset(pages)
         if self.serving and files.get_file_from_path(urls.HOME) is not None:
@@ -168,7 +169,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             # resolution cost five plain pages' worth on a page of links (render/prerender.py)
             # prerender's paths are normalised already: a dict lookup, not get_file_from_path's
             # PurePath per link (a fifth of prerendering a page)
-            done = prerender(markdown, page.file.src_uri, files.src_uris.__contains__, config.use_directory_urls)
+            done = prerender(markdown, page.file.src_uri, files.src_uris.__contains__, config.use_directory_urls,
+                             self.link_cache)
             self.prerendered[page.file.src_uri] = done
             direct = direct_page(done, page.file.src_uri, self.permalink) if self.permalink else None
             if direct is not None:

@@ -74,42 +74,59 @@ def relative_url(url: str, other: str) -> str:
     return rel + "/" if url.endswith("/") else rel
 
 
+# A link's href, as seen from any page of a folder, once per build: (folder, is an index page,
+# link as written) → (href, page linked to or None for this page, anchor), or None when the
+# link is left to MkDocs. Every page of a folder links to much the same agencies and documents.
+LinkCache = dict[tuple[str, bool, str], "tuple[str, str | None, str] | None"]
+
+
 class _Writer:
-    def __init__(self, page: str, exists: Callable[[str], bool], directory_urls: bool):
+    def __init__(self, page: str, exists: Callable[[str], bool], directory_urls: bool,
+                 cache: LinkCache | None = None):
         self.page, self.exists, self.directory_urls = page, exists, directory_urls
         self.here = page_url(page, directory_urls)
-        self.links: dict[str, str] = {}
+        self.folder = posixpath.dirname(page)
+        self.index = posixpath.basename(page) in ("index.md", "README.md")
+        self.cache: LinkCache = {} if cache is None else cache
         self.ids: set[str] = set()
         # (page, anchor, link as written) for every link to an anchor: MkDocs checks that the
         # anchor exists once every page is converted, as it does for the links it resolves
         self.anchor_links: list[tuple[str, str, str]] = []
 
     def href(self, target: str) -> str:
-        found = self.links.get(target)
-        if found is not None:
-            return found
+        key = (self.folder, self.index, target)
+        found = self.cache.get(key, False)
+        if found is False or (found is not None and found[1] == self.page):
+            # a link to the page itself is "./" from there only: not kept for the others
+            found = self._resolve(target)
+            if found is None or found[1] != self.page:
+                self.cache[key] = found
+        if found is None:
+            raise _Unknown
+        href, linked, anchor = found
+        if anchor:
+            self.anchor_links.append((linked or self.page, anchor, target))
+        return href
+
+    def _resolve(self, target: str) -> tuple[str, str | None, str] | None:
         if target.startswith(("https://", "http://")):  # left as written, as MkDocs leaves it
-            href = self.links[target] = (target.replace("&", "&amp;").replace("<", "&lt;")
-                                         .replace(">", "&gt;").replace('"', "&quot;"))
-            return href
+            return (target.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    .replace('"', "&quot;"), None, "")
         path, _, anchor = target.partition("#")
         if not path:
-            href = target
-            self.anchor_links.append((self.page, anchor, target))
+            href, src = target, None
         else:
             if not path.endswith(".md") or path.startswith("/") or ":" in path or "%" in path:
-                raise _Unknown
-            src = posixpath.normpath(posixpath.join(posixpath.dirname(self.page), path))
+                return None
+            src = posixpath.normpath(posixpath.join(self.folder, path))
             if src.startswith("../") or not self.exists(src):
-                raise _Unknown  # MkDocs says what is wrong with it
+                return None  # MkDocs says what is wrong with it
             href = relative_url(page_url(src, self.directory_urls), self.here)
             if anchor:
                 href += "#" + anchor
-                self.anchor_links.append((src, anchor, target))
         if '"' in href or "<" in href or "&" in href:
-            raise _Unknown
-        self.links[target] = href
-        return href
+            return None
+        return href, src, anchor
 
     def inline(self, text: str) -> str:
         out, pos = [], 0
@@ -123,11 +140,14 @@ class _Writer:
     def plain(self, text: str) -> str:
         if not text:
             return text
+        marked = False
         if "*" in text:
             text = _STRONG.sub(lambda m: "\x02" + m.group(1) + "\x03", text)
             text = _EMPHASIS.sub(lambda m: "\x04" + m.group(1) + "\x05", text)
+            marked = True
         if "<br>" in text:  # the line breaks a table cell holds (raw HTML, kept as it is)
             text = text.replace("<br>", "\x06")
+            marked = True
         if "\\" in text:
             text = _ESCAPED.sub(lambda m: _escape_char(m.group(1)), text)
         if _SPECIAL.search(text):
@@ -136,7 +156,7 @@ class _Writer:
             text = _amp(text)
         if ">" in text:
             text = text.replace(">", "&gt;")
-        return text.translate(_TAGS)
+        return text.translate(_TAGS) if marked else text  # translate is slow: only when needed
 
     def paragraph(self, lines: list[str]) -> str:
         attrs = ""
@@ -225,10 +245,11 @@ class Prerendered:
 
 
 def prerender(markdown: str, page: str, exists: Callable[[str], bool],
-              directory_urls: bool = True) -> Prerendered:
+              directory_urls: bool = True, cache: LinkCache | None = None) -> Prerendered:
     """`markdown` (a generated page, at `page` under the docs folder) with every block this
-    module understands replaced by a mark. `exists(path)` says whether a page is in the site."""
-    writer = _Writer(page, exists, directory_urls)
+    module understands replaced by a mark. `exists(path)` says whether a page is in the site;
+    `cache`, kept from page to page of one build, spares resolving a link again."""
+    writer = _Writer(page, exists, directory_urls, cache)
     out: list[str] = []
     written: list[str] = []
     block: list[str] = []
