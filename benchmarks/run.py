@@ -127,7 +127,7 @@ def core(root: Path, as_of: str) -> dict:
 def pagefind_alone(site: Path) -> None:
     """Index the search blocks of the built site at `site` as the build does
     (generator/pagefind_service.py), into a folder that is then removed."""
-    from generator.pagefind_service import PagefindService
+    from generator.pagefind_service import PagefindService, search_url
 
     marker = '<div class="register-search-data"'
     service = PagefindService("vi")
@@ -139,8 +139,7 @@ def pagefind_alone(site: Path) -> None:
         if start < 0:
             continue
         block = page[start:page.index("</div>", start) + len("</div>")]
-        url = "/" + path.relative_to(site).as_posix()
-        service.add(url[:-len("index.html")] if url.endswith("/index.html") else url, block)
+        service.add(search_url(path.relative_to(site).as_posix()), block)
     out = Path(tempfile.mkdtemp(prefix="pagefind-alone-"))
     try:
         service.finish(out)

@@ -68,13 +68,14 @@ class _StandIn:
     """The page as the shell sees it: the page itself, with marks for the values that differ
     from page to page of a folder."""
 
-    def __init__(self, page, has_h1: bool):
+    def __init__(self, page):
         self._page = page
         # a value Material tests (`{% if page.meta.description %}`) is a mark only when true:
         # the key of the shell says which are (key_of)
         self.meta = {key: (_mark(key) if key in _VALUES and value else value) for key, value in page.meta.items()}
         self.title = _mark("title") if page.title else page.title
-        self.content = _mark("content<h1" if has_h1 else "content")  # content.html looks for "<h1"
+        # content.html writes an <h1> of the title when the content has none
+        self.content = _mark("content<h1" if "<h1" in (page.content or "") else "content")
         # actions.html writes the "view" link as edit_url | replace("blob" if "/blob/" in it
         # else "edit", "raw"): the mark holds both words, and says which one was replaced
         self.edit_url = (_mark("edit/blob/" if "/blob/" in page.edit_url else "editblob")
@@ -176,7 +177,7 @@ def install_page_shell(env, folder_of: Callable[[Any], str | None]) -> Counter:
             used["full"] += 1
             current[0] = key
             try:
-                stand_in = _StandIn(page, key[4])
+                stand_in = _StandIn(page)
                 html = "".join(render_main(main.new_context({**context.get_all(), "page": stand_in}, True)))
             finally:
                 current[0] = None

@@ -20,7 +20,14 @@ import subprocess
 import threading
 from pathlib import Path
 
-__all__ = ["PagefindService", "PagefindServiceError"]
+__all__ = ["PagefindService", "PagefindServiceError", "search_url"]
+
+
+def search_url(site_path: str) -> str:
+    """A page's address as Pagefind names a page it reads from a site: from the root, without
+    index.html. `site_path` is the page's URL or file relative to the site's root."""
+    url = "/" + site_path
+    return url[:-len("index.html")] if url.endswith("/index.html") or url == "/index.html" else url
 
 
 class PagefindServiceError(RuntimeError):
@@ -28,7 +35,8 @@ class PagefindServiceError(RuntimeError):
 
 
 class PagefindService:
-    """One Pagefind index, fed page by page; `write` finishes it into a folder."""
+    """One Pagefind index, fed page by page (`add`), then written into a folder
+    (`start_writing`, `finish`)."""
 
     def __init__(self, lang: str):
         try:

@@ -30,7 +30,7 @@ from .schema import schema_texts
 from .staging import Staging
 from .render.labels import Labels
 from .render.search_meta import search_block, search_entries, ui_labels
-from .pagefind_service import PagefindService, PagefindServiceError
+from .pagefind_service import PagefindService, PagefindServiceError, search_url
 from .search_index import SearchIndexError, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.register")
@@ -206,7 +206,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self.blocks[page.file.src_uri] = block
         if self.search_service is not None:
             try:
-                self.search_service.add(_search_url(page.url), block)
+                self.search_service.add(search_url(page.url), block)
             except PagefindServiceError as exc:
                 raise PluginError(f"search index: {exc}") from exc
 
@@ -292,13 +292,6 @@ def _with_search_block(output: str, block: str) -> str:
         return output
     end += len("</article>")
     return output[:end] + block + output[end:]
-
-
-def _search_url(page_url: str) -> str:
-    """The page's address as Pagefind names a page it reads from the site: from the root, with
-    no index.html."""
-    url = "/" + page_url
-    return url[:-len("index.html")] if url.endswith("/index.html") or url == "/index.html" else url
 
 
 def _add_years(nav: list, year_entries: list[dict]) -> bool:

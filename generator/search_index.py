@@ -1,9 +1,10 @@
 """Build step: the Pagefind index of a built site (the plugin finishes it after every build).
 
-Pagefind (`pagefind[bin]` on PyPI, a dependency) indexes, of each page, the hidden block
-render/search_meta.py writes — fed to it during the build (pagefind_service.py), or read from
-the built HTML — and writes a chunked index to <site>/pagefind/: a browser fetches only the
-chunks a query needs. See README, "Search".
+Pagefind (`pagefind[bin]` on PyPI, a dependency) indexes, of each page, the search block
+render/search_meta.py writes, fed to it during the build (pagefind_service.py), and writes a
+chunked index to <site>/pagefind/: a browser fetches only the chunks a query needs. The block
+stays in each built page too, so `python -m pagefind --site site` can index a published site
+from its pages alone. See README, "Search".
 """
 from __future__ import annotations
 
@@ -11,8 +12,6 @@ import gzip
 import hashlib
 import json
 import struct
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,33 +24,16 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def build_search_index(site_dir: Path, service: PagefindService | None = None) -> None:
-    """Index `site_dir` in place; raise SearchIndexError with Pagefind's own words on failure.
-    With `service`, finish the index of the pages it was fed during the build
-    (pagefind_service.py); without, Pagefind reads the built site."""
-    if service is not None:
-        try:
-            service.finish(site_dir / "pagefind")
-        except PagefindServiceError as exc:
-            raise SearchIndexError(f"search index: {exc}") from exc
-    else:
-        _run_pagefind(site_dir)
+def build_search_index(site_dir: Path, service: PagefindService) -> None:
+    """Finish the index of the pages `service` was fed during the build (pagefind_service.py)
+    into `site_dir`/pagefind; raise SearchIndexError with Pagefind's own words on failure."""
+    try:
+        service.finish(site_dir / "pagefind")
+    except PagefindServiceError as exc:
+        raise SearchIndexError(f"search index: {exc}") from exc
     if not (site_dir / "pagefind" / "pagefind.js").is_file():
         raise SearchIndexError(f"search index: Pagefind wrote no index into {site_dir / 'pagefind'}")
     sort_filters(site_dir / "pagefind")
-
-
-def _run_pagefind(site_dir: Path) -> None:
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=900)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise SearchIndexError(f"search index: could not run Pagefind: {exc}") from exc
-    if done.returncode != 0:
-        said = (done.stderr or done.stdout).strip()
-        if "No module named pagefind" in said:
-            said = "Pagefind is not installed: pip install -e . installs pagefind[bin]"
-        raise SearchIndexError(f"search index: Pagefind failed ({done.returncode}): {said}")
 
 
 # --- reproducible index ----------------------------------------------------------------------

@@ -96,7 +96,7 @@ def direct_page(done: Prerendered, page: str, permalink: str) -> DirectPage | No
         anchor = unique(slugify(html.unescape(name), "-"), used, counters)
         tokens.append({"level": level, "id": anchor, "name": name, "html": inner, "data-toc-label": ""})
         if i == 0 and level == 1:
-            title = " ".join(re.sub(r"<[^>]*>", "", inner).split())
+            title = name  # tags stripped, spaces folded: what MkDocs reads of a first <h1>
         out.append(f'<h{level} id="{anchor}">{inner}<a class="headerlink" href="#{anchor}" '
                    f'title="Permanent link">{permalink}</a></h{level}>')
     return DirectPage("\n".join(out), nest_toc_tokens(tokens), title, used)
