@@ -75,7 +75,7 @@ class PagefindService:
         while it writes: MkDocs has its pages' templates to render meanwhile."""
         self._flush()
         with self._done:
-            self._done.wait_for(lambda: self._answered >= self._sent or self._process.poll() is not None)
+            self._done.wait_for(lambda: self._answered >= self._sent or self._stopped)
         if self._errors:
             self.close()
             raise PagefindServiceError(f"Pagefind failed on {len(self._errors)} page(s): {self._errors[0]}")
@@ -129,7 +129,7 @@ class PagefindService:
 
     def _answer(self, number: int) -> dict:
         with self._done:
-            self._done.wait_for(lambda: number in self._answers or self._process.poll() is not None)
+            self._done.wait_for(lambda: number in self._answers or self._stopped)
             answer = self._answers.pop(number, None)
         if answer is None:
             raise PagefindServiceError(f"Pagefind stopped: {self._last_words()}")
@@ -164,12 +164,21 @@ class PagefindService:
         if pending.strip():
             self._unparsed = pending[-500:]  # what it said as it stopped
         with self._done:
+            self._stopped = True
             self._done.notify_all()
 
     _unparsed = b""
+    # Set by the reader when Pagefind's output ends. The waits test this, never whether the
+    # process has exited: a process can close its output a moment before it can be reaped, and
+    # a wait that tested poll() then slept forever (CI timed out on it).
+    _stopped = False
 
     def _last_words(self) -> str:
         self._reader.join(timeout=5)  # what it said before it stopped
-        code = self._process.poll()
+        try:
+            code = self._process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            code = None
         said = self._unparsed.decode("utf-8", "replace").strip()
-        return f"exit code {code}" + (f": {said}" if said else "")
+        how = f"exit code {code}" if code is not None else "its output closed"
+        return how + (f": {said}" if said else "")

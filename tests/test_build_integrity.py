@@ -84,9 +84,12 @@ def test_a_failing_search_index_leaves_the_site_as_it_was(register_copy, publish
 def test_a_pagefind_that_dies_is_reported_in_its_words(register_copy, published, own_tempdir,
                                                        monkeypatch, capsys, tmp_path):
     """Pagefind indexes the pages during the build (pagefind_service.py): if it cannot, the
-    build stops with what it said, and the published site stays."""
+    build stops with what it said, and the published site stays. This one closes its output a
+    second before it exits, as a dying process can: a client that waited for the exit itself
+    once hung here for good."""
     fake = tmp_path / "pagefind"
-    fake.write_text("#!/bin/sh\necho 'memory allocation of 4096 bytes failed'\nexit 134\n", encoding="utf-8")
+    fake.write_text("#!/bin/sh\necho 'memory allocation of 4096 bytes failed'\n"
+                    "exec >&- 2>&-\nsleep 1\nexit 134\n", encoding="utf-8")
     fake.chmod(0o755)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
     code, _, err = run_register(capsys, "--root", str(register_copy), "build", "--as-of", AS_OF)
