@@ -114,7 +114,7 @@ def _serve(args: argparse.Namespace) -> int:
     if args.as_of:
         os.environ["REGISTER_AS_OF"] = args.as_of
     # dirty: after an edit MkDocs rebuilds only the pages whose Markdown changed (the plugin
-    # rewrites a generated page only when its content changes: staging.py), not all of them.
+    # marks a generated page modified only when its content changes: staging.py), not all of them.
     # MkDocs warns that a dirty build may leave the navigation of other pages stale, and a
     # strict configuration would count that warning as a failure: it is the preview's choice.
     logging.getLogger("mkdocs.commands.build").addFilter(

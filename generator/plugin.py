@@ -27,7 +27,7 @@ from .render.home import MARKER
 from .render.direct import DirectPage, direct_page, heading_settings
 from .render.prerender import LinkCache, Prerendered, prerender, restore
 from .schema import schema_texts
-from .staging import Staging
+from .staging import Packed, Staging
 from .render.labels import Labels
 from .render.search_meta import search_block, search_entries, ui_labels
 from .pagefind_service import PagefindService, PagefindServiceError, search_url
@@ -44,9 +44,9 @@ class RegisterConfig(Config):
 
 
 class RegisterPlugin(BasePlugin[RegisterConfig]):
-    # Generated pages and open data go to a staging folder and reach MkDocs by path
-    # (staging.py): a large register's build no longer holds them all in memory, and a dirty
-    # rebuild (`register serve`) renders only the pages whose content changed.
+    # Generated pages and open data reach MkDocs compressed (staging.py, StagedFile): a large
+    # register's build does not hold them all as text, and a dirty rebuild (`register serve`)
+    # renders only the pages whose content changed.
     serving = False
     indexed = False   # `serve` has built the search index once
     staging: Staging | None = None
@@ -60,18 +60,18 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     page_renders: Counter = Counter()  # pages filled into a shell / rendered in full (page_shell.py)
 
     def on_startup(self, *, command, dirty) -> None:
-        # defining on_startup keeps this plugin alive across `serve` rebuilds, and the staging
-        # folder with it
+        # defining on_startup keeps this plugin alive across `serve` rebuilds, and with it the
+        # digests that tell which generated files an edit changed (staging.py)
         self.serving = command == "serve"
 
     def on_shutdown(self) -> None:
-        self._drop_staging()
+        self.staging = None
         self._stop_search()
 
     def on_build_error(self, *, error) -> None:
         self._stop_search()
         if not self.serving:
-            self._drop_staging()
+            self.staging = None
 
     def _stop_search(self) -> None:
         if self.search_service is not None:
@@ -86,11 +86,6 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             self.search_service = PagefindService(self.lang)
         except PagefindServiceError as exc:
             raise PluginError(f"search index: {exc}") from exc
-
-    def _drop_staging(self) -> None:
-        if self.staging is not None:
-            self.staging.remove()
-            self.staging = None
 
     def on_config(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
@@ -143,7 +138,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                 if not path.startswith("co-quan/"):  # agency text is taken in as the page's intro
                     raise PluginError(f"content/{path} would hide a generated page of the same path")
                 files.remove(existing)
-            generated = File.generated(config, path, abs_src_path=stage.write(f"pages/{path}", content))
+            generated = StagedFile.staged(config, path, stage.pack(path, content))
             if path in self.sources:  # "edit"/"view" open the record in decisions/, not this virtual page
                 record = os.path.relpath(self.root / self.sources[path], config.docs_dir)
                 generated.edit_uri = record.replace(os.sep, "/")
@@ -154,11 +149,10 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                                         directory_urls=config.use_directory_urls, lang=self.lang).items():
             if path in files.src_uris:
                 raise PluginError(f"content/{path} would hide a generated open-data file of the same path")
-            files.append(File.generated(config, path, abs_src_path=stage.write(f"data/{path}", content)))
+            files.append(StagedFile.staged(config, path, stage.pack(path, content)))
         # the JSON Schema of the records (schema.py), for editors' tools: schema/ban-ghi.json, …
         for name, content in schema_texts().items():
             files.append(File.generated(config, f"schema/{name}", content=content))
-        stage.end()
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
@@ -254,7 +248,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                            fallback=as_of_moment(self.as_of))
         (Path(config.site_dir) / FEED).write_text(feed, encoding="utf-8")  # the recent changes, as Atom
         if not self.serving:
-            self._drop_staging()  # MkDocs has read and copied everything in it
+            self.staging = None
         elif self.indexed:
             return  # a preview keeps its first search index: re-indexing every page took minutes
         service, self.search_service = self.search_service, None
@@ -270,6 +264,33 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / "decisions"))
         return server
+
+
+class StagedFile(File):
+    """A generated page or open-data file that MkDocs reads from its compressed bytes
+    (staging.py): unpacked each time MkDocs asks for its content, never kept unpacked."""
+    _packed: Packed | None = None
+    _plain: str | bytes | None = None
+
+    @classmethod
+    def staged(cls, config, src_uri: str, packed: Packed) -> StagedFile:
+        file = cls.generated(config, src_uri, content=b"")
+        file._packed = packed
+        return file
+
+    @property
+    def _content(self) -> str | bytes | None:
+        return self._packed.unpack() if self._packed is not None else self._plain
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:  # MkDocs' setters, other plugins
+        self._packed, self._plain = None, value
+
+    def is_modified(self) -> bool:
+        """Whether a dirty build (`register serve`) must write it again."""
+        if self._packed is None or self._packed.changed:
+            return True
+        return not os.path.isfile(self.abs_dest_path)
 
 
 def _render_direct(page, direct: DirectPage) -> None:

@@ -1,0 +1,50 @@
+"""`register serve` after an edit: MkDocs rebuilds the preview dirty, as its serve command does
+(the config loaded again, the plugin kept), and only the generated files whose content changed
+are written again (generator/staging.py). The edited document's page and open data show the
+edit; a page the edit does not touch is left as it was."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import edit
+
+NEW_TITLE = "Kết luận đã sửa về Chính phủ điện tử của Văn phòng Chính phủ"
+LONG_AGO = 1_000_000_000_000_000_000  # ns: a modification time no rebuild would write
+
+
+def test_an_edit_rebuilds_its_own_page_and_data_and_leaves_other_pages_alone(register_copy, tmp_path,
+                                                                              monkeypatch):
+    monkeypatch.setenv("REGISTER_AS_OF", "2026-11-22")
+    site = tmp_path / "site"
+
+    def load():
+        # strict off: MkDocs warns of any dirty build, and `register serve` filters that out
+        return load_config(str(register_copy / "mkdocs.yml"), site_dir=str(site), strict=False)
+
+    config = load()
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        build(config, dirty=False)
+        edited_page = site / "van-ban/2019/8540-tb-vpcp/index.html"
+        untouched_page = site / "van-ban/2018/ket-luan-ttg-thanh-lap-uy-ban-cpdt/index.html"
+        data = sorted(p for p in site.rglob("*.json") if "8540" in p.name and "pagefind" not in p.parts)
+        assert data, "no open-data file of 8540/TB-VPCP"
+        for path in (edited_page, untouched_page, *data):
+            assert NEW_TITLE not in path.read_text(encoding="utf-8")
+            os.utime(path, ns=(LONG_AGO, LONG_AGO))
+
+        edit(register_copy / "decisions/2019/8540-tb-vpcp.md", r"^title: .*$", f"title: {NEW_TITLE}")
+        build(load(), dirty=True)
+
+        assert NEW_TITLE in edited_page.read_text(encoding="utf-8")
+        assert any(NEW_TITLE in json.dumps(json.loads(p.read_text(encoding="utf-8")), ensure_ascii=False)
+                   for p in data)
+        assert untouched_page.stat().st_mtime_ns == LONG_AGO
+        assert NEW_TITLE not in untouched_page.read_text(encoding="utf-8")
+    finally:
+        config.plugins.on_shutdown()
