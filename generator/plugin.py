@@ -27,7 +27,8 @@ from .render.home import MARKER
 from .render.direct import DirectPage, direct_page, heading_settings
 from .render.prerender import LinkCache, Prerendered, prerender, restore
 from .schema import schema_texts
-from .staging import Packed, Staging
+from .staging import Packed, Staging, compress
+from .beside import Beside, BesideError
 from .render.labels import Labels
 from .render.search_meta import search_block, search_entries, ui_labels
 from .pagefind_service import PagefindService, PagefindServiceError, search_url
@@ -56,6 +57,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     nav_urls: tuple[str, ...] = ()
     search_service: PagefindService | None = None  # Pagefind, fed the pages as they are built
     blocks: dict[str, str] = {}  # each page's search block, from its conversion to its writing
+    open_data: Beside | None = None  # the open-data files, made in a child process meanwhile
     link_cache: LinkCache = {}   # links resolved for a folder's pages, this build (prerender.py)
     page_renders: Counter = Counter()  # pages filled into a shell / rendered in full (page_shell.py)
 
@@ -67,11 +69,18 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     def on_shutdown(self) -> None:
         self.staging = None
         self._stop_search()
+        self._stop_open_data()
 
     def on_build_error(self, *, error) -> None:
         self._stop_search()
+        self._stop_open_data()
         if not self.serving:
             self.staging = None
+
+    def _stop_open_data(self) -> None:
+        if self.open_data is not None:
+            self.open_data.abandon()
+            self.open_data = None
 
     def _stop_search(self) -> None:
         if self.search_service is not None:
@@ -98,6 +107,12 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         except ValueError as exc:
             raise PluginError(str(exc)) from exc
         lang = config.theme["language"] if "language" in config.theme else "vi"
+        # open data (register.json, csv/, per-document JSON, the Atom feed) and redirects, made
+        # on the other core while this one renders the pages
+        self._stop_open_data()
+        self.open_data = Beside(_packed_site_files, register, dict(
+            as_of=as_of, licence=self.config.licence, site_name=config.site_name,
+            site_url=config.site_url, directory_urls=config.use_directory_urls, lang=lang))
         docs_dir = Path(config.docs_dir)
         intros = {agency_id: path.read_text(encoding="utf-8")
                   for agency_id in register.agencies
@@ -143,13 +158,15 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                 record = os.path.relpath(self.root / self.sources[path], config.docs_dir)
                 generated.edit_uri = record.replace(os.sep, "/")
             files.append(generated)
-        # open data (register.json, csv/, per-document JSON, the Atom feed) and redirects
-        for path, content in site_files(self.register, as_of=self.as_of, licence=self.config.licence,
-                                        site_name=config.site_name, site_url=config.site_url,
-                                        directory_urls=config.use_directory_urls, lang=self.lang).items():
+        open_data, self.open_data = self.open_data, None
+        try:
+            packed_files = open_data.result()
+        except BesideError as exc:
+            raise PluginError(f"open data: {exc}") from exc
+        for path, digest, data in packed_files:
             if path in files.src_uris:
                 raise PluginError(f"content/{path} would hide a generated open-data file of the same path")
-            files.append(StagedFile.staged(config, path, stage.pack(path, content)))
+            files.append(StagedFile.staged(config, path, stage.packed(path, digest, data)))
         # the JSON Schema of the records (schema.py), for editors' tools: schema/ban-ghi.json, …
         for name, content in schema_texts().items():
             files.append(File.generated(config, f"schema/{name}", content=content))
@@ -291,6 +308,12 @@ class StagedFile(File):
         if self._packed is None or self._packed.changed:
             return True
         return not os.path.isfile(self.abs_dest_path)
+
+
+def _packed_site_files(register, options: dict) -> list[tuple[str, bytes, bytes]]:
+    """The open-data files as (path, digest, compressed bytes): what the child process hands
+    back is a sixth of their size."""
+    return [(path, *compress(content)) for path, content in site_files(register, **options).items()]
 
 
 def _render_direct(page, direct: DirectPage) -> None:

@@ -16,7 +16,14 @@ import hashlib
 import zlib
 from dataclasses import dataclass
 
-__all__ = ["Packed", "Staging"]
+__all__ = ["Packed", "Staging", "compress"]
+
+
+def compress(content: str | bytes) -> tuple[bytes, bytes]:
+    """(digest, compressed bytes) of a file's content; done where the content is made (open
+    data is made in a child process: beside.py)."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.blake2b(data, digest_size=16).digest(), zlib.compress(data, 1)
 
 
 @dataclass(frozen=True)
@@ -43,7 +50,9 @@ class Staging:
     def pack(self, rel: str, content: str | bytes) -> Packed:
         """`content` for the file at `rel`, compressed, and marked changed unless the last build
         staged the same bytes there."""
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        digest = hashlib.blake2b(data, digest_size=16).digest()
+        return self.packed(rel, *compress(content))
+
+    def packed(self, rel: str, digest: bytes, data: bytes) -> Packed:
+        """The file at `rel`, already compressed (`compress`)."""
         self._digests[rel] = digest
-        return Packed(zlib.compress(data, 1), self._previous.get(rel) != digest)
+        return Packed(data, self._previous.get(rel) != digest)

@@ -33,7 +33,7 @@ def published(register_copy: Path) -> Path:
 
 @pytest.fixture
 def own_tempdir(tmp_path: Path, monkeypatch) -> Path:
-    """The build's temporary folders (the plugin's staging) in a folder of this test's own."""
+    """The build's temporary folders in a folder of this test's own, to find any left behind."""
     folder = tmp_path / "tmp"
     folder.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(folder))

@@ -1,0 +1,53 @@
+"""generator/beside.py runs the open data's making in a forked child: its answer comes back
+whole, its failure comes back in its own words instead of hanging or losing the build, and
+with other threads running it runs in place."""
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from generator.beside import Beside, BesideError
+
+
+def _made_where(word: str) -> tuple[int, str, bytes]:
+    return os.getpid(), word, "Đề án 06".encode("utf-8") * 100_000   # more than a pipe holds
+
+
+def _fails() -> None:
+    raise ValueError("register.json: khóa không hợp lệ")
+
+
+def test_the_answer_comes_back_whole_from_another_process():
+    pid, word, data = Beside(_made_where, "Nhiệm vụ").result()
+    assert pid != os.getpid() and word == "Nhiệm vụ"
+    assert data == "Đề án 06".encode("utf-8") * 100_000
+
+
+def test_a_failure_comes_back_in_its_words():
+    with pytest.raises(BesideError, match="ValueError: register.json: khóa không hợp lệ"):
+        Beside(_fails).result()
+
+
+def test_with_other_threads_running_it_runs_in_place():
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        pid, _, _ = Beside(_made_where, "x").result()
+    finally:
+        stop.set()
+        other.join()
+    assert pid == os.getpid()
+
+
+def test_an_abandoned_child_is_stopped():
+    import time
+    beside = Beside(time.sleep, 60)
+    pid = beside._pid
+    started = time.monotonic()
+    beside.abandon()
+    assert time.monotonic() - started < 10
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, 0)   # reaped: no zombie left
