@@ -7,8 +7,8 @@ child has the register already in memory, so it can work meanwhile and hand back
 result.
 
 Forking a process that runs other threads can leave the child waiting on a lock one of them
-held, so with other threads running (`register serve`'s file watcher and web server), or
-where there is no fork, the function runs in place instead.
+held, so with other threads running (`register serve`'s file watcher and web server), where
+there is no fork, or where the system refuses one, the function runs in place instead.
 """
 from __future__ import annotations
 
@@ -35,7 +35,13 @@ class Beside:
             self._value = function(*args)
             return
         read, write = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no memory for a copy, under strict overcommit: do it here
+            os.close(read)
+            os.close(write)
+            self._value = function(*args)
+            return
         if pid == 0:  # the child: compute, send, and leave without running the parent's cleanup
             code = 1
             try:

@@ -51,3 +51,11 @@ def test_an_abandoned_child_is_stopped():
     assert time.monotonic() - started < 10
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, 0)   # reaped: no zombie left
+
+
+def test_where_the_system_refuses_a_fork_it_runs_in_place(monkeypatch):
+    def refuse():
+        raise OSError(12, "Cannot allocate memory")
+    monkeypatch.setattr(os, "fork", refuse)
+    pid, word, _ = Beside(_made_where, "Văn bản").result()
+    assert pid == os.getpid() and word == "Văn bản"
