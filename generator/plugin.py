@@ -67,6 +67,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self.serving = command == "serve"
 
     def on_shutdown(self) -> None:
+        # MkDocs keeps this instance for the whole process: a later `build` in it is no preview
+        self.serving = self.indexed = False
         self.staging = None
         self._stop_search()
         self._stop_open_data()
@@ -74,8 +76,6 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     def on_build_error(self, *, error) -> None:
         self._stop_search()
         self._stop_open_data()
-        if not self.serving:
-            self.staging = None
 
     def _stop_open_data(self) -> None:
         if self.open_data is not None:
@@ -140,13 +140,11 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self.prerendered = {}
         stage.begin()
         self.blocks, self.link_cache = {}, {}
-        pages, self.pages = self.pages, None  # from here on, on disk only
+        pages, self.pages = self.pages, None  # from here on, compressed only
         self.generated = frozenset(pages)
-        if self.serving and files.get_file_from_path(urls.HOME) is not None:
-            home = files.get_file_from_path(urls.HOME)
-            if self.home_summary != getattr(stage, "home_summary", None):
-                home.is_modified = lambda: True  # its generated summary changed: rebuild it too
-            stage.home_summary = self.home_summary
+        home = files.src_uris.get(urls.HOME)
+        if stage.changed(f"{urls.HOME}#summary", self.home_summary) and home is not None:
+            home.is_modified = lambda: True  # its generated summary changed: rebuild it too
         for path, content in pages.items():
             existing = files.src_uris.get(path)
             if existing is not None:
@@ -264,6 +262,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                            config.site_url, config.repo_url, config.use_directory_urls,
                            fallback=as_of_moment(self.as_of))
         (Path(config.site_dir) / FEED).write_text(feed, encoding="utf-8")  # the recent changes, as Atom
+        if self.staging is not None:
+            self.staging.end()  # MkDocs has written every page and file: a dirty rebuild's base
         if not self.serving:
             self.staging = None
         elif self.indexed:

@@ -19,11 +19,15 @@ from dataclasses import dataclass
 __all__ = ["Packed", "Staging", "compress"]
 
 
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
 def compress(content: str | bytes) -> tuple[bytes, bytes]:
     """(digest, compressed bytes) of a file's content; done where the content is made (open
     data is made in a child process: beside.py)."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    return hashlib.blake2b(data, digest_size=16).digest(), zlib.compress(data, 1)
+    return _digest(data), zlib.compress(data, 1)
 
 
 @dataclass(frozen=True)
@@ -37,15 +41,25 @@ class Packed:
 
 
 class Staging:
-    """The digests of the generated files of the last build, to tell which ones changed."""
+    """The digests of the generated files of the last complete build, to tell which ones
+    changed.
+
+    A build that fails after `begin` may have written some of its files and not others, so
+    until it reaches `end` there is no complete build to compare with: the next build counts
+    every file changed, and writes them all."""
 
     def __init__(self) -> None:
-        self._digests: dict[str, bytes] = {}
+        self._written: dict[str, bytes] = {}    # by the last build that reached `end`
         self._previous: dict[str, bytes] = {}
+        self._digests: dict[str, bytes] = {}    # this build's
 
     def begin(self) -> None:
-        """Start a build: the files it stages are compared with the last build's."""
-        self._previous, self._digests = self._digests, {}
+        """Start a build: the files it stages are compared with the last complete build's."""
+        self._previous, self._written, self._digests = self._written, {}, {}
+
+    def end(self) -> None:
+        """The build has written every file it staged."""
+        self._written = self._digests
 
     def pack(self, rel: str, content: str | bytes) -> Packed:
         """`content` for the file at `rel`, compressed, and marked changed unless the last build
@@ -54,5 +68,13 @@ class Staging:
 
     def packed(self, rel: str, digest: bytes, data: bytes) -> Packed:
         """The file at `rel`, already compressed (`compress`)."""
+        return Packed(data, self._changed(rel, digest))
+
+    def changed(self, rel: str, content: str) -> bool:
+        """Whether `content`, which a file that is not staged shows (the home page's generated
+        summary), differs from the last build's; `rel` names it."""
+        return self._changed(rel, _digest(content.encode("utf-8")))
+
+    def _changed(self, rel: str, digest: bytes) -> bool:
         self._digests[rel] = digest
-        return Packed(data, self._previous.get(rel) != digest)
+        return self._previous.get(rel) != digest
