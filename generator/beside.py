@@ -30,16 +30,15 @@ class Beside:
     """`function(*args)`, started now in a child process; `result()` waits for its value."""
 
     def __init__(self, function: Callable[..., Any], *args: Any):
-        self._pid = None
-        if not hasattr(os, "fork") or threading.active_count() > 1:
-            self._value = function(*args)
-            return
-        read, write = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:  # no memory for a copy, under strict overcommit: do it here
-            os.close(read)
-            os.close(write)
+        self._pid = pid = None
+        if hasattr(os, "fork") and threading.active_count() == 1:
+            read, write = os.pipe()
+            try:
+                pid = os.fork()
+            except OSError:  # no memory for a copy, under strict overcommit
+                os.close(read)
+                os.close(write)
+        if pid is None:
             self._value = function(*args)
             return
         if pid == 0:  # the child: compute, send, and leave without running the parent's cleanup
