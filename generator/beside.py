@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
 import signal
+import struct
 import threading
 import traceback
-from typing import Any, Callable
+import zlib
+from collections import deque
+from typing import Any, Callable, Iterator
 
-__all__ = ["Beside", "BesideError"]
+__all__ = ["Beside", "BesideError", "BesideStream"]
 
 
 class BesideError(RuntimeError):
@@ -31,7 +35,7 @@ class Beside:
 
     def __init__(self, function: Callable[..., Any], *args: Any):
         self._pid = pid = None
-        if hasattr(os, "fork") and threading.active_count() == 1:
+        if _can_fork():
             read, write = os.pipe()
             try:
                 pid = os.fork()
@@ -48,8 +52,7 @@ class Beside:
                 try:
                     payload = pickle.dumps((True, function(*args)), protocol=pickle.HIGHEST_PROTOCOL)
                 except BaseException as exc:  # noqa: BLE001 - told to the parent, in its words
-                    lines = traceback.format_exception_only(type(exc), exc)
-                    payload = pickle.dumps((False, "".join(lines).strip()))
+                    payload = pickle.dumps((False, _failure(exc)))
                 with os.fdopen(write, "wb") as out:
                     out.write(payload)
                 code = 0
@@ -81,3 +84,129 @@ class Beside:
             os.close(self._read)
             os.waitpid(self._pid, 0)
             self._pid = None
+
+
+def _can_fork() -> bool:
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def _failure(exc: BaseException) -> str:
+    return "".join(traceback.format_exception_only(type(exc), exc)).strip()
+
+
+_FRAME = struct.Struct("<Q")
+
+
+class BesideStream:
+    """The items `generator(*args)` yields, made in a forked child ahead of their use: the child
+    works on the next items while this process uses the ones it sent.
+
+    Where no child could be forked (other threads running, no fork, the system refusing one),
+    `forked` is False and nothing is made: the caller makes the items in place. Items travel
+    pickled and compressed (zlib's fastest level), each in a frame of its own."""
+
+    def __init__(self, generator: Callable[..., Iterator[Any]], *args: Any):
+        self._pid: int | None = None
+        self._items: deque = deque()
+        self._pending = bytearray()
+        self.forked = False
+        if not _can_fork():
+            return
+        read, write = os.pipe()
+        try:
+            import fcntl
+            fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, 1 << 20)  # room to work ahead before it waits
+        except (ImportError, AttributeError, OSError):
+            pass
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            return
+        if pid == 0:
+            code = 1
+            try:
+                os.close(read)
+                with os.fdopen(write, "wb") as out:
+                    try:
+                        for item in generator(*args):
+                            _send(out, (True, item))
+                    except BaseException as exc:  # noqa: BLE001 - told to the parent, in its words
+                        _send(out, (False, _failure(exc)))
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write)
+        self._pid, self._read, self.forked = pid, read, True
+
+    def ready(self) -> list[Any]:
+        """The items sent so far and not yet taken, without waiting for more."""
+        while self._pid is not None and select.select([self._read], [], [], 0)[0]:
+            if not self._receive():
+                break
+        items = list(self._items)
+        self._items.clear()
+        if not items and self._failure is not None:
+            raise BesideError(self._failure)
+        return items
+
+    def next(self) -> Any:
+        """The next item, waiting for it; StopIteration once the child has sent them all."""
+        while not self._items and self._pid is not None:
+            self._receive()
+        if self._items:
+            return self._items.popleft()
+        if self._failure is not None:
+            raise BesideError(self._failure)
+        raise StopIteration
+
+    def _receive(self) -> bool:
+        """Read what the pipe holds (waiting for something); False at its end."""
+        chunk = os.read(self._read, 1 << 20)
+        if not chunk:
+            status = self._end()
+            if os.waitstatus_to_exitcode(status) != 0 or self._pending:
+                raise BesideError(f"the child process stopped ({os.waitstatus_to_exitcode(status)}) "
+                                  "before its last item")
+            return False
+        pending = self._pending
+        pending += chunk
+        start = 0
+        while len(pending) - start >= _FRAME.size:
+            size = _FRAME.unpack_from(pending, start)[0]
+            if len(pending) - start - _FRAME.size < size:
+                break
+            body = pending[start + _FRAME.size:start + _FRAME.size + size]
+            start += _FRAME.size + size
+            ok, value = pickle.loads(zlib.decompress(body))
+            if not ok:  # its last word: told once the items before it are taken
+                self._failure = value
+                self._end()
+                return False
+            self._items.append(value)
+        del pending[:start]
+        return True
+
+    _failure: str | None = None
+
+    def _end(self) -> int:
+        os.close(self._read)
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = None
+        return status
+
+    def abandon(self) -> None:
+        """Stop it: its items are no longer wanted."""
+        if self._pid is not None:
+            os.kill(self._pid, signal.SIGKILL)
+            self._end()
+        self._items.clear()
+        self._failure = None
+
+
+def _send(out, message: tuple[bool, Any]) -> None:
+    body = zlib.compress(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    out.write(_FRAME.pack(len(body)))
+    out.write(body)
+    out.flush()

@@ -24,11 +24,12 @@ from .page_shell import install_page_shell, share_nav
 from .render import render_site
 from .render.history import FEED, as_of_moment, page_sources, render_feed
 from .render.home import MARKER
-from .render.direct import DirectPage, direct_page, heading_settings
-from .render.prerender import LinkCache, Prerendered, prerender, restore
+from .render.direct import DirectPage, heading_settings
+from .render.prerender import Prerendered, restore
 from .schema import schema_texts
 from .staging import Packed, Staging, compress
 from .beside import Beside, BesideError
+from .converting import PageConverter
 from .render.labels import Labels
 from .render.search_meta import search_block, search_entries, ui_labels
 from .pagefind_service import PagefindService, PagefindServiceError, search_url
@@ -58,7 +59,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     search_service: PagefindService | None = None  # Pagefind, fed the pages as they are built
     blocks: dict[str, str] = {}  # each page's search block, from its conversion to its writing
     open_data: Beside | None = None  # the open-data files, made in a child process meanwhile
-    link_cache: LinkCache = {}   # links resolved for a folder's pages, this build (prerender.py)
+    converter: PageConverter | None = None  # generated pages as HTML, with a child on the other core
     page_renders: Counter = Counter()  # pages filled into a shell / rendered in full (page_shell.py)
 
     def on_startup(self, *, command, dirty) -> None:
@@ -72,10 +73,17 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self.staging = None
         self._stop_search()
         self._stop_open_data()
+        self._stop_converting()
 
     def on_build_error(self, *, error) -> None:
         self._stop_search()
         self._stop_open_data()
+        self._stop_converting()
+
+    def _stop_converting(self) -> None:
+        if self.converter is not None:
+            self.converter.close()
+            self.converter = None
 
     def _stop_open_data(self) -> None:
         if self.open_data is not None:
@@ -89,12 +97,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
 
     def on_pre_build(self, *, config) -> None:
         self._stop_search()
-        if self.serving and self.indexed:
-            return  # a preview keeps its first search index: re-indexing every page took minutes
-        try:
-            self.search_service = PagefindService(self.lang)
-        except PagefindServiceError as exc:
-            raise PluginError(f"search index: {exc}") from exc
+        self._stop_converting()
 
     def on_config(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
@@ -139,7 +142,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         stage = self.staging
         self.prerendered = {}
         stage.begin()
-        self.blocks, self.link_cache = {}, {}
+        self.blocks = {}
         pages, self.pages = self.pages, None  # from here on, compressed only
         self.generated = frozenset(pages)
         home = files.src_uris.get(urls.HOME)
@@ -176,12 +179,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         if page.file.src_uri in self.generated and not os.environ.get("REGISTER_NO_PRERENDER"):
             # its tables, lists and paragraphs as HTML already: Python-Markdown and MkDocs' link
             # resolution cost five plain pages' worth on a page of links (render/prerender.py)
-            # prerender's paths are normalised already: a dict lookup, not get_file_from_path's
-            # PurePath per link (a fifth of prerendering a page)
-            done = prerender(markdown, page.file.src_uri, files.src_uris.__contains__, config.use_directory_urls,
-                             self.link_cache)
+            done, direct = self.converter.converted(page.file.src_uri, markdown)
             self.prerendered[page.file.src_uri] = done
-            direct = direct_page(done, page.file.src_uri, self.permalink) if self.permalink else None
             if direct is not None:
                 # nothing left for Python-Markdown but headings (render/direct.py): this page
                 # only is rendered without it
@@ -222,9 +221,20 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     def on_nav(self, nav, config, files):
         self.nav_pages = {page.file.src_uri for page in nav.pages}
         self.nav_urls = tuple(page.url for page in nav.pages)
+        # every file is known now: a child converts the generated pages on the other core
+        # (converting.py). A preview converts only the pages an edit changed: it has no child.
+        self.converter = PageConverter(files, self.generated, config.use_directory_urls, self.permalink,
+                                       beside=not self.serving and not os.environ.get("REGISTER_NO_PRERENDER"))
+        # Pagefind starts after that fork: the child holds none of its pipes
+        if not (self.serving and self.indexed):  # a preview keeps its first search index
+            try:
+                self.search_service = PagefindService(self.lang)
+            except PagefindServiceError as exc:
+                raise PluginError(f"search index: {exc}") from exc
         return nav
 
     def on_env(self, env, config, files):
+        self._stop_converting()  # every page is converted
         # every page is converted and indexed: Pagefind writes the index while MkDocs renders
         # the templates
         if self.search_service is not None:

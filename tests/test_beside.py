@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from generator.beside import Beside, BesideError
+from generator.beside import Beside, BesideError, BesideStream
 
 
 def _made_where(word: str) -> tuple[int, str, bytes]:
@@ -59,3 +59,62 @@ def test_where_the_system_refuses_a_fork_it_runs_in_place(monkeypatch):
     monkeypatch.setattr(os, "fork", refuse)
     pid, word, _ = Beside(_made_where, "Văn bản").result()
     assert pid == os.getpid() and word == "Văn bản"
+
+
+# --- BesideStream: items made ahead in a child, read as they come (generator/converting.py) ----
+
+def _counted(n: int, fail_at: int | None = None):
+    for i in range(n):
+        if i == fail_at:
+            raise ValueError(f"trang {i}: không đọc được")
+        yield i, os.getpid(), "Quyết định 749/QĐ-TTg " * (20_000 if i == 1 else 1)  # one item > a pipe
+
+
+def _all(stream: BesideStream) -> list:
+    items = []
+    while True:
+        try:
+            items.append(stream.next())
+        except StopIteration:
+            return items
+
+
+def test_a_stream_brings_every_item_in_order_from_another_process():
+    stream = BesideStream(_counted, 50)
+    assert stream.forked
+    items = _all(stream)
+    assert [i for i, _, _ in items] == list(range(50))
+    assert all(pid != os.getpid() for _, pid, _ in items)
+    assert items[1][2] == "Quyết định 749/QĐ-TTg " * 20_000
+
+
+def test_a_stream_that_fails_says_so_after_the_items_it_made():
+    stream = BesideStream(_counted, 50, 7)
+    got = []
+    with pytest.raises(BesideError, match="ValueError: trang 7: không đọc được"):
+        while True:
+            got.append(stream.next()[0])
+    assert got == list(range(7))
+
+
+def test_with_other_threads_running_a_stream_makes_nothing():
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        stream = BesideStream(_counted, 3)
+    finally:
+        stop.set()
+        other.join()
+    assert not stream.forked
+    with pytest.raises(StopIteration):
+        stream.next()
+
+
+def test_an_abandoned_stream_stops_its_child():
+    stream = BesideStream(_counted, 10_000_000)
+    pid = stream._pid
+    stream.next()
+    stream.abandon()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, 0)
