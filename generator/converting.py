@@ -1,9 +1,10 @@
 """Generated pages turned into HTML on the machine's other core while MkDocs builds the site.
 
-Prerendering a generated page and writing it whole (render/prerender.py, render/direct.py) was
-a third of the time MkDocs spent converting it; the rest (reading it, its search block, handing
-it to Pagefind) has to stay in the build's process. So a forked child converts the pages in the
-order MkDocs asks for them and sends each one as it is done.
+Prerendering a generated page, writing it whole (render/prerender.py, render/direct.py) and
+making its search block (render/search_meta.py) was half the time MkDocs spent converting it;
+the rest (reading it, templates, handing it to Pagefind, writing it) has to stay in the
+build's process. So a forked child converts the pages in the order MkDocs asks for them and
+sends each one as it is done.
 
 The two processes share the work, so that neither waits for the other however busy Pagefind
 keeps the second core: when MkDocs asks for a page the child has not started, this process
@@ -23,20 +24,24 @@ from mkdocs.utils.meta import get_data as split_front_matter
 from .beside import BesideError, BesideStream
 from .render.direct import DirectPage, direct_page
 from .render.prerender import LinkCache, Prerendered, prerender
+from .render.search_meta import SearchEntry, search_block
 
 __all__ = ["Converted", "PageConverter", "convert"]
 
-Converted = tuple[Prerendered, "DirectPage | None"]
+Converted = tuple[Prerendered, "DirectPage | None", "str | None"]
 _FREE, _CHILD, _HERE = 0, 1, 2  # who converts a page: nobody yet, the child, this process
 _LOOK_AHEAD = 16  # how far ahead of MkDocs this process takes a page the child has not reached
 
 
 def convert(markdown: str, page: str, exists: Callable[[str], bool], directory_urls: bool,
-            permalink: str | None, cache: LinkCache) -> Converted:
-    """The page's blocks as HTML (prerender.py), and the whole page when only headings are
-    left (direct.py; only with `permalink`, the site's heading settings)."""
+            permalink: str | None, cache: LinkCache, search: SearchEntry | None) -> Converted:
+    """The page's blocks as HTML (prerender.py); the whole page when only headings are left
+    (direct.py; only with `permalink`, the site's heading settings); and then, if it has its
+    <h1>, its search block (`search`: its entry from search_entries)."""
     done = prerender(markdown, page, exists, directory_urls, cache)
-    return done, (direct_page(done, page, permalink) if permalink else None)
+    direct = direct_page(done, page, permalink) if permalink else None
+    block = search_block(direct.html, search) if direct is not None and "<h1" in direct.html else None
+    return done, direct, block
 
 
 class PageConverter:
@@ -44,7 +49,8 @@ class PageConverter:
     together. `converted(page, markdown)` is each page's conversion, in any order."""
 
     def __init__(self, files: Files, generated: frozenset[str], directory_urls: bool, permalink: str | None,
-                 beside: bool = True):
+                 search: dict[str, SearchEntry], beside: bool = True):
+        self._search = search
         self._exists = files.src_uris.__contains__
         self._directory_urls, self._permalink = directory_urls, permalink
         self._cache: LinkCache = {}
@@ -68,10 +74,14 @@ class PageConverter:
     def _convert_staged(self, files: Files, page: str) -> tuple:
         """A page converted from its staged source, read as MkDocs reads it (Page.read_source)."""
         markdown, _ = split_front_matter(files.src_uris[page].content_string)
-        done, direct = convert(markdown, page, self._exists, self._directory_urls, self._permalink, self._cache)
+        done, direct, block = self._convert(markdown, page)
         if direct is not None:
             done.written = []  # the page is written whole: nothing to restore, nothing to send
-        return page, _fingerprint(markdown), done, direct
+        return page, _fingerprint(markdown), (done, direct, block)
+
+    def _convert(self, markdown: str, page: str) -> Converted:
+        return convert(markdown, page, self._exists, self._directory_urls, self._permalink, self._cache,
+                       self._search.get(page))
 
     def converted(self, page: str, markdown: str) -> Converted:
         i = self._position.get(page)
@@ -93,10 +103,10 @@ class PageConverter:
                 self._claims[i] = _HERE
         found = self._sent.pop(page, None)
         if found is not None and found[0] == _fingerprint(markdown):
-            self.counts[found[3]] += 1
-            return found[1], found[2]
+            self.counts[found[2]] += 1
+            return found[1]
         self.counts["here"] += 1
-        return convert(markdown, page, self._exists, self._directory_urls, self._permalink, self._cache)
+        return self._convert(markdown, page)
 
     def _unclaimed_after(self, i: int) -> int | None:
         for j in range(i + 1, min(i + 1 + _LOOK_AHEAD, len(self._order))):
@@ -106,8 +116,8 @@ class PageConverter:
         return None
 
     def _take(self, items: list[tuple], where: str = "beside") -> None:
-        for page, fingerprint, done, direct in items:
-            self._sent[page] = (fingerprint, done, direct, where)
+        for page, fingerprint, converted in items:
+            self._sent[page] = (fingerprint, converted, where)
 
     def close(self) -> None:
         if self._stream is not None:

@@ -58,6 +58,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     nav_urls: tuple[str, ...] = ()
     search_service: PagefindService | None = None  # Pagefind, fed the pages as they are built
     blocks: dict[str, str] = {}  # each page's search block, from its conversion to its writing
+    made_blocks: dict[str, tuple[str, str]] = {}  # (content, its search block) as the page was converted
     open_data: Beside | None = None  # the open-data files, made in a child process meanwhile
     converter: PageConverter | None = None  # generated pages as HTML, with a child on the other core
     page_renders: Counter = Counter()  # pages filled into a shell / rendered in full (page_shell.py)
@@ -142,7 +143,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         stage = self.staging
         self.prerendered = {}
         stage.begin()
-        self.blocks = {}
+        self.blocks, self.made_blocks = {}, {}
         pages, self.pages = self.pages, None  # from here on, compressed only
         self.generated = frozenset(pages)
         home = files.src_uris.get(urls.HOME)
@@ -179,8 +180,10 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         if page.file.src_uri in self.generated and not os.environ.get("REGISTER_NO_PRERENDER"):
             # its tables, lists and paragraphs as HTML already: Python-Markdown and MkDocs' link
             # resolution cost five plain pages' worth on a page of links (render/prerender.py)
-            done, direct = self.converter.converted(page.file.src_uri, markdown)
+            done, direct, block = self.converter.converted(page.file.src_uri, markdown)
             self.prerendered[page.file.src_uri] = done
+            if block is not None:
+                self.made_blocks[page.file.src_uri] = (direct.html, block)  # see _index
             if direct is not None:
                 # nothing left for Python-Markdown but headings (render/direct.py): this page
                 # only is rendered without it
@@ -208,9 +211,13 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         """The page's search block, from its content as Material's content.html shows it (with
         an <h1> of its title first when the content has none): sent to Pagefind now, while
         MkDocs converts the other pages, and kept for on_post_page to put into the page."""
-        if "<h1" not in content:
-            content = f"<h1>{page.title or config.site_name}</h1>{content}"
-        block = search_block(content, self.search.get(page.file.src_uri))
+        made = self.made_blocks.pop(page.file.src_uri, None)
+        if made is not None and (content is made[0] or content == made[0]):
+            block = made[1]  # made with the page (converting.py), from this very content
+        else:
+            if "<h1" not in content:
+                content = f"<h1>{page.title or config.site_name}</h1>{content}"
+            block = search_block(content, self.search.get(page.file.src_uri))
         self.blocks[page.file.src_uri] = block
         if self.search_service is not None:
             try:
@@ -224,7 +231,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         # every file is known now: a child converts the generated pages on the other core
         # (converting.py). A preview converts only the pages an edit changed: it has no child.
         self.converter = PageConverter(files, self.generated, config.use_directory_urls, self.permalink,
-                                       beside=not self.serving and not os.environ.get("REGISTER_NO_PRERENDER"))
+                                       self.search, beside=not self.serving and not os.environ.get("REGISTER_NO_PRERENDER"))
         # Pagefind starts after that fork: the child holds none of its pipes
         if not (self.serving and self.indexed):  # a preview keeps its first search index
             try:

@@ -19,9 +19,12 @@ from mkdocs.utils.meta import get_data
 from generator.converting import PageConverter, convert
 from generator.load import load_register
 from generator.render import render_site
+from generator.render.labels import Labels
+from generator.render.search_meta import search_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 PERMALINK = "&para;"
+SEARCH: dict = {}  # the seed register's search entries, filled by `staged`
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +33,7 @@ def staged(tmp_path_factory) -> tuple[Files, frozenset[str]]:
     register, diagnostics = load_register(ROOT)
     assert diagnostics == []
     pages = render_site(register, lang="vi", as_of=date(2026, 11, 22)).pages
+    SEARCH.update(search_entries(register, Labels("vi"), date(2026, 11, 22), generated=pages))
     folder = tmp_path_factory.mktemp("site")
     (folder / "docs").mkdir()
     (folder / "mkdocs.yml").write_text("site_name: Sổ đăng ký\n", encoding="utf-8")
@@ -40,14 +44,14 @@ def staged(tmp_path_factory) -> tuple[Files, frozenset[str]]:
 
 
 def _in_place(files: Files, page: str, markdown: str):
-    return convert(markdown, page, files.src_uris.__contains__, True, PERMALINK, {})
+    return convert(markdown, page, files.src_uris.__contains__, True, PERMALINK, {}, SEARCH.get(page))
 
 
 def _same(got, expected) -> bool:
-    (done, direct), (done_here, direct_here) = got, expected
+    (done, direct, block), (done_here, direct_here, block_here) = got, expected
     written = done.written == done_here.written or direct is not None  # a page written whole restores nothing
-    return (done.markdown, done.ids, done.anchor_links, direct, written) == (
-        done_here.markdown, done_here.ids, done_here.anchor_links, direct_here, True)
+    return (done.markdown, done.ids, done.anchor_links, direct, block, written) == (
+        done_here.markdown, done_here.ids, done_here.anchor_links, direct_here, block_here, True)
 
 
 def _child_done(converter: PageConverter) -> None:
@@ -65,26 +69,30 @@ def _markdown(files: Files, page: str) -> str:
 
 def test_every_page_is_the_page_converted_in_place_and_the_child_converts_some(staged):
     files, generated = staged
-    converter = PageConverter(files, generated, True, PERMALINK)
+    converter = PageConverter(files, generated, True, PERMALINK, SEARCH)
     pages = [f.src_uri for f in files.documentation_pages()]
     assert len(pages) > 30
+    with_block = 0
     for page in pages:
         markdown = _markdown(files, page)
-        assert _same(converter.converted(page, markdown), _in_place(files, page, markdown)), page
+        got = converter.converted(page, markdown)
+        assert _same(got, _in_place(files, page, markdown)), page
+        with_block += got[2] is not None and "data-pagefind-body" in got[2]
     converter.close()
     assert sum(converter.counts.values()) == len(pages)
+    assert with_block > 30  # their search blocks made with them
     assert converter.counts["beside"] > 0, converter.counts
 
 
 def test_a_page_whose_markdown_changed_since_it_was_staged_is_converted_from_what_mkdocs_read(staged):
     files, generated = staged
-    converter = PageConverter(files, generated, True, PERMALINK)
+    converter = PageConverter(files, generated, True, PERMALINK, SEARCH)
     _child_done(converter)  # it converted the page from its staged Markdown
     page = next(p for p in (f.src_uri for f in files.documentation_pages()) if p.startswith("van-ban/"))
     changed = _markdown(files, page) + "\nMột đoạn do plugin khác thêm vào.\n"
     got = converter.converted(page, changed)
     converter.close()
-    done, direct = got
+    done, direct, _ = got
     shown = direct.html if direct is not None else done.markdown + "".join(done.written)
     assert "Một đoạn do plugin khác thêm vào." in shown
     assert _same(got, _in_place(files, page, changed))
@@ -93,7 +101,7 @@ def test_a_page_whose_markdown_changed_since_it_was_staged_is_converted_from_wha
 
 def test_after_the_child_dies_every_page_is_converted_here(staged):
     files, generated = staged
-    converter = PageConverter(files, generated, True, PERMALINK)
+    converter = PageConverter(files, generated, True, PERMALINK, SEARCH)
     pages = [f.src_uri for f in files.documentation_pages()]
     os.kill(converter._stream._pid, signal.SIGKILL)
     for page in pages:
@@ -108,7 +116,7 @@ def test_with_other_threads_running_every_page_is_converted_here(staged):
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        converter = PageConverter(files, generated, True, PERMALINK)
+        converter = PageConverter(files, generated, True, PERMALINK, SEARCH)
     finally:
         stop.set()
         other.join()
