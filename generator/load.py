@@ -6,12 +6,13 @@ import re
 from contextlib import contextmanager
 from pathlib import Path
 
+from .beside import Beside, BesideError
 from .checks import check_register
 from .citations import collect_citations
 from .derive import derive
 from .diagnostics import Diagnostic, Diagnostics, Loc
 from .documents import Names, read_document
-from .model import Register
+from .model import Document, Register
 from .permalinks import check_former, check_published
 from .registries import read_agencies, read_bodies, read_people
 
@@ -65,6 +66,15 @@ def bulk():
             gc.enable()
 
 
+SHARED_READ_FROM = 200  # documents: below this a child's start costs more than it saves
+
+
+def _read_documents(root: Path, files: list[str], names: Names) -> tuple[list[Document], list[Diagnostic]]:
+    diags = Diagnostics()
+    documents = [doc for rel in files if (doc := read_document(root, rel, names, diags)) is not None]
+    return documents, diags.items
+
+
 def load_register(root: Path) -> tuple[Register | None, list[Diagnostic]]:
     """The checked register, or None with the diagnostics that keep it from being published."""
     with bulk():
@@ -78,10 +88,20 @@ def _load_register(root: Path) -> tuple[Register | None, list[Diagnostic]]:
     people = read_people(root, diags)
     bodies = read_bodies(root, diags)
     names = Names(agencies, people, bodies)
+    files = document_files(root, diags)
+    # reading a document needs nothing of the others: a large register's second part is read
+    # by a forked child on the other core meanwhile (beside.py), its documents sent back whole
+    split = len(files) // 2 if len(files) >= SHARED_READ_FROM else len(files)
+    beside = Beside(_read_documents, root, files[split:], names)
+    read_here = _read_documents(root, files[:split], names)
+    try:
+        read_there = beside.result()
+    except BesideError:  # read here: a fault shows itself here, whole
+        read_there = _read_documents(root, files[split:], names)
     documents = {}
-    for rel in document_files(root, diags):
-        doc = read_document(root, rel, names, diags)
-        if doc is not None:
+    for docs, found in (read_here, read_there):
+        diags.items.extend(found)
+        for doc in docs:
             documents[doc.key] = doc
     register = Register(documents, agencies, people, bodies, tasks={}, cited={}, citations=[])
     check_register(register, diags)

@@ -1,0 +1,63 @@
+"""A large register's documents are read by the build and a forked child together
+(generator/load.py, beside.py): the register, and every problem in it, are what reading it all
+in one process gives, in the same order."""
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import generator.load as load
+from generator.render import render_site
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import synthetic  # noqa: E402
+
+N = 260
+
+
+@pytest.fixture(scope="module")
+def register_root(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("register")
+    synthetic.generate(root, N, seed=5, site=False)
+    return root
+
+
+def _load(root: Path, monkeypatch, shared: bool):
+    monkeypatch.setattr(load, "SHARED_READ_FROM", 200 if shared else 10 ** 9)
+    return load.load_register(root)
+
+
+def test_read_together_it_is_the_register_read_alone(register_root, monkeypatch):
+    forked = []
+
+    class Recording(load.Beside):
+        def __init__(self, *args):
+            super().__init__(*args)
+            forked.append(self._pid is not None)
+
+    monkeypatch.setattr(load, "Beside", Recording)
+    together, problems = _load(register_root, monkeypatch, shared=True)
+    assert forked == [True]  # the child read the second part
+    alone, _ = _load(register_root, monkeypatch, shared=False)
+    assert problems == [] and len(together.documents) == N
+    assert list(together.documents) == list(alone.documents)
+    pages = render_site(together, lang="vi", as_of=date(2026, 11, 22)).pages
+    assert pages == render_site(alone, lang="vi", as_of=date(2026, 11, 22)).pages
+
+
+def test_problems_in_either_part_are_all_told(register_root, tmp_path, monkeypatch):
+    import shutil
+    root = tmp_path / "register"
+    shutil.copytree(register_root, root)
+    files = load.document_files(root, load.Diagnostics())
+    for rel in (files[3], files[-3]):  # one read here, one by the child
+        path = root / rel
+        path.write_text(path.read_text(encoding="utf-8").replace("title:", "tittle:", 1), encoding="utf-8")
+    together, problems = _load(root, monkeypatch, shared=True)
+    alone, problems_alone = _load(root, monkeypatch, shared=False)
+    assert together is None and problems == problems_alone
+    assert {files[3], files[-3]} <= {p.path for p in problems}
