@@ -51,6 +51,8 @@ class PageConverter:
     def __init__(self, files: Files, generated: frozenset[str], directory_urls: bool, permalink: str | None,
                  search: dict[str, SearchEntry], beside: bool = True):
         self._search = search
+        # prerender's paths are normalised already: a dict lookup, not get_file_from_path's
+        # PurePath per link (a fifth of prerendering a page)
         self._exists = files.src_uris.__contains__
         self._directory_urls, self._permalink = directory_urls, permalink
         self._cache: LinkCache = {}

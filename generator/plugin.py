@@ -230,8 +230,9 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self.nav_urls = tuple(page.url for page in nav.pages)
         # every file is known now: a child converts the generated pages on the other core
         # (converting.py). A preview converts only the pages an edit changed: it has no child.
+        beside = not self.serving and not os.environ.get("REGISTER_NO_PRERENDER")
         self.converter = PageConverter(files, self.generated, config.use_directory_urls, self.permalink,
-                                       self.search, beside=not self.serving and not os.environ.get("REGISTER_NO_PRERENDER"))
+                                       self.search, beside)
         # Pagefind starts after that fork: the child holds none of its pipes
         if not (self.serving and self.indexed):  # a preview keeps its first search index
             try:
