@@ -19,7 +19,6 @@ import signal
 import struct
 import threading
 import traceback
-import zlib
 from collections import deque
 from typing import Any, Callable, Iterator
 
@@ -31,59 +30,35 @@ class BesideError(RuntimeError):
 
 
 class Beside:
-    """`function(*args)`, started now in a child process; `result()` waits for its value."""
+    """`function(*args)`, started now in a child process (a stream of one item: BesideStream);
+    `result()` waits for its value. Where no child could be forked, it runs in place, now."""
 
     def __init__(self, function: Callable[..., Any], *args: Any):
-        self._pid = pid = None
-        if _can_fork():
-            read, write = os.pipe()
-            try:
-                pid = os.fork()
-            except OSError:  # no memory for a copy, under strict overcommit
-                os.close(read)
-                os.close(write)
-        if pid is None:
-            self._value = function(*args)
-            return
-        if pid == 0:  # the child: compute, send, and leave without running the parent's cleanup
-            code = 1
-            try:
-                os.close(read)
-                try:
-                    payload = pickle.dumps((True, function(*args)), protocol=pickle.HIGHEST_PROTOCOL)
-                except BaseException as exc:  # noqa: BLE001 - told to the parent, in its words
-                    payload = pickle.dumps((False, _failure(exc)))
-                with os.fdopen(write, "wb") as out:
-                    out.write(payload)
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(write)
-        self._pid, self._read = pid, read
+        self._stream: BesideStream | None = BesideStream(_once, function, *args)
+        self.forked = self._stream.forked
+        if not self.forked:
+            self._stream, self._value = None, function(*args)
 
     def result(self) -> Any:
-        if self._pid is None:
-            return self._value
-        with os.fdopen(self._read, "rb") as source:
-            payload = source.read()
-        _, status = os.waitpid(self._pid, 0)
-        self._pid = None
-        if not payload:
-            raise BesideError(f"the child process stopped ({os.waitstatus_to_exitcode(status)}) "
-                              "without an answer")
-        ok, value = pickle.loads(payload)
-        if not ok:
-            raise BesideError(value)
-        self._value = value
-        return value
+        if self._stream is not None:
+            stream, self._stream = self._stream, None
+            try:
+                self._value = stream.next()
+            except StopIteration:
+                raise BesideError("the child process stopped without an answer") from None
+            finally:
+                stream.abandon()  # it has sent its one item: reap it
+        return self._value
 
     def abandon(self) -> None:
         """Stop it: the build failed before its result was needed."""
-        if self._pid is not None:
-            os.kill(self._pid, signal.SIGKILL)
-            os.close(self._read)
-            os.waitpid(self._pid, 0)
-            self._pid = None
+        if self._stream is not None:
+            self._stream.abandon()
+            self._stream = None
+
+
+def _once(function: Callable[..., Any], *args: Any) -> Iterator[Any]:
+    yield function(*args)
 
 
 def _can_fork() -> bool:
@@ -103,7 +78,7 @@ class BesideStream:
 
     Where no child could be forked (other threads running, no fork, the system refusing one),
     `forked` is False and nothing is made: the caller makes the items in place. Items travel
-    pickled and compressed (zlib's fastest level), each in a frame of its own."""
+    pickled, each in a frame of its own."""
 
     def __init__(self, generator: Callable[..., Iterator[Any]], *args: Any):
         self._pid: int | None = None
@@ -179,7 +154,7 @@ class BesideStream:
                 break
             body = pending[start + _FRAME.size:start + _FRAME.size + size]
             start += _FRAME.size + size
-            ok, value = pickle.loads(zlib.decompress(body))
+            ok, value = pickle.loads(body)
             if not ok:  # its last word: told once the items before it are taken
                 self._failure = value
                 self._end()
@@ -206,7 +181,7 @@ class BesideStream:
 
 
 def _send(out, message: tuple[bool, Any]) -> None:
-    body = zlib.compress(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    body = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     out.write(_FRAME.pack(len(body)))
     out.write(body)
     out.flush()

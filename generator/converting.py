@@ -64,18 +64,18 @@ class PageConverter:
         self.counts: Counter = Counter()  # pages converted by the child ("beside") and here ("here")
         self._stream = None
         if beside and order:
-            stream = BesideStream(self._child, files, order)
+            stream = BesideStream(self._child)
             self._stream = stream if stream.forked else None
 
-    def _child(self, files: Files, order: list[str]) -> Iterator[tuple]:
-        for i in range(len(order)):
+    def _child(self) -> Iterator[tuple]:
+        for i, page in enumerate(self._order):
             if self._claims[i] == _FREE:
                 self._claims[i] = _CHILD
-                yield self._convert_staged(files, order[i])
+                yield self._convert_staged(page)
 
-    def _convert_staged(self, files: Files, page: str) -> tuple:
+    def _convert_staged(self, page: str) -> tuple:
         """A page converted from its staged source, read as MkDocs reads it (Page.read_source)."""
-        markdown, _ = split_front_matter(files.src_uris[page].content_string)
+        markdown, _ = split_front_matter(self._files.src_uris[page].content_string)
         done, direct, block = self._convert(markdown, page)
         if direct is not None:
             done.written = []  # the page is written whole: nothing to restore, nothing to send
@@ -97,7 +97,7 @@ class PageConverter:
                     if ahead is None:
                         self._take([self._stream.next()])
                     else:
-                        self._take([self._convert_staged(self._files, self._order[ahead])], "here")
+                        self._take([self._convert_staged(self._order[ahead])], "here")
                         self._take(self._stream.ready())
             except (StopIteration, BesideError):  # converted here from now on
                 self.close()

@@ -92,10 +92,10 @@ def _load_register(root: Path) -> tuple[Register | None, list[Diagnostic]]:
     # reading a document needs nothing of the others: a large register's second part is read
     # by a forked child on the other core meanwhile (beside.py), its documents sent back whole
     split = len(files) // 2 if len(files) >= SHARED_READ_FROM else len(files)
-    beside = Beside(_read_documents, root, files[split:], names)
+    beside = Beside(_read_documents, root, files[split:], names) if split < len(files) else None
     read_here = _read_documents(root, files[:split], names)
     try:
-        read_there = beside.result()
+        read_there = beside.result() if beside is not None else ([], [])
     except BesideError:  # read here: a fault shows itself here, whole
         read_there = _read_documents(root, files[split:], names)
     documents = {}

@@ -45,7 +45,7 @@ def test_with_other_threads_running_it_runs_in_place():
 def test_an_abandoned_child_is_stopped():
     import time
     beside = Beside(time.sleep, 60)
-    pid = beside._pid
+    pid = beside._stream._pid
     started = time.monotonic()
     beside.abandon()
     assert time.monotonic() - started < 10

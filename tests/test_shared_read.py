@@ -37,7 +37,7 @@ def test_read_together_it_is_the_register_read_alone(register_root, monkeypatch)
     class Recording(load.Beside):
         def __init__(self, *args):
             super().__init__(*args)
-            forked.append(self._pid is not None)
+            forked.append(self.forked)
 
     monkeypatch.setattr(load, "Beside", Recording)
     together, problems = _load(register_root, monkeypatch, shared=True)
