@@ -127,10 +127,10 @@ def core(root: Path, as_of: str) -> dict:
 def pagefind_alone(site: Path) -> None:
     """Index the search blocks of the built site at `site` as the build does
     (generator/pagefind_service.py), into a folder that is then removed."""
-    from generator.pagefind_service import PagefindService, search_url
+    from generator.pagefind_service import PagefindService, parts_for, search_url
 
     marker = '<div class="register-search-data"'
-    service = PagefindService("vi")
+    blocks = []
     for path in sorted(site.rglob("*.html")):
         if "pagefind" in path.relative_to(site).parts:
             continue
@@ -138,8 +138,11 @@ def pagefind_alone(site: Path) -> None:
         start = page.find(marker)
         if start < 0:
             continue
-        block = page[start:page.index("</div>", start) + len("</div>")]
-        service.add(search_url(path.relative_to(site).as_posix()), block)
+        blocks.append((search_url(path.relative_to(site).as_posix()),
+                       page[start:page.index("</div>", start) + len("</div>")]))
+    service = PagefindService("vi", parts_for(len(blocks)))  # in as many parts as the build's
+    for url, block in blocks:
+        service.add(url, block)
     out = Path(tempfile.mkdtemp(prefix="pagefind-alone-"))
     try:
         service.finish(out)
@@ -262,7 +265,11 @@ def query_bytes(site: Path, query: str = QUERY) -> tuple[float | None, int | Non
             results = page.evaluate("""async (query) => {
                 const pagefind = await import('/pagefind/pagefind.js');
                 await pagefind.options({excerptLength: 30});
-                const found = await pagefind.search(query);
+                // a large site's index is in parts, merged as the search box merges them
+                const box = document.querySelector('[data-register-search]');
+                const parts = parseInt(box && box.getAttribute('data-index-parts'), 10) || 1;
+                for (let i = 1; i < parts; i++) await pagefind.mergeIndex(`/pagefind/part-${i}/`, {excerptLength: 30});
+                const found = await pagefind.search(query, parts > 1 ? {filters: {not: {'register-lexicon': '1'}}} : {});
                 await Promise.all(found.results.slice(0, 5).map(r => r.data()));
                 return found.results.length;
             }""", query)

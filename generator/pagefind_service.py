@@ -11,16 +11,51 @@ The `pagefind` package's own client waits 0.1 s between two answers, 36 minutes 
 pages, so this is a small synchronous client of the same protocol: each message is a base64
 JSON object followed by a comma, on stdin; the answers come back the same way on stdout,
 read by a thread and kept only when they are errors.
+
+Pagefind holds every page's words until it writes, then needs four times as much to write
+them: 2.7 GB for the 22,000 pages of a 10,000-document register. A large site's index is
+therefore split into parts (`parts_for`): each page goes to the part its address hashes to,
+so every part is a like sample of the site and their scores compare; the parts are written one
+after another, each dropped once written, so that only one part's writing is in memory at a
+time. The browser merges them (assets/search.js, Pagefind's mergeIndex).
+
+Pagefind reads a query word its index does not hold as a shorter one ("chuyen" as "chu"), so a
+part lacking a word that other parts hold would answer with pages the whole index would not
+find. Each part therefore also holds a lexicon page with every word of the site, which the
+search box leaves out of every answer by its filter (LEXICON_FILTER): every part then holds
+every word, and a query means the same in each part as in the whole index.
 """
 from __future__ import annotations
 
 import base64
+import html
 import json
+import re
 import subprocess
 import threading
+import zlib
 from pathlib import Path
 
-__all__ = ["PagefindService", "PagefindServiceError", "search_url"]
+__all__ = ["LEXICON_FILTER", "PAGES_PER_PART", "PagefindService", "PagefindServiceError", "part_folder",
+           "parts_for", "search_url"]
+
+LEXICON_FILTER = "register-lexicon"  # assets/search.js leaves out the pages with this filter
+_TAG = re.compile(r"<[^>]*>")
+
+# Pages per part of the index: Pagefind writing 5,500 pages of a 10,000-document register
+# needed about 600 MB on top of the words it held (1.3 GB at the peak, against 2.7 GB whole).
+PAGES_PER_PART = 6000
+
+
+def parts_for(pages: int, per_part: int = PAGES_PER_PART) -> int:
+    """How many parts an index of `pages` pages is split into: one for all but large sites."""
+    return max(1, -(-pages // max(1, per_part)))
+
+
+def part_folder(folder: Path, part: int) -> Path:
+    """Where part `part` of the index is written: the first in `folder` itself (pagefind/),
+    the others in folders beside its files (pagefind/part-1/ …)."""
+    return folder if part == 0 else folder / f"part-{part}"
 
 
 def search_url(site_path: str) -> str:
@@ -35,10 +70,10 @@ class PagefindServiceError(RuntimeError):
 
 
 class PagefindService:
-    """One Pagefind index, fed page by page (`add`), then written into a folder
-    (`start_writing`, `finish`)."""
+    """One Pagefind index in `parts` parts, fed page by page (`add`), then written into a
+    folder (`start_writing`, `finish`)."""
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, parts: int = 1):
         try:
             from pagefind.service import get_executable
             executable = get_executable()
@@ -60,36 +95,70 @@ class PagefindService:
         self._done = threading.Condition()
         self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
         self._reader.start()
-        self._index = self._call({"type": "NewIndex", "config": None})["index_id"]
+        self.parts = max(1, parts)
+        self._indexes = [self._call({"type": "NewIndex", "config": None})["index_id"]
+                         for _ in range(self.parts)]
+        self._words: set[str] = set()  # of every page, for each part's lexicon page
 
     def add(self, url: str, block: str) -> None:
         """Index the page at `url` (from the site's root, "/van-ban/…/"), whose search block is
         `block`: the one part of a page Pagefind reads (data-pagefind-body)."""
         page = (f'<!DOCTYPE html><html lang="{self._lang}"><head><meta charset="utf-8"></head>'
                 f"<body>{block}</body></html>")
-        self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": page,
+        index = self._indexes[zlib.crc32(url.encode("utf-8")) % self.parts]  # the same part every build
+        self._send({"type": "AddFile", "index_id": index, "url": url, "file_contents": page,
                     "file_path": None})
+        if self.parts > 1:
+            self._words.update(html.unescape(_TAG.sub(" ", block)).split())
+
+    def _add_lexicons(self) -> None:
+        words = html.escape(" ".join(sorted(self._words)))
+        self._words = set()
+        block = (f'<div data-pagefind-body><span data-pagefind-filter="{LEXICON_FILTER}:1"></span>'
+                 f"<p>{words}</p></div>")
+        for part, index in enumerate(self._indexes):
+            page = (f'<!DOCTYPE html><html lang="{self._lang}"><head><meta charset="utf-8"></head>'
+                    f"<body>{block}</body></html>")
+            self._send({"type": "AddFile", "index_id": index, "url": f"/pagefind/lexicon-{part}/",
+                        "file_contents": page, "file_path": None})
 
     def start_writing(self, folder: Path) -> None:
         """Once every page is indexed, have Pagefind write the index into `folder`, and return
         while it writes: MkDocs has its pages' templates to render meanwhile."""
+        if self.parts > 1:
+            self._add_lexicons()
         self._flush()
         with self._done:
             self._done.wait_for(lambda: self._answered >= self._sent or self._stopped)
         if self._errors:
             self.close()
             raise PagefindServiceError(f"Pagefind failed on {len(self._errors)} page(s): {self._errors[0]}")
-        self._writing = self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(folder)})
+        self._writing = threading.Thread(target=self._write, args=(folder,), name="pagefind-writing",
+                                         daemon=True)
+        self._writing.start()
+
+    def _write(self, folder: Path) -> None:
+        # one part after another: each is dropped from Pagefind's memory once written
+        try:
+            for part, index in enumerate(self._indexes):
+                self._call({"type": "WriteFiles", "index_id": index,
+                            "output_path": str(part_folder(folder, part))})
+                self._call({"type": "DeleteIndex", "index_id": index})
+        except PagefindServiceError as exc:
+            self._write_error = exc
 
     def finish(self, folder: Path) -> None:
         """Wait until the index is written into `folder` (asking for it now if start_writing
         was not called), and stop Pagefind."""
         if self._writing is None:
             self.start_writing(folder)
-        self._answer(self._writing)
+        self._writing.join()
         self.close()
+        if self._write_error is not None:
+            raise self._write_error
 
-    _writing: int | None = None
+    _writing: threading.Thread | None = None
+    _write_error: PagefindServiceError | None = None
 
     def close(self) -> None:
         if self._process.poll() is None:

@@ -32,7 +32,7 @@ from .beside import Beside, BesideError
 from .converting import PageConverter
 from .render.labels import Labels
 from .render.search_meta import search_block, search_entries, ui_labels
-from .pagefind_service import PagefindService, PagefindServiceError, search_url
+from .pagefind_service import PAGES_PER_PART, PagefindService, PagefindServiceError, parts_for, search_url
 from .search_index import SearchIndexError, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.register")
@@ -43,6 +43,7 @@ class RegisterConfig(Config):
     root = c.Type(str, default=".")
     as_of = c.Optional(c.Type(str))
     licence = c.Optional(c.Type(dict))  # of the open data: {id: SPDX id, name: …, url: …}
+    search_pages_per_part = c.Type(int, default=PAGES_PER_PART)  # a larger site's index is split
 
 
 class RegisterPlugin(BasePlugin[RegisterConfig]):
@@ -57,6 +58,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     nav_pages: set[str] = set()
     nav_urls: tuple[str, ...] = ()
     search_service: PagefindService | None = None  # Pagefind, fed the pages as they are built
+    search_parts = 1  # of the search index (pagefind_service.py, parts_for)
     blocks: dict[str, str] = {}  # each page's search block, from its conversion to its writing
     made_blocks: dict[str, tuple[str, str]] = {}  # (content, its search block) as the page was converted
     open_data: Beside | None = None  # the open-data files, made in a child process meanwhile
@@ -235,10 +237,12 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                                        self.search, beside)
         # Pagefind starts after that fork: the child holds none of its pipes
         if not (self.serving and self.indexed):  # a preview keeps its first search index
+            self.search_parts = parts_for(len(files.documentation_pages()), self.config.search_pages_per_part)
             try:
-                self.search_service = PagefindService(self.lang)
+                self.search_service = PagefindService(self.lang, self.search_parts)
             except PagefindServiceError as exc:
                 raise PluginError(f"search index: {exc}") from exc
+        config.extra["register_search_parts"] = self.search_parts  # the search box merges them
         return nav
 
     def on_env(self, env, config, files):

@@ -15,7 +15,7 @@ import struct
 from pathlib import Path
 from typing import Any
 
-from .pagefind_service import PagefindService, PagefindServiceError
+from .pagefind_service import PagefindService, PagefindServiceError, part_folder
 
 __all__ = ["SearchIndexError", "build_search_index"]
 
@@ -31,9 +31,11 @@ def build_search_index(site_dir: Path, service: PagefindService) -> None:
         service.finish(site_dir / "pagefind")
     except PagefindServiceError as exc:
         raise SearchIndexError(f"search index: {exc}") from exc
-    if not (site_dir / "pagefind" / "pagefind.js").is_file():
-        raise SearchIndexError(f"search index: Pagefind wrote no index into {site_dir / 'pagefind'}")
-    sort_filters(site_dir / "pagefind")
+    for part in range(service.parts):
+        folder = part_folder(site_dir / "pagefind", part)
+        if not (folder / "pagefind-entry.json").is_file():
+            raise SearchIndexError(f"search index: Pagefind wrote no index into {folder}")
+        sort_filters(folder)
 
 
 # --- reproducible index ----------------------------------------------------------------------

@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import threading
+import zlib
 from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -251,3 +252,61 @@ def test_english_site_has_english_labels(page, small_site):
     assert "Year" in names and "Type" in names
     box.press_sequentially("1 TB BA", delay=25)
     assert _results(page, "1 TB BA")[0] == "Notice 1/TB-BA"
+
+
+# --- an index in parts, as a large register's is ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory):
+    """The shipped register built with its search index in parts of 10 pages (a large
+    register's is in parts of thousands: generator/pagefind_service.py)."""
+    root = tmp_path_factory.mktemp("split") / "register"
+    root.mkdir()
+    for name in ("content", "theme_overrides", "decisions"):
+        shutil.copytree(ROOT / name, root / name)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "      root: .\n" in config
+    (root / "mkdocs.yml").write_text(config.replace("      root: .\n", "      root: .\n      search_pages_per_part: 10\n"),
+                                     encoding="utf-8")
+    site = root / "site"
+    assert register_main(["--root", str(root), "build", "--as-of", "2026-11-22", "--site-dir", str(site)]) == 0
+    server = _serve(site)
+    yield site, f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+def _parts_of_results(page, parts: int) -> set[int]:
+    """The parts of the index the results shown came from (the page's address decides)."""
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    return {zlib.crc32(href.encode("utf-8")) % parts for href in hrefs}
+
+
+@pytest.mark.parametrize("query, same_first", [("truc lien thong", False), ("chuyen giao", False),
+                                               ("Đức Đam", True), ("139 tb-vpcp", True)])
+def test_index_in_parts_finds_what_the_whole_index_finds(page, site_url, split_site, query, same_first):
+    site, split_url = split_site
+    parts = len(list((site / "pagefind").glob("part-*"))) + 1
+    assert parts > 2
+    whole = search(page, site_url, query)
+    whole_count = _count(page)
+    found = search(page, split_url, query)
+    assert _count(page) == whole_count > 1  # every page found, from every part
+    assert len(_parts_of_results(page, parts)) > 1
+    if same_first:  # a name or a number ranks its page first however the index is split; the
+        assert found[0] == whole[0]  # order of weaker matches follows each part's word counts
+
+
+def test_index_in_parts_counts_a_filter_across_them(page, split_site):
+    _, split_url = split_site
+    register, _ = load_register(ROOT)
+    expected = ([d for d in register.documents.values() if d.year == 2020]
+                + [c for c in register.cited.values() if c.year == 2020])
+    page.goto(split_url)
+    page.locator("header.md-header .md-search__input").click()
+    _open_filters(page)
+    option = page.locator(".register-search__filter select[name=year] option[value='2020']")
+    assert option.inner_text() == f"2020 ({len(expected)})"
+    page.locator(".register-search__filter select[name=year]").select_option("2020")
+    titles = _results(page, "")
+    assert _count(page) == len(expected) == len(titles)

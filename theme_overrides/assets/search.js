@@ -10,8 +10,10 @@
   if (!root) return;
   var labels = JSON.parse(root.querySelector(".register-search__labels").textContent);
   var FILTERS = ["type", "issuer", "year", "agency", "status"];
+  var LEXICON = "register-lexicon";  // the filter of each part's page of words
   var PAGE = 10;
   var base = new URL((root.getAttribute("data-base") || ".") + "/", location.href);
+  var parts = Math.max(1, parseInt(root.getAttribute("data-index-parts"), 10) || 1);
   var toggle = document.getElementById("__search");
   var form = root.querySelector("form");
   var input = form.querySelector("input[name=query]");
@@ -48,8 +50,19 @@
       pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
         // Each page's words are indexed once (search_meta.py), so term frequency says nothing
         // and a long document would lose to a short page on length alone: weigh length less.
-        return Promise.resolve(pf.options({ baseUrl: base.pathname, ranking: { pageLength: 0.3 } }))
+        var options = { baseUrl: base.pathname, ranking: { pageLength: 0.3 } };
+        return Promise.resolve(pf.options(options))
           .then(function () { return pf.init(); })
+          .then(function () {
+            // a large site's index is in parts (generator/pagefind_service.py): pagefind/ and
+            // pagefind/part-1/ …; Pagefind searches them all and ranks the results together.
+            if (parts < 2) return;
+            var merged = [];
+            for (var i = 1; i < parts; i++) {
+              merged.push(pf.mergeIndex(new URL("pagefind/part-" + i + "/", base).href, options));
+            }
+            return Promise.all(merged);
+          })
           .then(function () { return pf; });
       });
       pagefind.catch(function () { meta.textContent = labels.unavailable; });
@@ -101,6 +114,13 @@
   function search(pf, query, filters) {
     var passes = [query || null];
     if (query && hasD(query)) passes.push(foldD(query));
+    if (parts > 1) {
+      // each part of the index holds a page of every word of the site, never an answer
+      // (generator/pagefind_service.py)
+      filters = Object.assign({}, filters);
+      filters.not = {};
+      filters.not[LEXICON] = "1";
+    }
     return Promise.all(passes.map(function (q) { return pf.search(q, { filters: filters }); }))
       .then(function (found) {
         var seen = {}, results = [];
