@@ -64,9 +64,15 @@ def _render_site(register, lang, as_of, intros, history, repo_url, directory_url
         lines = "".join(f"- {link(name, urls.relative(page, target))}\n" for name, target in sorted(items))
         pages[page] = front_matter(title=title) + f"# {text(title)}\n\n" + (lines or t("none")) + "\n"
     if history is not None:  # provenance: each page's source file's history, and recent changes
+        # a section depends on its file alone: agencies, people and bodies share their
+        # registry's, a task its declaring document's, so each is written once
+        sections: dict[str, str] = {}
         for page, source in page_sources(register).items():
             if page in pages:
-                pages[page] = pages[page].rstrip("\n") + "\n\n" + history_section(t, source, history, repo_url)
+                section = sections.get(source)
+                if section is None:
+                    section = sections[source] = history_section(t, source, history, repo_url)
+                pages[page] = pages[page].rstrip("\n") + "\n\n" + section
         pages[RECENT] = render_recent(register, t, history, repo_url, directory_urls)
     return RenderedSite(dict(sorted(pages.items())), render_home_summary(ctx))
 
