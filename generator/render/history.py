@@ -11,6 +11,7 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, time
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 from xml.sax.saxutils import escape as xml_escape, quoteattr
 
@@ -63,6 +64,7 @@ def record_pages(register: Register) -> dict[str, str]:
 
 # --- small pieces ------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1 << 14)  # a commit's time is on the page of every file it touched
 def when(t: Labels, moment: datetime) -> str:
     """A commit time in the site's time zone, as the site's language writes it."""
     local = moment.astimezone(SITE_TZ)
