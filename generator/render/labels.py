@@ -231,9 +231,12 @@ class Labels:
         """A period as a reader writes it: 23/09/2019, tháng 9/2019, Quý I/2020, năm 2018."""
         if period is None:
             return self("unknown")
-        written = self._periods.get(period)
+        # keyed by its fields: a tuple hashes and compares in C, the frozen dataclass's
+        # __hash__ and __eq__ are Python calls on every lookup
+        key = (period.year, period.quarter, period.month, period.day)
+        written = self._periods.get(key)
         if written is None:
-            written = self._periods[period] = self._period(period)
+            written = self._periods[key] = self._period(period)
         return written
 
     def _period(self, period) -> str:
