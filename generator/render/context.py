@@ -149,5 +149,11 @@ class Context:
         """A link to the paragraph an action comes from."""
         if not action.para:
             return ""
-        target = urls.relative(page, urls.document(action.doc), f"d-{action.para}")
-        return f"[¶ {text(action.para)}]({target})"
+        # the same link from every page of a folder but the document's own ("#d-…")
+        doc_page = urls.document(action.doc)
+        key = ("paragraph", action.doc, action.para, page.rpartition("/")[0], page == doc_page)
+        link_ = self._links.get(key)
+        if link_ is None:
+            target = urls.relative(page, doc_page, f"d-{action.para}")
+            link_ = self._links[key] = f"[¶ {text(action.para)}]({target})"
+        return link_
