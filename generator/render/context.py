@@ -24,9 +24,10 @@ class Context:
     _by: dict[str, dict[str, list]] | None = field(default=None, repr=False)
     _labels: dict[str, str] = field(default_factory=dict, repr=False)
     # A link's target depends only on the folder of the page it is written on (urls.relative;
-    # only same-page anchors differ, and these links have none): a large register writes the
-    # same links to agencies, tasks and documents on thousands of pages, so each is made once
-    # per folder. `described` does the same for action lines (render/actions.py).
+    # only same-page anchors differ, and a paragraph's link keys on them): a large register
+    # writes the same links to agencies, bodies, people, tasks, documents and paragraphs on
+    # thousands of pages, so each is made once per folder. `described` does the same for
+    # action lines (render/actions.py).
     _links: dict[tuple, str] = field(default_factory=dict, repr=False)
     described: dict[tuple, str] = field(default_factory=dict, repr=False)
 
@@ -80,12 +81,20 @@ class Context:
         return link(agency.name, urls.relative(page, urls.agency(agency_id)))
 
     def body(self, body_id: str, page: str) -> str:
-        body = self.register.bodies[body_id]
-        return link(body.name, urls.relative(page, urls.body(body_id)))
+        key = ("body", body_id, page.rpartition("/")[0])
+        link_ = self._links.get(key)
+        if link_ is None:
+            body = self.register.bodies[body_id]
+            link_ = self._links[key] = link(body.name, urls.relative(page, urls.body(body_id)))
+        return link_
 
     def person(self, person_id: str, page: str) -> str:
-        person = self.register.people[person_id]
-        return link(person.name, urls.relative(page, urls.person(person_id)))
+        key = ("person", person_id, page.rpartition("/")[0])
+        link_ = self._links.get(key)
+        if link_ is None:
+            person = self.register.people[person_id]
+            link_ = self._links[key] = link(person.name, urls.relative(page, urls.person(person_id)))
+        return link_
 
     def task(self, task_id: str, page: str) -> str:
         key = ("task", task_id, page.rpartition("/")[0])

@@ -1,6 +1,8 @@
 """Every label the generator writes, in Vietnamese (the default) and English."""
 from __future__ import annotations
 
+from ..vocab import DOCUMENT_TYPES
+
 LABELS: dict[str, tuple[str, str]] = {
     "number": ("Số, ký hiệu", "Number"),
     "type": ("Loại văn bản", "Type"),
@@ -223,7 +225,6 @@ class Labels:
         return LABELS[key][self._index]
 
     def doc_type(self, type_id: str) -> str:
-        from ..vocab import DOCUMENT_TYPES
         names = DOCUMENT_TYPES.get(type_id)
         return names[self._index] if names else type_id
 
