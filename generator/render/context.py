@@ -158,11 +158,15 @@ class Context:
         """A link to the paragraph an action comes from."""
         if not action.para:
             return ""
+        return self.paragraph_link(action.doc, action.para, page)
+
+    def paragraph_link(self, doc_key: str, para: str, page: str) -> str:
+        """`[¶ 2](…#d-2)`: a link to a paragraph of a document."""
         # the same link from every page of a folder but the document's own ("#d-…")
-        doc_page = urls.document(action.doc)
-        key = ("paragraph", action.doc, action.para, page.rpartition("/")[0], page == doc_page)
+        doc_page = urls.document(doc_key)
+        key = ("paragraph", doc_key, para, page.rpartition("/")[0], page == doc_page)
         link_ = self._links.get(key)
         if link_ is None:
-            target = urls.relative(page, doc_page, f"d-{action.para}")
-            link_ = self._links[key] = f"[¶ {text(action.para)}]({target})"
+            target = urls.relative(page, doc_page, f"d-{para}")
+            link_ = self._links[key] = f"[¶ {text(para)}]({target})"
         return link_

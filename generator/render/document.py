@@ -106,8 +106,7 @@ def _grouped(citations, by: str) -> list[tuple[str, list[str]]]:
 def _paras(ctx: Context, doc_key: str, paras: list[str], page: str) -> str:
     if not paras:
         return ""
-    return " (" + ", ".join(f"[¶ {text(p)}]({urls.relative(page, urls.document(doc_key), 'd-' + p)})"
-                            for p in paras) + ")"
+    return " (" + ", ".join(ctx.paragraph_link(doc_key, p, page) for p in paras) + ")"
 
 
 def linked_body(ctx: Context, doc: Document, page: str) -> str:
