@@ -64,6 +64,13 @@ def _relpath(path: str, start: str) -> str:
     """posixpath.relpath for the clean relative paths built here (no ".", "..", "//"), by
     string alone: relpath makes both absolute through os.getcwd(), and a large register's
     pages hold a million links."""
+    # nearly every page is one folder deep: a target inside its folder, or "../" and the target
+    if not start:
+        return path or "."
+    if path.startswith(start + "/"):
+        return path[len(start) + 1:] or "."
+    if "/" not in start and path.partition("/")[0] != start:
+        return "../" + path
     start_parts = start.split("/") if start else []
     parts = path.split("/")
     common = 0

@@ -61,11 +61,10 @@ def render_task(ctx: Context, record: TaskRecord) -> str:
                      [[text(t.period(s.when)), step_line(ctx, s, page),
                        f"{ctx.document(s.action.doc, page)} {ctx.paragraph(s.action, page)}"]
                       for s in record.steps]) + "\n")
-    events = sorted((Event(s.when, s.action.kind, s.action.doc, s.action) for s in record.steps),
-                    key=lambda e: e.sort_key, reverse=True)
-    if record.due:
+    events = [Event(s.when, s.action.kind, s.action.doc, s.action) for s in record.steps]
+    if record.due:  # in front: a stable sort keeps it before any step that sorts equal
         events.insert(0, Event(record.due, "due", record.due_action.doc, record.due_action))
-        events.sort(key=lambda e: e.sort_key, reverse=True)
+    events.sort(key=lambda e: e.sort_key, reverse=True)
     out.append(timeline_section(ctx, events, page))
     return "".join(out)
 
