@@ -76,12 +76,14 @@ def _composition(ctx: Context, histories: list[PostHistory], page: str) -> str:
                 shown.setdefault(tenure.end, t.period(tenure.end_when) if tenure.end_when else t.date(tenure.end))
     if not shown:
         return ""
+    # each tenure's first date once, not once per date of the composition
+    known = [(h, [(tenure, _first_known(tenure, ctx)) for tenure in h.tenures]) for h in histories]
     out = [f"## {t('composition')}\n\n"]
     for day in sorted(shown):
         rows = []
-        for h in histories:
-            holders = [holder_text(ctx, tenure.holder, page) for tenure in h.tenures
-                       if (_first_known(tenure, ctx) or day) <= day and (tenure.end is None or day < tenure.end)]
+        for h, tenures in known:
+            holders = [holder_text(ctx, tenure.holder, page) for tenure, first in tenures
+                       if (first or day) <= day and (tenure.end is None or day < tenure.end)]
             if holders:
                 rows.append([post_title(ctx, h), ", ".join(holders)])
         out.append(f"### {t('composition_on')} {text(shown[day])}\n\n")

@@ -121,10 +121,15 @@ def linked_body(ctx: Context, doc: Document, page: str) -> str:
         out.append(f"[{body_markdown(doc.body[start:end])}]({urls.relative(page, urls.document(target))})")
         pos = end
     out.append(body_markdown(doc.body[pos:]))
-    return _ANCHOR_AT_LINE_END.sub(r"\1\n\2", "".join(out))
+    return _ANCHOR_AT_LINE_END.sub(_own_line, "".join(out))
 
 
 # Editors end a paragraph's last line with its anchor, `… text. {#d-2}`; Python-Markdown's
 # attr_list reads a paragraph's attributes only from a line of their own, so move it there
 # (headings keep theirs: attr_list reads those at the end of the line).
 _ANCHOR_AT_LINE_END = re.compile(r"^(?!#)(.*\S)[ \t]+(\{:?[ \t]*#d-[a-z0-9-]+[ \t]*\})[ \t]*$", re.M)
+
+
+def _own_line(match: re.Match) -> str:
+    # r"\1\n\2" as a function: Python 3.11 expands a template in Python, one call more a match
+    return f"{match[1]}\n{match[2]}"
