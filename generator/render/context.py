@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -66,12 +67,15 @@ class Context:
         return self._by
 
     # --- names of things, linked from the page being written -------------------------------
-    def agency(self, agency_id: str, page: str) -> str:
-        key = ("agency", agency_id, page.rpartition("/")[0])
+    def _folder_link(self, kind: str, item_id: str, page: str, make: Callable[[], str]) -> str:
+        key = (kind, item_id, page.rpartition("/")[0])
         link_ = self._links.get(key)
         if link_ is None:
-            link_ = self._links[key] = self._agency(agency_id, page)
+            link_ = self._links[key] = make()
         return link_
+
+    def agency(self, agency_id: str, page: str) -> str:
+        return self._folder_link("agency", agency_id, page, lambda: self._agency(agency_id, page))
 
     def _agency(self, agency_id: str, page: str) -> str:
         agency = self.register.agencies.get(agency_id)
@@ -81,28 +85,16 @@ class Context:
         return link(agency.name, urls.relative(page, urls.agency(agency_id)))
 
     def body(self, body_id: str, page: str) -> str:
-        key = ("body", body_id, page.rpartition("/")[0])
-        link_ = self._links.get(key)
-        if link_ is None:
-            body = self.register.bodies[body_id]
-            link_ = self._links[key] = link(body.name, urls.relative(page, urls.body(body_id)))
-        return link_
+        return self._folder_link("body", body_id, page, lambda: link(
+            self.register.bodies[body_id].name, urls.relative(page, urls.body(body_id))))
 
     def person(self, person_id: str, page: str) -> str:
-        key = ("person", person_id, page.rpartition("/")[0])
-        link_ = self._links.get(key)
-        if link_ is None:
-            person = self.register.people[person_id]
-            link_ = self._links[key] = link(person.name, urls.relative(page, urls.person(person_id)))
-        return link_
+        return self._folder_link("person", person_id, page, lambda: link(
+            self.register.people[person_id].name, urls.relative(page, urls.person(person_id))))
 
     def task(self, task_id: str, page: str) -> str:
-        key = ("task", task_id, page.rpartition("/")[0])
-        link_ = self._links.get(key)
-        if link_ is None:
-            task = self.register.tasks[task_id]
-            link_ = self._links[key] = link(task.title, urls.relative(page, urls.task(task_id)))
-        return link_
+        return self._folder_link("task", task_id, page, lambda: link(
+            self.register.tasks[task_id].title, urls.relative(page, urls.task(task_id))))
 
     def office(self, office: str, page: str) -> str:
         agency_id, _, post_id = office.partition("/")
