@@ -103,11 +103,8 @@ class PagefindService:
     def add(self, url: str, block: str) -> None:
         """Index the page at `url` (from the site's root, "/van-ban/…/"), whose search block is
         `block`: the one part of a page Pagefind reads (data-pagefind-body)."""
-        page = (f'<!DOCTYPE html><html lang="{self._lang}"><head><meta charset="utf-8"></head>'
-                f"<body>{block}</body></html>")
-        index = self._indexes[zlib.crc32(url.encode("utf-8")) % self.parts]  # the same part every build
-        self._send({"type": "AddFile", "index_id": index, "url": url, "file_contents": page,
-                    "file_path": None})
+        part = zlib.crc32(url.encode("utf-8")) % self.parts  # the same part every build
+        self._add_file(self._indexes[part], url, block)
         if self.parts > 1:
             self._words.update(html.unescape(_TAG.sub(" ", block)).split())
 
@@ -117,10 +114,13 @@ class PagefindService:
         block = (f'<div data-pagefind-body><span data-pagefind-filter="{LEXICON_FILTER}:1"></span>'
                  f"<p>{words}</p></div>")
         for part, index in enumerate(self._indexes):
-            page = (f'<!DOCTYPE html><html lang="{self._lang}"><head><meta charset="utf-8"></head>'
-                    f"<body>{block}</body></html>")
-            self._send({"type": "AddFile", "index_id": index, "url": f"/pagefind/lexicon-{part}/",
-                        "file_contents": page, "file_path": None})
+            self._add_file(index, f"/pagefind/lexicon-{part}/", block)
+
+    def _add_file(self, index: int, url: str, block: str) -> None:
+        page = (f'<!DOCTYPE html><html lang="{self._lang}"><head><meta charset="utf-8"></head>'
+                f"<body>{block}</body></html>")
+        self._send({"type": "AddFile", "index_id": index, "url": url, "file_contents": page,
+                    "file_path": None})
 
     def start_writing(self, folder: Path) -> None:
         """Once every page is indexed, have Pagefind write the index into `folder`, and return

@@ -178,14 +178,26 @@ def _open_filters(page):
     expect(page.locator(".register-search__filter select").first).to_be_visible()
 
 
-def test_year_filter_alone_lists_that_year(page, site_url):
+def _documents_of_2020() -> list:
     register, _ = load_register(ROOT)
-    expected = ([d for d in register.documents.values() if d.year == 2020]
-                + [c for c in register.cited.values() if c.year == 2020])
-    page.goto(site_url)
+    return ([d for d in register.documents.values() if d.year == 2020]
+            + [c for c in register.cited.values() if c.year == 2020])
+
+
+def _choose_2020(page, url: str) -> str:
+    """Open the filters on `url`; the year 2020's option as it reads, once chosen."""
+    page.goto(url)
     page.locator("header.md-header .md-search__input").click()
     _open_filters(page)
-    page.locator(".register-search__filter select[name=year]").select_option("2020")
+    year = page.locator(".register-search__filter select[name=year]")
+    option = year.locator("option[value='2020']").inner_text()
+    year.select_option("2020")
+    return option
+
+
+def test_year_filter_alone_lists_that_year(page, site_url):
+    expected = _documents_of_2020()
+    _choose_2020(page, site_url)
     titles = _results(page, "")
     assert _count(page) == len(expected) == len(titles)
     assert "Thông báo 139/TB-VPCP" in titles
@@ -299,14 +311,7 @@ def test_index_in_parts_finds_what_the_whole_index_finds(page, site_url, split_s
 
 def test_index_in_parts_counts_a_filter_across_them(page, split_site):
     _, split_url = split_site
-    register, _ = load_register(ROOT)
-    expected = ([d for d in register.documents.values() if d.year == 2020]
-                + [c for c in register.cited.values() if c.year == 2020])
-    page.goto(split_url)
-    page.locator("header.md-header .md-search__input").click()
-    _open_filters(page)
-    option = page.locator(".register-search__filter select[name=year] option[value='2020']")
-    assert option.inner_text() == f"2020 ({len(expected)})"
-    page.locator(".register-search__filter select[name=year]").select_option("2020")
+    expected = _documents_of_2020()
+    assert _choose_2020(page, split_url) == f"2020 ({len(expected)})"
     titles = _results(page, "")
     assert _count(page) == len(expected) == len(titles)
