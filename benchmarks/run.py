@@ -269,7 +269,8 @@ def query_bytes(site: Path, query: str = QUERY) -> tuple[float | None, int | Non
                 const box = document.querySelector('[data-register-search]');
                 const parts = parseInt(box && box.getAttribute('data-index-parts'), 10) || 1;
                 for (let i = 1; i < parts; i++) await pagefind.mergeIndex(`/pagefind/part-${i}/`, {excerptLength: 30});
-                const found = await pagefind.search(query, parts > 1 ? {filters: {not: {'register-lexicon': '1'}}} : {});
+                const lexicon = box && box.getAttribute('data-index-lexicon');
+                const found = await pagefind.search(query, parts > 1 ? {filters: {not: {[lexicon]: '1'}}} : {});
                 await Promise.all(found.results.slice(0, 5).map(r => r.data()));
                 return found.results.length;
             }""", query)

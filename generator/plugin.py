@@ -32,7 +32,7 @@ from .beside import Beside, BesideError
 from .converting import PageConverter
 from .render.labels import Labels
 from .render.search_meta import search_block, search_entries, ui_labels
-from .pagefind_service import PAGES_PER_PART, PagefindService, PagefindServiceError, parts_for, search_url
+from .pagefind_service import LEXICON_FILTER, PAGES_PER_PART, PagefindService, PagefindServiceError, parts_for, search_url
 from .search_index import SearchIndexError, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.register")
@@ -242,7 +242,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                 self.search_service = PagefindService(self.lang, self.search_parts)
             except PagefindServiceError as exc:
                 raise PluginError(f"search index: {exc}") from exc
-        config.extra["register_search_parts"] = self.search_parts  # the search box merges them
+        # the search box merges the parts and leaves out their lexicon pages
+        config.extra["register_search_index"] = {"parts": self.search_parts, "lexicon": LEXICON_FILTER}
         return nav
 
     def on_env(self, env, config, files):

@@ -10,10 +10,10 @@
   if (!root) return;
   var labels = JSON.parse(root.querySelector(".register-search__labels").textContent);
   var FILTERS = ["type", "issuer", "year", "agency", "status"];
-  var LEXICON = "register-lexicon";  // the filter of each part's page of words
   var PAGE = 10;
   var base = new URL((root.getAttribute("data-base") || ".") + "/", location.href);
   var parts = Math.max(1, parseInt(root.getAttribute("data-index-parts"), 10) || 1);
+  var lexicon = root.getAttribute("data-index-lexicon");  // the filter of each part's page of words
   var toggle = document.getElementById("__search");
   var form = root.querySelector("form");
   var input = form.querySelector("input[name=query]");
@@ -119,7 +119,7 @@
       // (generator/pagefind_service.py)
       filters = Object.assign({}, filters);
       filters.not = {};
-      filters.not[LEXICON] = "1";
+      filters.not[lexicon] = "1";
     }
     return Promise.all(passes.map(function (q) { return pf.search(q, { filters: filters }); }))
       .then(function (found) {
