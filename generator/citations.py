@@ -106,10 +106,22 @@ def find_in_document(doc: Document) -> list[Found]:
     return found
 
 
-def collect_citations(register: Register, diags: Diagnostics) -> None:
+def _found_in(doc: Document, known: dict[str, tuple[Document, list[Found]]] | None) -> list[Found]:
+    if known is None:
+        return find_in_document(doc)
+    entry = known.get(doc.key)
+    if entry is None or entry[0] is not doc:
+        entry = known[doc.key] = (doc, find_in_document(doc))
+    return entry[1]
+
+
+def collect_citations(register: Register, diags: Diagnostics,
+                      known: dict[str, tuple[Document, list[Found]]] | None = None) -> None:
+    """Resolve every document's citations. `known` keeps what each document's text cites from
+    one load to the next (load.ReadCache): it is found again only for a document read anew."""
     docs = register.documents
     resolver = Resolver((d.key, d.number, d.issued.start) for d in docs.values() if d.number)
-    all_found = [f for d in sorted(docs.values(), key=lambda d: d.key) for f in find_in_document(d)]
+    all_found = [f for d in sorted(docs.values(), key=lambda d: d.key) for f in _found_in(d, known)]
     years_known: dict[str, set[int]] = defaultdict(set)
     for f in all_found:
         if f.year:
