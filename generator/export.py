@@ -25,8 +25,9 @@ import json
 import uuid
 import xml.etree.ElementTree as ET
 from datetime import date
+from functools import cache, partial
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from . import urls
 from .derive.events import deadlines
@@ -624,36 +625,51 @@ def export_files(register: Register, formats: Iterable[str] = FORMATS, as_of: da
                  directory_urls: bool = True, lang: str = "vi") -> dict[str, bytes]:
     """{path under the site root: content} of the open-data files in the given formats."""
     with bulk():
-        return _export_files(register, formats, as_of, licence, site_name, site_url, directory_urls, lang)
+        return {path: make() for path, make in open_data_files(
+            register, formats, as_of, licence, site_name, site_url, directory_urls, lang)}
 
 
-def _export_files(register, formats, as_of, licence, site_name, site_url, directory_urls, lang):
+CSV_TABLES = ("documents", "actions", "transfers", "appointments", "deadlines")  # csv_tables'
+
+
+def open_data_files(register: Register, formats: Iterable[str] = FORMATS, as_of: date | None = None,
+                    licence: dict | None = None, site_name: str = "", site_url: str | None = None,
+                    directory_urls: bool = True, lang: str = "vi") -> list[tuple[str, Callable[[], bytes]]]:
+    """(path, a function that makes its content) of each open-data file: a preview knows every
+    path at once, and makes the contents after its pages (preview.py)."""
     formats = set(formats)
-    files: dict[str, bytes] = {}
-    exporter = _Exporter(register, as_of, licence, directory_urls)
-    data = exporter.register() if formats & {"json", "csv"} else None
+    exporter = cache(lambda: _Exporter(register, as_of, licence, directory_urls))
+    data = cache(lambda: exporter().register())
+    tables = cache(lambda: csv_tables(data()))
+    files: list[tuple[str, Callable[[], bytes]]] = []
     if "json" in formats:
-        files[REGISTER_JSON] = dumps(data)
-        files[SCHEMA_JSON] = SCHEMA_PATH.read_bytes()
+        files.append((REGISTER_JSON, lambda: dumps(data())))
+        files.append((SCHEMA_JSON, SCHEMA_PATH.read_bytes))
         for key in sorted(register.documents):
-            files[document_json_path(key)] = dumps(exporter.document_file(key))
+            files.append((document_json_path(key), partial(lambda k: dumps(exporter().document_file(k)), key)))
         for old, new in sorted(formers(register).items()):
-            files[document_json_path(old)] = dumps({
+            files.append((document_json_path(old), partial(dumps, {
                 "schema_version": SCHEMA_VERSION, "moved_to": new,
-                "url": document_url(new, directory_urls), "json": document_json_path(new)})
+                "url": document_url(new, directory_urls), "json": document_json_path(new)})))
     if "csv" in formats:
-        for name, (header, rows) in csv_tables(data).items():
-            files[f"{CSV_DIR}/{name}.csv"] = csv_bytes(header, rows)
+        for name in CSV_TABLES:
+            files.append((f"{CSV_DIR}/{name}.csv", partial(lambda n: csv_bytes(*tables()[n]), name)))
     if "atom" in formats:
-        files[FEED] = atom_feed(register, site_name, site_url, lang, directory_urls)
+        files.append((FEED, lambda: atom_feed(register, site_name, site_url, lang, directory_urls)))
     return files
 
 
 def site_files(register: Register, **options: Any) -> dict[str, bytes]:
     """The open-data files and the redirect pages of former addresses, for a built site."""
-    files = export_files(register, **options)
+    with bulk():
+        return {path: make() for path, make in open_site_files(register, **options)}
+
+
+def open_site_files(register: Register, **options: Any) -> list[tuple[str, Callable[[], bytes]]]:
+    """site_files' paths, each with the function that makes its content (open_data_files)."""
+    files = open_data_files(register, **options)
     for path, page in redirects(register, options.get("directory_urls", True)).items():
-        files[path] = page.encode("utf-8")
+        files.append((path, partial(str.encode, page, "utf-8")))
     return files
 
 

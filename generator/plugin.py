@@ -17,8 +17,9 @@ from mkdocs.structure.toc import get_toc
 
 from . import urls
 from .asof import resolve_as_of
-from .export import add_to_head, document_head, site_files
-from .load import load_register
+from .export import add_to_head, document_head, open_site_files, site_files
+from .load import ReadCache, load_register
+from .preview import OpenDataWriter
 from .provenance import read_history
 from .page_shell import install_page_shell, share_nav
 from .render import render_site
@@ -62,6 +63,10 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     blocks: dict[str, str] = {}  # each page's search block, from its conversion to its writing
     made_blocks: dict[str, tuple[str, str]] = {}  # (content, its search block) as the page was converted
     open_data: Beside | None = None  # the open-data files, made in a child process meanwhile
+    preview_data: list = []  # a preview's open-data files, made once its pages are written
+    # a preview's: documents kept from one rebuild to the next, and open data made after the pages
+    read_cache: ReadCache | None = None
+    open_data_writer: OpenDataWriter | None = None
     converter: PageConverter | None = None  # generated pages as HTML, with a child on the other core
     page_renders: Counter = Counter()  # pages filled into a shell / rendered in full (page_shell.py)
 
@@ -69,11 +74,16 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         # defining on_startup keeps this plugin alive across `serve` rebuilds, and with it the
         # digests that tell which generated files an edit changed (staging.py)
         self.serving = command == "serve"
+        if self.serving:
+            self.read_cache, self.open_data_writer = ReadCache(), OpenDataWriter()
 
     def on_shutdown(self) -> None:
         # MkDocs keeps this instance for the whole process: a later `build` in it is no preview
         self.serving = self.indexed = False
-        self.staging = None
+        self.staging = self.read_cache = None
+        if self.open_data_writer is not None:
+            self.open_data_writer.stop()
+            self.open_data_writer = None
         self._stop_search()
         self._stop_open_data()
         self._stop_converting()
@@ -104,7 +114,9 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
 
     def on_config(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
-        register, diagnostics = load_register(self.root)
+        if self.open_data_writer is not None:
+            self.open_data_writer.stop()  # it would write the register before this edit
+        register, diagnostics = load_register(self.root, self.read_cache)
         if diagnostics:
             lines = "\n".join(str(d) for d in diagnostics)
             raise PluginError(f"the register has {len(diagnostics)} error(s):\n{lines}")
@@ -114,11 +126,14 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             raise PluginError(str(exc)) from exc
         lang = config.theme["language"] if "language" in config.theme else "vi"
         # open data (register.json, csv/, per-document JSON, the Atom feed) and redirects, made
-        # on the other core while this one renders the pages
+        # on the other core while this one renders the pages; a preview's, once its pages are
+        # written (preview.py)
         self._stop_open_data()
-        self.open_data = Beside(_packed_site_files, register, dict(
-            as_of=as_of, licence=self.config.licence, site_name=config.site_name,
-            site_url=config.site_url, directory_urls=config.use_directory_urls, lang=lang))
+        options = dict(as_of=as_of, licence=self.config.licence, site_name=config.site_name,
+                       site_url=config.site_url, directory_urls=config.use_directory_urls, lang=lang)
+        self.preview_data = open_site_files(register, **options) if self.open_data_writer else []
+        if self.open_data_writer is None:
+            self.open_data = Beside(_packed_site_files, register, options)
         docs_dir = Path(config.docs_dir)
         intros = {agency_id: path.read_text(encoding="utf-8")
                   for agency_id in register.agencies
@@ -164,13 +179,16 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             files.append(generated)
         open_data, self.open_data = self.open_data, None
         try:
-            packed_files = open_data.result()
+            packed_files = open_data.result() if open_data is not None else []
         except BesideError as exc:
             raise PluginError(f"open data: {exc}") from exc
-        for path, digest, data in packed_files:
+        made = [(path, StagedFile.staged(config, path, stage.packed(path, digest, data)))
+                for path, digest, data in packed_files]
+        made += [(path, PreviewFile.generated(config, path, content=b"")) for path, _ in self.preview_data]
+        for path, file in made:
             if path in files.src_uris:
                 raise PluginError(f"content/{path} would hide a generated open-data file of the same path")
-            files.append(StagedFile.staged(config, path, stage.packed(path, digest, data)))
+            files.append(file)
         # the JSON Schema of the records (schema.py), for editors' tools: schema/ban-ghi.json, …
         for name, content in schema_texts().items():
             files.append(File.generated(config, f"schema/{name}", content=content))
@@ -287,6 +305,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         (Path(config.site_dir) / FEED).write_text(feed, encoding="utf-8")  # the recent changes, as Atom
         if self.staging is not None:
             self.staging.end()  # MkDocs has written every page and file: a dirty rebuild's base
+        if self.open_data_writer is not None:
+            self.open_data_writer.start(self.preview_data, Path(config.site_dir))
         if not self.serving:
             self.staging = None
         elif self.indexed:
@@ -331,6 +351,17 @@ class StagedFile(File):
         if self._packed is None or self._packed.changed:
             return True
         return not os.path.isfile(self.abs_dest_path)
+
+
+class PreviewFile(File):
+    """An open-data file of a preview: known to MkDocs, so links to it resolve, but written by
+    the preview's OpenDataWriter once the pages are (preview.py), never by MkDocs."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+    def is_modified(self) -> bool:
+        return False
 
 
 def _packed_site_files(register, options: dict) -> list[tuple[str, bytes, bytes]]:

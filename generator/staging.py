@@ -16,10 +16,11 @@ import hashlib
 import zlib
 from dataclasses import dataclass
 
-__all__ = ["Packed", "Staging", "compress"]
+__all__ = ["Packed", "Staging", "compress", "digest"]
 
 
-def _digest(data: bytes) -> bytes:
+def digest(data: bytes) -> bytes:
+    """What tells a file's bytes from the last build's."""
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
@@ -27,7 +28,7 @@ def compress(content: str | bytes) -> tuple[bytes, bytes]:
     """(digest, compressed bytes) of a file's content; done where the content is made (open
     data is made in a child process: beside.py)."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    return _digest(data), zlib.compress(data, 1)
+    return digest(data), zlib.compress(data, 1)
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class Staging:
     def changed(self, rel: str, content: str) -> bool:
         """Whether `content`, which a file that is not staged shows (the home page's generated
         summary), differs from the last build's; `rel` names it."""
-        return self._changed(rel, _digest(content.encode("utf-8")))
+        return self._changed(rel, digest(content.encode("utf-8")))
 
     def _changed(self, rel: str, digest: bytes) -> bool:
         self._digests[rel] = digest

@@ -1,0 +1,87 @@
+"""A preview's open data (`register serve`), written after its pages, in a thread.
+
+At 10,000 documents the open data (register.json, csv/, one JSON per document, redirects) takes
+15–20 s to make, and a preview has no second process to make it in (beside.py: its watcher's
+threads rule out a fork). Made before the pages, it held every refresh back by that much, for
+files an editor checking a page does not look at. So a preview makes it once its pages are
+written, writes only the files whose bytes changed, and removes those no longer made; an edit
+saved meanwhile stops it between two files, and the next rebuild starts it again. No MkDocs
+import here.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+import threading
+from pathlib import Path
+from typing import Callable
+
+from .staging import digest
+
+__all__ = ["OpenDataWriter"]
+
+log = logging.getLogger("mkdocs.plugins.register")
+
+
+class OpenDataWriter:
+    """Writes a register's open data into a site folder, in a thread, one file at a time."""
+
+    def __init__(self) -> None:
+        self._digests: dict[str, bytes] = {}  # of the files on disk, as this writer wrote them
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self.error: BaseException | None = None
+
+    def start(self, files: list[tuple[str, Callable[[], bytes]]], site_dir: Path) -> None:
+        """Make and write `files` (export.open_site_files) under `site_dir`, from now on."""
+        self.stop()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(files, Path(site_dir), self._stop),
+                                        name="register-open-data", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop between two files and wait: a rebuild is starting."""
+        if self._thread is not None:
+            self._stop.set()
+            self._thread.join()
+            self._thread = None
+
+    def wait(self) -> None:
+        """Wait until every file is written (tests, benchmarks)."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def _run(self, files: list[tuple[str, Callable[[], bytes]]], site_dir: Path, stop: threading.Event) -> None:
+        self.error = None
+        made: set[str] = set()
+        try:
+            for path, make in files:
+                if stop.is_set():
+                    return
+                content = make()
+                made.add(path)
+                new = digest(content)
+                if self._digests.get(path) != new or not (site_dir / path).is_file():
+                    self._digests.pop(path, None)
+                    _write(site_dir, path, content)
+                    self._digests[path] = new
+            for path in sorted(set(self._digests) - made):  # a deleted document's JSON
+                del self._digests[path]
+                (site_dir / path).unlink(missing_ok=True)
+        except Exception as exc:  # the pages are up to date; say what is not
+            self.error = exc
+            log.error(f"open data not written: {exc}")
+
+
+def _write(site_dir: Path, path: str, content: bytes) -> None:
+    """Write `path` under `site_dir`, whole: a reader never gets half a file."""
+    if posixpath.isabs(path) or posixpath.normpath(path).startswith(".."):
+        raise ValueError(f"{path}: outside the site folder")
+    target = site_dir / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    partial.write_bytes(content)
+    os.replace(partial, target)
