@@ -166,6 +166,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         home = files.src_uris.get(urls.HOME)
         if stage.changed(f"{urls.HOME}#summary", self.home_summary) and home is not None:
             home.is_modified = lambda: True  # its generated summary changed: rebuild it too
+        # "edit"/"view" open the record in decisions/, not a generated page
+        records = os.path.relpath(self.root, config.docs_dir).replace(os.sep, "/")
         for path, content in pages.items():
             existing = files.src_uris.get(path)
             if existing is not None:
@@ -173,9 +175,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                     raise PluginError(f"content/{path} would hide a generated page of the same path")
                 files.remove(existing)
             generated = StagedFile.staged(config, path, stage.pack(path, content))
-            if path in self.sources:  # "edit"/"view" open the record in decisions/, not this virtual page
-                record = os.path.relpath(self.root / self.sources[path], config.docs_dir)
-                generated.edit_uri = record.replace(os.sep, "/")
+            if path in self.sources:
+                generated.edit_uri = posixpath.normpath(posixpath.join(records, self.sources[path]))
             files.append(generated)
         open_data, self.open_data = self.open_data, None
         try:

@@ -43,39 +43,46 @@ class Packed:
 
 class Staging:
     """The digests of the generated files of the last complete build, to tell which ones
-    changed.
+    changed, and their compressed bytes, so that an unchanged file is not compressed again (at
+    10,000 documents compressing every page took 2.6 s of a preview's rebuild).
 
     A build that fails after `begin` may have written some of its files and not others, so
     until it reaches `end` there is no complete build to compare with: the next build counts
     every file changed, and writes them all."""
 
     def __init__(self) -> None:
-        self._written: dict[str, bytes] = {}    # by the last build that reached `end`
-        self._previous: dict[str, bytes] = {}
-        self._digests: dict[str, bytes] = {}    # this build's
+        # (digest, compressed bytes or None) by path
+        self._written: dict[str, tuple[bytes, bytes | None]] = {}  # by the last build that reached `end`
+        self._previous: dict[str, tuple[bytes, bytes | None]] = {}
+        self._staged: dict[str, tuple[bytes, bytes | None]] = {}   # this build's
 
     def begin(self) -> None:
         """Start a build: the files it stages are compared with the last complete build's."""
-        self._previous, self._written, self._digests = self._written, {}, {}
+        self._previous, self._written, self._staged = self._written, {}, {}
 
     def end(self) -> None:
         """The build has written every file it staged."""
-        self._written = self._digests
+        self._written = self._staged
 
     def pack(self, rel: str, content: str | bytes) -> Packed:
         """`content` for the file at `rel`, compressed, and marked changed unless the last build
         staged the same bytes there."""
-        return self.packed(rel, *compress(content))
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        new = digest(data)
+        old, packed = self._previous.get(rel, (None, None))
+        if old != new or packed is None:
+            return self.packed(rel, new, zlib.compress(data, 1))
+        self._staged[rel] = (new, packed)
+        return Packed(packed, False)
 
     def packed(self, rel: str, digest: bytes, data: bytes) -> Packed:
         """The file at `rel`, already compressed (`compress`)."""
-        return Packed(data, self._changed(rel, digest))
+        self._staged[rel] = (digest, data)
+        return Packed(data, self._previous.get(rel, (None,))[0] != digest)
 
     def changed(self, rel: str, content: str) -> bool:
         """Whether `content`, which a file that is not staged shows (the home page's generated
         summary), differs from the last build's; `rel` names it."""
-        return self._changed(rel, digest(content.encode("utf-8")))
-
-    def _changed(self, rel: str, digest: bytes) -> bool:
-        self._digests[rel] = digest
-        return self._previous.get(rel) != digest
+        new = digest(content.encode("utf-8"))
+        self._staged[rel] = (new, None)
+        return self._previous.get(rel, (None,))[0] != new

@@ -21,6 +21,7 @@ def test_only_files_whose_content_changed_since_the_last_build_are_marked_change
     added = stage.pack("co-quan/moi.md", "# Cơ quan mới\n")
     assert not kept.changed and edited.changed and added.changed
     assert edited.unpack().decode("utf-8") == "# Thông báo 8540 (đã sửa)\n"
+    assert kept.unpack().decode("utf-8") == "# Nhiệm vụ A\n"  # its bytes kept, not compressed again
     assert stage.changed("index.md#summary", "12 văn bản")
     stage.end()
 
