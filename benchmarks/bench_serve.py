@@ -5,8 +5,8 @@
 Writes a synthetic register (benchmarks/synthetic.py), starts `register serve` on it, waits for
 the first build, then edits one document's title, as an editor would, and polls that
 document's page until the new title is served: the seconds from saving the file to an up-to-date
-preview. Prints one line per edit and, last, `docs=<N> first_build_s=<x> refresh_s=<x>` (the
-slowest refresh).
+preview; then its open-data JSON, which a preview writes after the pages. Prints one line per
+edit and, last, `docs=<N> first_build_s=<x> refresh_s=<x> data_s=<x>` (the slowest of each).
 """
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         first = _wait_for(base, "<html", 3600, proc)
         print(f"first build and serve: {first:.1f} s", flush=True)
-        refreshes = []
+        refreshes, data = [], []
         for i in range(args.edits):
             record = records[(i + 1) * len(records) // (args.edits + 1)]
             text = record.read_text(encoding="utf-8")
@@ -87,12 +87,15 @@ def main(argv: list[str] | None = None) -> int:
             text = re.sub(r'^title: "', f'title: "{marker} — ', text, count=1, flags=re.M)
             year, stem = record.parent.name, record.stem
             url = f"{base}van-ban/{year}/{stem}/"
+            _wait_for(f"{base}van-ban/{year}/{stem}.json", "schema_version", 3600, proc)  # the open data written
             time.sleep(1.5)  # the watcher's mtime resolution: an edit, not the build's own write
             record.write_text(text, encoding="utf-8")
             took = _wait_for(url, marker, 3600, proc)
             refreshes.append(took)
-            print(f"edit {i + 1} ({record.relative_to(root)}): preview up to date after {took:.1f} s", flush=True)
-        print(f"docs={args.docs} first_build_s={first:.1f} refresh_s={max(refreshes):.1f}")
+            data.append(took + _wait_for(f"{base}van-ban/{year}/{stem}.json", marker, 3600, proc))
+            print(f"edit {i + 1} ({record.relative_to(root)}): preview up to date after {took:.1f} s, "
+                  f"its open data after {data[-1]:.1f} s", flush=True)
+        print(f"docs={args.docs} first_build_s={first:.1f} refresh_s={max(refreshes):.1f} data_s={max(data):.1f}")
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGINT)

@@ -1,6 +1,7 @@
 """The MkDocs plugin: wires MkDocs events to the core; no register logic lives here."""
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import posixpath
@@ -18,7 +19,7 @@ from mkdocs.structure.toc import get_toc
 from . import urls
 from .asof import resolve_as_of
 from .export import add_to_head, document_head, open_site_files, site_files
-from .load import ReadCache, load_register
+from .load import ReadCache, bulk, load_register
 from .preview import OpenDataWriter
 from .provenance import read_history
 from .page_shell import install_page_shell, share_nav
@@ -89,6 +90,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self._stop_converting()
 
     def on_build_error(self, *, error) -> None:
+        gc.unfreeze()
         self._stop_search()
         self._stop_open_data()
         self._stop_converting()
@@ -113,6 +115,16 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self._stop_converting()
 
     def on_config(self, config):
+        # The register, its pages and their search data live until the build ends: they are made
+        # with the cyclic garbage collector paused (load.bulk), then frozen, so that its full
+        # passes during MkDocs' own work skip them (they took 4.5 s of a 26 s preview rebuild at
+        # 10,000 documents); the build's end gives them back to it.
+        with bulk():
+            config = self._load_and_render(config)
+            gc.freeze()
+        return config
+
+    def _load_and_render(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
         if self.open_data_writer is not None:
             self.open_data_writer.stop()  # it would write the register before this edit
@@ -300,6 +312,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         return output
 
     def on_post_build(self, config) -> None:
+        gc.unfreeze()
         feed = render_feed(self.register, Labels(self.lang), self.history, config.site_name,
                            config.site_url, config.repo_url, config.use_directory_urls,
                            fallback=as_of_moment(self.as_of))
