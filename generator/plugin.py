@@ -289,6 +289,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         share_nav(env, self._nav_folder)
         if not os.environ.get("REGISTER_NO_PRERENDER"):
             self.page_renders = install_page_shell(env, self._nav_folder)
+        gc.freeze()  # MkDocs' files, pages and navigation too live until the build ends (on_config)
         return env
 
     def _nav_folder(self, page) -> str | None:
