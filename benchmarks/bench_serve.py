@@ -21,7 +21,9 @@ import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -44,16 +46,41 @@ def _get(url: str) -> str | None:
         return None
 
 
-def _wait_for(url: str, needle: str, deadline: float, proc: subprocess.Popen) -> float:
+class ServeError(RuntimeError):
+    pass
+
+
+def wait_for(url: str, needle: str, deadline: float, proc: subprocess.Popen) -> float:
+    """Seconds until `url` serves a page holding `needle`."""
     start = time.perf_counter()
     while time.perf_counter() - start < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"register serve exited ({proc.returncode}); see serve.log")
+            raise ServeError(f"register serve exited ({proc.returncode}); see its log")
         page = _get(url)
         if page is not None and needle in page:
             return time.perf_counter() - start
         time.sleep(0.2)
-    raise SystemExit(f"{url} did not show {needle!r} within {deadline:.0f} s")
+    raise ServeError(f"{url} did not show {needle!r} within {deadline:.0f} s")
+
+
+@contextmanager
+def serving(root: Path, log: BinaryIO, as_of: str = synthetic.AS_OF) -> Iterator[tuple[subprocess.Popen, str]]:
+    """`register serve` on `root` at a free port, its messages to `log`: its process and
+    address, until the block ends."""
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "--root", str(root), "serve",
+                             "--as-of", as_of, "--dev-addr", f"127.0.0.1:{port}"],
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)), stdout=subprocess.DEVNULL,
+                            stderr=log, start_new_session=True)
+    try:
+        yield proc, f"http://127.0.0.1:{port}/"
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,45 +95,38 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(root, ignore_errors=True)
     synthetic.generate(root, args.docs, seed=args.seed)
     records = sorted((root / "decisions").glob("*/*.md"))
-    port = _free_port()
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    log = open(work / "serve.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "--root", str(root), "serve",
-                             "--as-of", synthetic.AS_OF, "--dev-addr", f"127.0.0.1:{port}"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=log,
-                            start_new_session=True)
-    base = f"http://127.0.0.1:{port}/"
     try:
-        first = _wait_for(base, "<html", 3600, proc)
-        print(f"first build and serve: {first:.1f} s", flush=True)
-        refreshes, data = [], []
-        for i in range(args.edits):
-            record = records[(i + 1) * len(records) // (args.edits + 1)]
-            text = record.read_text(encoding="utf-8")
-            marker = f"Đã sửa lần {i + 1}"
-            text = re.sub(r'^title: "', f'title: "{marker} — ', text, count=1, flags=re.M)
-            year, stem = record.parent.name, record.stem
-            url = f"{base}van-ban/{year}/{stem}/"
-            _wait_for(f"{base}van-ban/{year}/{stem}.json", "schema_version", 3600, proc)  # the open data written
-            time.sleep(1.5)  # the watcher's mtime resolution: an edit, not the build's own write
-            record.write_text(text, encoding="utf-8")
-            took = _wait_for(url, marker, 3600, proc)
-            refreshes.append(took)
-            data.append(took + _wait_for(f"{base}van-ban/{year}/{stem}.json", marker, 3600, proc))
-            print(f"edit {i + 1} ({record.relative_to(root)}): preview up to date after {took:.1f} s, "
-                  f"its open data after {data[-1]:.1f} s", flush=True)
-        print(f"docs={args.docs} first_build_s={first:.1f} refresh_s={max(refreshes):.1f} data_s={max(data):.1f}")
+        with open(work / "serve.log", "wb") as log, serving(root, log) as (proc, base):
+            _edit_and_measure(args, root, records, proc, base)
+    except ServeError as exc:
+        raise SystemExit(str(exc)) from None
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGINT)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-        log.close()
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def _edit_and_measure(args: argparse.Namespace, root: Path, records: list[Path], proc: subprocess.Popen,
+                      base: str) -> None:
+    first = wait_for(base, "<html", 3600, proc)
+    print(f"first build and serve: {first:.1f} s", flush=True)
+    refreshes, data = [], []
+    for i in range(args.edits):
+        record = records[(i + 1) * len(records) // (args.edits + 1)]
+        text = record.read_text(encoding="utf-8")
+        marker = f"Đã sửa lần {i + 1}"
+        text = re.sub(r'^title: "', f'title: "{marker} — ', text, count=1, flags=re.M)
+        year, stem = record.parent.name, record.stem
+        url = f"{base}van-ban/{year}/{stem}/"
+        wait_for(f"{base}van-ban/{year}/{stem}.json", "schema_version", 3600, proc)  # the open data written
+        time.sleep(1.5)  # the watcher's mtime resolution: an edit, not the build's own write
+        record.write_text(text, encoding="utf-8")
+        took = wait_for(url, marker, 3600, proc)
+        refreshes.append(took)
+        data.append(took + wait_for(f"{base}van-ban/{year}/{stem}.json", marker, 3600, proc))
+        print(f"edit {i + 1} ({record.relative_to(root)}): preview up to date after {took:.1f} s, "
+              f"its open data after {data[-1]:.1f} s", flush=True)
+    print(f"docs={args.docs} first_build_s={first:.1f} refresh_s={max(refreshes):.1f} data_s={max(data):.1f}")
 
 
 if __name__ == "__main__":

@@ -43,10 +43,8 @@ class OpenDataWriter:
 
     def stop(self) -> None:
         """Stop between two files and wait: a rebuild is starting."""
-        if self._thread is not None:
-            self._stop.set()
-            self._thread.join()
-            self._thread = None
+        self._stop.set()
+        self.wait()
 
     def wait(self) -> None:
         """Wait until every file is written (tests, benchmarks)."""
