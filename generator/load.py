@@ -10,8 +10,7 @@ from pathlib import Path
 
 from .beside import Beside, BesideError
 from .checks import check_register
-from .citations import collect_citations
-from .citations import Found
+from .citations import Found, collect_citations
 from .derive import derive
 from .diagnostics import Diagnostic, Diagnostics, Loc
 from .documents import Names, read_document
@@ -92,8 +91,9 @@ class ReadCache:
     serve`): at 10,000 documents reading them again is 10 of a rebuild's 14 s of loading.
 
     A document is reused while its file and the registries are unchanged, with the citations
-    found in its text. Loading never changes a document except where it reports an error in
-    its file (checks.py drops an unknown task): those files are read again next time."""
+    found in its text. Loading changes a document only to resolve its actions' targets, which
+    every load does again (citations.py), and where it reports an error in its file (checks.py
+    drops an unknown task): those files are read again next time."""
 
     registries: tuple = ()
     documents: dict[str, tuple[tuple, Document | None, list[Diagnostic]]] = field(default_factory=dict)
@@ -103,7 +103,7 @@ class ReadCache:
         if registries != self.registries:  # a document is read against the registries
             self.registries, self.documents, self.found = registries, {}, {}
         kept = {}
-        documents, found = [], []
+        documents, problems = [], []
         for rel in files:
             stat = _stat(root / rel)
             entry = self.documents.get(rel)
@@ -113,9 +113,9 @@ class ReadCache:
             kept[rel] = entry
             if entry[1] is not None:
                 documents.append(entry[1])
-            found.extend(entry[2])
+            problems.extend(entry[2])
         self.documents = kept  # deleted files are forgotten
-        return documents, found
+        return documents, problems
 
     def forget(self, diagnostics: list[Diagnostic]) -> None:
         """Read these files again next time: loading may have changed their documents."""
