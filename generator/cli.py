@@ -64,7 +64,7 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
-    _quiet_mkdocs(args.verbose)
+    _show_mkdocs(logging.DEBUG if args.verbose else logging.WARNING)  # warnings and errors
     try:
         config = load_config(config_file, strict=True, site_dir=str(staging))
         build(config)
@@ -114,6 +114,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     if args.as_of:
         os.environ["REGISTER_AS_OF"] = args.as_of
+    # where it serves, each rebuild, and a broken record's file and line, as `mkdocs serve` shows
+    _show_mkdocs(logging.DEBUG if args.verbose else logging.INFO)
     # dirty: after an edit MkDocs rebuilds only the pages whose Markdown changed (the plugin
     # marks a generated page modified only when its content changes: staging.py), not all of them.
     # MkDocs warns that a dirty build may leave the navigation of other pages stale, and a
@@ -134,14 +136,15 @@ class _StderrHandler(logging.StreamHandler):
         super().emit(record)
 
 
-def _quiet_mkdocs(verbose: bool) -> None:
-    """MkDocs logs through `logging`; show warnings and errors unless asked for more."""
+def _show_mkdocs(level: int) -> None:
+    """MkDocs logs through `logging`, and says nothing until it is given a handler: its
+    errors (a broken record, with its file and line) included."""
     logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
         handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    logger.setLevel(level)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -176,7 +179,7 @@ def _site_settings(config_file: Path) -> dict:
         return {}
     from mkdocs.config import load_config
 
-    _quiet_mkdocs(False)
+    _show_mkdocs(logging.WARNING)
     config = load_config(str(config_file))
     plugin = config.plugins.get("register")
     return {"site_name": config.site_name, "site_url": config.site_url,

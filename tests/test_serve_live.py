@@ -1,5 +1,6 @@
 """`register serve` as an editor runs it: the preview shows an edit to a record, on its page and
-then in its open data, without being restarted."""
+then in its open data, without being restarted; a broken edit is reported with its file and
+line, and its fix shows."""
 from __future__ import annotations
 
 import sys
@@ -24,4 +25,17 @@ def test_the_preview_shows_an_edit_on_its_page_and_in_its_open_data(register_cop
         wait_for(base + "van-ban/2019/8540-tb-vpcp/", NEW_TITLE, SECONDS, proc)
         wait_for(base + "van-ban/2019/8540-tb-vpcp.json", NEW_TITLE, SECONDS, proc)
         wait_for(base + "register.json", NEW_TITLE, SECONDS, proc)
+
+        # a slip while editing: the preview says where it is, and holds the pages (MkDocs answers
+        # no page until a build succeeds again) until it is mended
+        time.sleep(1.5)
+        edit(register_copy / "decisions/2019/8540-tb-vpcp.md", r"^title: .*$", "title: [chưa đóng")
+        deadline = time.monotonic() + SECONDS
+        while b"decisions/2019/8540-tb-vpcp.md:4: malformed YAML" not in (tmp_path / "serve.log").read_bytes():
+            assert time.monotonic() < deadline, "the preview did not report the broken record"
+            time.sleep(0.3)
+        time.sleep(1.5)
+        edit(register_copy / "decisions/2019/8540-tb-vpcp.md", r"^title: .*$", f"title: {NEW_TITLE} (2)")
+        wait_for(base + "van-ban/2019/8540-tb-vpcp/", f"{NEW_TITLE} (2)", SECONDS, proc)
+        wait_for(base + "van-ban/2019/8540-tb-vpcp.json", f"{NEW_TITLE} (2)", SECONDS, proc)
     assert b"Traceback" not in (tmp_path / "serve.log").read_bytes()
