@@ -13,7 +13,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from . import urls
@@ -186,7 +186,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                 if not path.startswith("co-quan/"):  # agency text is taken in as the page's intro
                     raise PluginError(f"content/{path} would hide a generated page of the same path")
                 files.remove(existing)
-            generated = StagedFile.staged(config, path, stage.pack(path, content))
+            # out of the navigation by design: MkDocs is not to list them as omitted from it
+            generated = StagedFile.staged(config, path, stage.pack(path, content), InclusionLevel.NOT_IN_NAV)
             if path in self.sources:
                 generated.edit_uri = posixpath.normpath(posixpath.join(records, self.sources[path]))
             files.append(generated)
@@ -348,8 +349,9 @@ class StagedFile(File):
     _plain: str | bytes | None = None
 
     @classmethod
-    def staged(cls, config, src_uri: str, packed: Packed) -> StagedFile:
-        file = cls.generated(config, src_uri, content=b"")
+    def staged(cls, config, src_uri: str, packed: Packed,
+               inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> StagedFile:
+        file = cls.generated(config, src_uri, content=b"", inclusion=inclusion)
         file._packed = packed
         return file
 
