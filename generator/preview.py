@@ -33,11 +33,13 @@ class OpenDataWriter:
         self._stop = threading.Event()
         self.error: BaseException | None = None
 
-    def start(self, files: list[tuple[str, Callable[[], bytes]]], site_dir: Path) -> None:
-        """Make and write `files` (export.open_site_files) under `site_dir`, from now on."""
+    def start(self, files: list[tuple[str, Callable[[], bytes]]], site_dir: Path,
+              then: Callable[[], object] | None = None) -> None:
+        """Make and write `files` (export.open_site_files) under `site_dir`, from now on, and
+        call `then` once every file is written, unless stopped first."""
         self.stop()
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(files, Path(site_dir), self._stop),
+        self._thread = threading.Thread(target=self._run, args=(files, Path(site_dir), self._stop, then),
                                         name="register-open-data", daemon=True)
         self._thread.start()
 
@@ -52,7 +54,8 @@ class OpenDataWriter:
             self._thread.join()
             self._thread = None
 
-    def _run(self, files: list[tuple[str, Callable[[], bytes]]], site_dir: Path, stop: threading.Event) -> None:
+    def _run(self, files: list[tuple[str, Callable[[], bytes]]], site_dir: Path, stop: threading.Event,
+             then: Callable[[], object] | None) -> None:
         self.error = None
         made: set[str] = set()
         try:
@@ -69,6 +72,8 @@ class OpenDataWriter:
             for path in sorted(set(self._digests) - made):  # a deleted document's JSON
                 del self._digests[path]
                 (site_dir / path).unlink(missing_ok=True)
+            if then is not None:
+                then()
         except Exception as exc:  # the pages are up to date; say what is not
             self.error = exc
             log.error(f"open data not written: {exc}")

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 import os
+import weakref
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import edit
+from generator.plugin import RegisterPlugin
 
 NEW_TITLE = "Kết luận đã sửa về Chính phủ điện tử của Văn phòng Chính phủ"
 LONG_AGO = 1_000_000_000_000_000_000  # ns: a modification time no rebuild would write
@@ -54,3 +56,39 @@ def test_an_edit_rebuilds_its_own_page_and_data_and_leaves_other_pages_alone(reg
         assert NEW_TITLE not in untouched_page.read_text(encoding="utf-8")
     finally:
         config.plugins.on_shutdown()
+
+
+def test_a_rebuild_leaves_nothing_of_the_last_one_behind(register_copy, tmp_path, monkeypatch):
+    """The register and pages are kept off the garbage collector during a build (plugin.py,
+    on_config); a preview runs many builds in one process, and the last one's pages, which hold
+    reference cycles, must be freed once the next one is written."""
+    monkeypatch.setenv("REGISTER_AS_OF", "2026-11-22")
+    pages: list[weakref.ref] = []
+    seen = RegisterPlugin.on_post_page
+
+    def keep(self, output, page, config):
+        pages.append(weakref.ref(page))
+        return seen(self, output, page=page, config=config)
+
+    monkeypatch.setattr(RegisterPlugin, "on_post_page", keep)
+
+    def load():
+        return load_config(str(register_copy / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=False)
+
+    config = load()
+    plugins = config.plugins
+    plugins.on_startup(command="serve", dirty=True)
+    written = plugins["register"].open_data_writer
+    try:
+        build(config, dirty=False)
+        written.wait()
+        first = list(pages)
+        assert first, "no page was built"
+        del config
+        edit(register_copy / "decisions/2019/8540-tb-vpcp.md", r"^title: .*$", f"title: {NEW_TITLE}")
+        build(load(), dirty=True)
+        written.wait()
+        kept = [ref() for ref in first if ref() is not None]
+        assert not kept, f"{len(kept)} of the first build's {len(first)} pages are still in memory"
+    finally:
+        plugins.on_shutdown()
