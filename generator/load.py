@@ -143,8 +143,7 @@ def _load_register(root: Path, cache: ReadCache | None) -> tuple[Register | None
     names = Names(agencies, people, bodies)
     files = document_files(root, diags)
     if cache is not None:
-        return _checked(root, *cache.read(root, files, names, registries), diags, agencies,
-                        people, bodies, cache)
+        return _checked(root, *cache.read(root, files, names, registries), diags, names, cache.found)
     # reading a document needs nothing of the others: a large register's second part is read
     # by a forked child on the other core meanwhile (beside.py), its documents sent back whole
     split = len(files) // 2 if len(files) >= SHARED_READ_FROM else len(files)
@@ -154,17 +153,16 @@ def _load_register(root: Path, cache: ReadCache | None) -> tuple[Register | None
         read_there = beside.result() if beside is not None else ([], [])
     except BesideError:  # read here: a fault shows itself here, whole
         read_there = _read_documents(root, files[split:], names)
-    return _checked(root, read_here[0] + read_there[0], read_here[1] + read_there[1], diags,
-                    agencies, people, bodies, None)
+    return _checked(root, read_here[0] + read_there[0], read_here[1] + read_there[1], diags, names)
 
 
-def _checked(root: Path, docs: list[Document], found: list[Diagnostic], diags: Diagnostics,
-             agencies, people, bodies, cache: ReadCache | None) -> tuple[Register | None, list[Diagnostic]]:
-    diags.items.extend(found)
+def _checked(root: Path, docs: list[Document], problems: list[Diagnostic], diags: Diagnostics, names: Names,
+             found: dict[str, tuple[Document, list[Found]]] | None = None) -> tuple[Register | None, list[Diagnostic]]:
+    diags.items.extend(problems)
     documents = {doc.key: doc for doc in docs}
-    register = Register(documents, agencies, people, bodies, tasks={}, cited={}, citations=[])
+    register = Register(documents, names.agencies, names.people, names.bodies, tasks={}, cited={}, citations=[])
     check_register(register, diags)
-    collect_citations(register, diags, cache.found if cache is not None else None)
+    collect_citations(register, diags, found)
     check_former(register, diags)
     check_published(root, register, diags)  # no published address may be dropped
     if not diags:

@@ -143,9 +143,10 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self._stop_open_data()
         options = dict(as_of=as_of, licence=self.config.licence, site_name=config.site_name,
                        site_url=config.site_url, directory_urls=config.use_directory_urls, lang=lang)
-        self.preview_data = open_site_files(register, **options) if self.open_data_writer else []
-        if self.open_data_writer is None:
-            self.open_data = Beside(_packed_site_files, register, options)
+        if self.open_data_writer is not None:
+            self.preview_data = open_site_files(register, **options)
+        else:
+            self.preview_data, self.open_data = [], Beside(_packed_site_files, register, options)
         docs_dir = Path(config.docs_dir)
         intros = {agency_id: path.read_text(encoding="utf-8")
                   for agency_id in register.agencies
