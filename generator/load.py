@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .beside import Beside, BesideError
 from .checks import check_register
-from .citations import Found, collect_citations
+from .citations import Found, collect_citations, find_in_document
 from .derive import derive
 from .diagnostics import Diagnostic, Diagnostics, Loc
 from .documents import Names, read_document
@@ -71,10 +71,15 @@ def bulk():
 SHARED_READ_FROM = 200  # documents: below this a child's start costs more than it saves
 
 
-def _read_documents(root: Path, files: list[str], names: Names) -> tuple[list[Document], list[Diagnostic]]:
+Read = tuple[list[Document], list[Diagnostic], dict[str, tuple[Document, list[Found]]]]
+
+
+def _read_documents(root: Path, files: list[str], names: Names) -> Read:
+    """The documents in `files`, the problems found reading them, and the citations found in
+    each one's text: finding them needs the document alone, so it is done where it is read."""
     diags = Diagnostics()
     documents = [doc for rel in files if (doc := read_document(root, rel, names, diags)) is not None]
-    return documents, diags.items
+    return documents, diags.items, {doc.key: (doc, find_in_document(doc)) for doc in documents}
 
 
 def _stat(path: Path) -> tuple[int, ...] | None:
@@ -150,10 +155,11 @@ def _load_register(root: Path, cache: ReadCache | None) -> tuple[Register | None
     beside = Beside(_read_documents, root, files[split:], names) if split < len(files) else None
     read_here = _read_documents(root, files[:split], names)
     try:
-        read_there = beside.result() if beside is not None else ([], [])
+        read_there = beside.result() if beside is not None else ([], [], {})
     except BesideError:  # read here: a fault shows itself here, whole
         read_there = _read_documents(root, files[split:], names)
-    return _checked(root, read_here[0] + read_there[0], read_here[1] + read_there[1], diags, names)
+    return _checked(root, read_here[0] + read_there[0], read_here[1] + read_there[1], diags, names,
+                    {**read_here[2], **read_there[2]})
 
 
 def _checked(root: Path, docs: list[Document], problems: list[Diagnostic], diags: Diagnostics, names: Names,

@@ -275,20 +275,25 @@ def _kind_before(head: str) -> str | None:
     return _KIND_WORDS[m.group(1)] if m else None
 
 
-_FIRST = re.compile(r"[0-9]")
+# what every number starts with: a serial not within a word, then "/" and a letter or a year,
+# or "-" and a letter. Dates and amounts have digits too, and trying the whole pattern at each
+# of their digits was most of the time spent finding; opening with a digit, this pattern is
+# searched for as fast as a digit alone.
+_START = re.compile(rf"[0-9](?<![\w/\uff0f\u2215][0-9])[0-9]{{0,5}}"
+                    rf"(?:{_SLASH}(?:[0-9]{{4}}{_SLASH})?[^\W\d_]|{_DASH}[^\W\d_])")
 
 
 def _numbers_in(text: str):
-    """_NUMBER_RE.finditer(text), matched only where a number can start (a digit): the
-    pattern opens with look-behinds, so the regex engine would otherwise try every position."""
+    """_NUMBER_RE.finditer(text), matched only where a number can start: the pattern opens
+    with look-behinds, so the regex engine would otherwise try every position."""
     pos = 0
     while True:
-        digit = _FIRST.search(text, pos)
-        if digit is None:
+        start = _START.search(text, pos)
+        if start is None:
             return
-        m = _NUMBER_RE.match(text, digit.start())
+        m = _NUMBER_RE.match(text, start.start())
         if m is None:
-            pos = digit.start() + 1
+            pos = start.start() + 1
         else:
             yield m
             pos = m.end()
