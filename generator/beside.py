@@ -22,7 +22,7 @@ import traceback
 from collections import deque
 from typing import Any, Callable, Iterator
 
-__all__ = ["Beside", "BesideError", "BesideStream"]
+__all__ = ["Beside", "BesideError", "BesideStream", "can_fork"]
 
 
 class BesideError(RuntimeError):
@@ -61,7 +61,9 @@ def _once(function: Callable[..., Any], *args: Any) -> Iterator[Any]:
     yield function(*args)
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
+    """Whether a child can be forked safely: a fork copies one thread, and none of the others'
+    locks."""
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
@@ -85,7 +87,7 @@ class BesideStream:
         self._items: deque = deque()
         self._pending = bytearray()
         self.forked = False
-        if not _can_fork():
+        if not can_fork():
             return
         read, write = os.pipe()
         try:

@@ -1,10 +1,13 @@
 """Render: the register as Markdown pages, {source path: text}, for any static-site engine."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass
 from datetime import date
 
 from .. import urls
+from ..beside import Beside, BesideError
 from ..load import bulk
 from ..model import Register
 from .agencies import render_agency
@@ -16,7 +19,8 @@ from .labels import Labels
 from .markup import front_matter, link, text
 from .people import render_person
 from .tasks import render_task, render_task_index
-from .views import render_views
+from .views import (AMENDMENTS, DEADLINES, TRANSFERS, render_amendments, render_deadlines,
+                    render_timeline, render_transfers)
 from .home import MARKER, render_home_summary
 from .history import RECENT, history_section, page_sources, render_recent
 
@@ -32,49 +36,101 @@ class RenderedSite:
 
 def render_site(register: Register, lang: str = "vi", as_of: date | None = None,
                 intros: dict[str, str] | None = None, history=None, repo_url: str | None = None,
-                directory_urls: bool = True) -> RenderedSite:
+                directory_urls: bool = True, other_half: Callable[[], Any] | None = None) -> RenderedSite:
     """Every generated page. `intros` holds hand-written text for agency pages, by agency id;
-    `history` (provenance.History) adds each record's editorial history and the recent changes."""
+    `history` (provenance.History) adds each record's editorial history and the recent changes.
+
+    Each page needs the register and nothing another page makes: a large register's pages are
+    shared with a forked child on the other core (beside.py), which sends back its half's text,
+    or with what `other_half()` starts (a preview's helper, preview_helper.py); its `result()`
+    is that half's pages, or None to render them here."""
     with bulk():
-        return _render_site(register, lang, as_of, intros, history, repo_url, directory_urls)
+        there = other_half() if other_half is not None else None  # it starts on its own context
+        ctx, jobs = site_jobs(register, lang, as_of or date.today(), intros, history, repo_url, directory_urls)
+        if there is None and len(register.documents) < SHARED_RENDER_FROM:
+            pages = render_part(jobs, 0, 1)
+        else:
+            there = there or Beside(render_part, jobs, 1, 2)  # a forked child inherits these jobs
+            pages = render_part(jobs, 0, 2)
+            try:
+                half = there.result()
+            except BesideError:  # rendered here: a fault shows itself here, whole
+                half = None
+            pages.update(render_part(jobs, 1, 2) if half is None else half)
+        return RenderedSite(dict(sorted(pages.items())), render_home_summary(ctx))
 
 
-def _render_site(register, lang, as_of, intros, history, repo_url, directory_urls) -> RenderedSite:
-    ctx = Context.build(register, Labels(lang), as_of or date.today())
-    intros = intros or {}
-    pages: dict[str, str] = {}
-    for doc in register.documents.values():
-        pages[urls.document(doc.key)] = render_document(ctx, doc)
-    pages.update(render_browse(ctx))
-    for task_id, record in register.derived.custody.tasks.items():
-        pages[urls.task(task_id)] = render_task(ctx, record)
-    for agency in register.agencies.values():
-        pages[urls.agency(agency.id)] = render_agency(ctx, agency, intros.get(agency.id, ""))
-    for person in register.people.values():
-        pages[urls.person(person.id)] = render_person(ctx, person)
-    for body in register.bodies.values():
-        pages[urls.body(body.id)] = render_body(ctx, body)
-    pages.update(render_views(ctx))
-    t = ctx.t
-    pages[urls.TASKS] = render_task_index(ctx)
+SHARED_RENDER_FROM = 200  # documents: below this a child's start costs more than it saves
+
+Job = Callable[[], dict[str, str]]
+
+
+def site_jobs(register: Register, lang: str, as_of: date, intros: dict[str, str] | None, history,
+              repo_url: str | None, directory_urls: bool) -> tuple[Context, list[Job]]:
+    """The context every page is rendered in, and the jobs that render them (page_jobs)."""
+    ctx = Context.build(register, Labels(lang), as_of)
+    return ctx, page_jobs(ctx, intros or {}, history, repo_url, directory_urls)
+
+
+def render_part(jobs: list[Job], part: int, parts: int) -> dict[str, str]:
+    """The pages of every `parts`-th job from the `part`-th: jobs are listed aggregates first,
+    then entity by entity, so taking every other one shares the work evenly."""
+    with bulk():
+        pages: dict[str, str] = {}
+        for job in jobs[part::parts]:
+            pages.update(job())
+        return pages
+
+
+def page_jobs(ctx: Context, intros: dict[str, str], history, repo_url: str | None,
+              directory_urls: bool) -> list[Job]:
+    """The generated pages, as functions each making one page or a few (browse, views), with
+    their provenance section when there is a `history`."""
+    register, t = ctx.register, ctx.t
+    sections: dict[str, str] = {}  # a section depends on its source file alone: made once
+    sources = page_sources(register) if history is not None else {}
+
+    def one(page: str, render: Callable[..., str], *args) -> Job:
+        return lambda: {page: with_history(page, render(ctx, *args))}
+
+    def many(render: Callable[[Context], dict[str, str]]) -> Job:
+        return lambda: {page: with_history(page, text_) for page, text_ in render(ctx).items()}
+
+    def with_history(page: str, text_: str) -> str:
+        # provenance: agencies, people and bodies share their registry's file, a task its
+        # declaring document's
+        source = sources.get(page)
+        if source is None:
+            return text_
+        section = sections.get(source)
+        if section is None:
+            section = sections[source] = history_section(t, source, history, repo_url)
+        return text_.rstrip("\n") + "\n\n" + section
+
+    # the aggregates first, the largest (browse, the timeline) apart
+    jobs = [many(render_browse), many(render_timeline), one(DEADLINES, render_deadlines),
+            one(TRANSFERS, render_transfers), one(AMENDMENTS, render_amendments),
+            one(urls.TASKS, render_task_index)]
     for page, title, items in (
-            (urls.AGENCIES, t("agencies"), [(a.name, urls.agency(a.id)) for a in register.agencies.values()]),
-            (urls.PEOPLE, t("people"), [(p.name, urls.person(p.id)) for p in register.people.values()]),
-            (urls.BODIES, t("bodies"), [(b.name, urls.body(b.id)) for b in register.bodies.values()])):
-        lines = "".join(f"- {link(name, urls.relative(page, target))}\n" for name, target in sorted(items))
-        pages[page] = front_matter(title=title) + f"# {text(title)}\n\n" + (lines or t("none")) + "\n"
-    if history is not None:  # provenance: each page's source file's history, and recent changes
-        # a section depends on its file alone: agencies, people and bodies share their
-        # registry's, a task its declaring document's, so each is written once
-        sections: dict[str, str] = {}
-        for page, source in page_sources(register).items():
-            if page in pages:
-                section = sections.get(source)
-                if section is None:
-                    section = sections[source] = history_section(t, source, history, repo_url)
-                pages[page] = pages[page].rstrip("\n") + "\n\n" + section
-        pages[RECENT] = render_recent(register, t, history, repo_url, directory_urls)
-    return RenderedSite(dict(sorted(pages.items())), render_home_summary(ctx))
+            (urls.AGENCIES, "agencies", [(a.name, urls.agency(a.id)) for a in register.agencies.values()]),
+            (urls.PEOPLE, "people", [(p.name, urls.person(p.id)) for p in register.people.values()]),
+            (urls.BODIES, "bodies", [(b.name, urls.body(b.id)) for b in register.bodies.values()])):
+        jobs.append(one(page, _entity_list, page, t(title), items))
+    if history is not None:
+        jobs.append(lambda: {RECENT: render_recent(register, t, history, repo_url, directory_urls)})
+    jobs += [one(urls.document(doc.key), render_document, doc) for doc in register.documents.values()]
+    jobs += [one(urls.task(task_id), render_task, record)
+             for task_id, record in register.derived.custody.tasks.items()]
+    jobs += [one(urls.agency(agency.id), render_agency, agency, intros.get(agency.id, ""))
+             for agency in register.agencies.values()]
+    jobs += [one(urls.person(person.id), render_person, person) for person in register.people.values()]
+    jobs += [one(urls.body(body.id), render_body, body) for body in register.bodies.values()]
+    return jobs
+
+
+def _entity_list(ctx: Context, page: str, title: str, items: list[tuple[str, str]]) -> str:
+    lines = "".join(f"- {link(name, urls.relative(page, target))}\n" for name, target in sorted(items))
+    return front_matter(title=title) + f"# {text(title)}\n\n" + (lines or ctx.t("none")) + "\n"
 
 
 def render_pages(register: Register, lang: str = "vi", as_of: date | None = None,

@@ -135,8 +135,3 @@ def request_subject(ctx: Context, action, page: str) -> str:
     if action.title:
         return f"{what}«{text(action.title)}»"
     return what + ctx.document(action.target_key, page)
-
-
-def render_views(ctx: Context) -> dict[str, str]:
-    return {TRANSFERS: render_transfers(ctx), AMENDMENTS: render_amendments(ctx),
-            DEADLINES: render_deadlines(ctx), **render_timeline(ctx)}
