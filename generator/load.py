@@ -103,6 +103,7 @@ class ReadCache:
     registries: tuple = ()
     documents: dict[str, tuple[tuple, Document | None, list[Diagnostic]]] = field(default_factory=dict)
     found: dict[str, tuple[Document, list[Found]]] = field(default_factory=dict)  # citations.py
+    stamp: tuple = ()  # the stat of every file the last read saw: two reads with one stamp agree
 
     def read(self, root: Path, files: list[str], names: Names, registries: tuple) -> tuple[list[Document], list[Diagnostic]]:
         if registries != self.registries:  # a document is read against the registries
@@ -120,6 +121,7 @@ class ReadCache:
                 documents.append(entry[1])
             problems.extend(entry[2])
         self.documents = kept  # deleted files are forgotten
+        self.stamp = (registries, tuple((rel, entry[0]) for rel, entry in kept.items()))
         return documents, problems
 
     def forget(self, diagnostics: list[Diagnostic]) -> None:

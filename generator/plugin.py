@@ -21,6 +21,7 @@ from .asof import resolve_as_of
 from .export import add_to_head, document_head, open_site_files, site_files
 from .load import ReadCache, bulk, load_register
 from .preview import OpenDataWriter
+from .preview_helper import PreviewHelper
 from .provenance import read_history
 from .page_shell import install_page_shell, share_nav
 from .render import render_site
@@ -68,6 +69,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     # a preview's: documents kept from one rebuild to the next, and open data made after the pages
     read_cache: ReadCache | None = None
     open_data_writer: OpenDataWriter | None = None
+    helper: PreviewHelper | None = None  # reads the register beside it and renders half its pages
     converter: PageConverter | None = None  # generated pages as HTML, with a child on the other core
     page_renders: Counter = Counter()  # pages filled into a shell / rendered in full (page_shell.py)
 
@@ -75,8 +77,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         # defining on_startup keeps this plugin alive across `serve` rebuilds, and with it the
         # digests that tell which generated files an edit changed (staging.py)
         self.serving = command == "serve"
-        if self.serving:
-            self.read_cache, self.open_data_writer = ReadCache(), OpenDataWriter()
+        if self.serving:  # before MkDocs starts its threads: the helper is forked
+            self.read_cache, self.open_data_writer, self.helper = ReadCache(), OpenDataWriter(), PreviewHelper()
 
     def on_shutdown(self) -> None:
         # MkDocs keeps this instance for the whole process: a later `build` in it is no preview
@@ -85,6 +87,9 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         if self.open_data_writer is not None:
             self.open_data_writer.stop()
             self.open_data_writer = None
+        if self.helper is not None:
+            self.helper.close()
+            self.helper = None
         self._stop_search()
         self._stop_open_data()
         self._stop_converting()
@@ -128,6 +133,9 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
         if self.open_data_writer is not None:
             self.open_data_writer.stop()  # it would write the register before this edit
+        helper = self.helper if self.helper is not None and self.helper.alive else None
+        if helper is not None:
+            helper.read(self.root)
         register, diagnostics = load_register(self.root, self.read_cache)
         if diagnostics:
             lines = "\n".join(str(d) for d in diagnostics)
@@ -155,8 +163,10 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         if self.history.status != "ok":
             log.info(f"editorial history unavailable ({self.history.reason}); the pages say so")
         self.sources = page_sources(register)
-        site = render_site(register, lang=lang, as_of=as_of, intros=intros, history=self.history,
-                           repo_url=config.repo_url, directory_urls=config.use_directory_urls)
+        page_options = dict(lang=lang, as_of=as_of, intros=intros, history=self.history,
+                            repo_url=config.repo_url, directory_urls=config.use_directory_urls)
+        site = render_site(register, **page_options, other_half=helper and (
+            lambda: helper.render(self.read_cache.stamp, page_options)))
         self.pages, self.home_summary = site.pages, site.home_summary
         self.register, self.as_of, self.lang = register, as_of, lang
         self.search = search_entries(register, Labels(lang), as_of, generated=site.pages)

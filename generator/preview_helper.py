@@ -1,0 +1,131 @@
+"""A preview's second process: it reads the register with the preview and renders half its pages.
+
+A build renders half its pages in a forked child (render/__init__.py), but `register serve`
+runs a file watcher and a web server beside each rebuild, and forking a process with other
+threads can leave the child waiting on a lock one of them held. So the preview forks its
+helper once, at its start, before those threads exist. For each rebuild the helper reads the
+register with a cache of its own (load.ReadCache), while the preview reads it, then renders
+every other page (render.render_part) while the preview renders the rest.
+
+The two reads must have seen the same files: the helper's pages are used only when its read's
+stamp (the stat of every file it read) equals the preview's, and are otherwise rendered again
+in the preview. Where no helper could be forked, or it has died, the preview renders alone.
+"""
+from __future__ import annotations
+
+import gc
+import os
+import signal
+from multiprocessing import Pipe
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from .beside import can_fork
+from .load import ReadCache, bulk, load_register
+from .render import render_part, site_jobs
+
+
+class PreviewHelper:
+    """The preview's end of the helper: `read` as a rebuild starts, `render` once the preview
+    knows the rest of what the pages need."""
+
+    def __init__(self) -> None:
+        self._conn: Connection | None = None
+        self._pid: int | None = None
+        self._asked = 0  # renders asked for: an answer the preview gave up waiting for is skipped
+        if not can_fork():
+            return
+        mine, theirs = Pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            return
+        if pid == 0:
+            code = 1
+            try:
+                mine.close()
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # the preview's Ctrl-C is the preview's
+                _serve(theirs)
+                code = 0
+            finally:
+                os._exit(code)
+        theirs.close()
+        self._conn, self._pid = mine, pid
+
+    @property
+    def alive(self) -> bool:
+        return self._conn is not None
+
+    def read(self, root: Path) -> None:
+        """Start reading the register at `root`."""
+        self._send(("read", root))
+
+    def render(self, stamp: tuple, options: dict) -> "HalfRendered":
+        """Start rendering the second half of the pages of the register read last, with
+        `render.site_jobs`' `options`; its result is used only if its read's stamp is `stamp`."""
+        self._asked += 1
+        self._send(("render", self._asked, options))
+        return HalfRendered(self, self._asked, stamp)
+
+    def _send(self, message: tuple) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.send(message)
+            except OSError:
+                self.close()
+
+    def _receive(self):
+        if self._conn is None:
+            return None
+        try:
+            return self._conn.recv()
+        except (OSError, EOFError):
+            self.close()
+            return None
+
+    def close(self) -> None:
+        """Let it go: it ends when its end of the pipe closes."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._pid is not None:
+            try:
+                os.waitpid(self._pid, 0)
+            except ChildProcessError:
+                pass
+            self._pid = None
+
+
+class HalfRendered:
+    def __init__(self, helper: PreviewHelper, asked: int, stamp: tuple):
+        self._helper, self._asked, self._stamp = helper, asked, stamp
+
+    def result(self) -> dict[str, str] | None:
+        """Its pages, or None: no helper, a register it could not read, or other files than
+        the preview's."""
+        while (answer := self._helper._receive()) is not None:
+            asked, stamp, pages = answer
+            if asked == self._asked:
+                return pages if stamp == self._stamp else None
+        return None
+
+
+def _serve(conn: Connection) -> None:
+    cache = ReadCache()
+    register = None
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message[0] == "read":
+            register, _ = load_register(Path(message[1]), cache)
+            continue
+        _, asked, options = message
+        pages = None
+        if register is not None:
+            with bulk():  # as the preview renders its half (render_site)
+                pages = render_part(site_jobs(register, **options)[1], 1, 2)
+        conn.send((asked, cache.stamp, pages))
+        del pages
+        gc.collect()  # while the editor reads: the last rebuild's cycles
