@@ -165,7 +165,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self.sources = page_sources(register)
         page_options = dict(lang=lang, as_of=as_of, intros=intros, history=self.history,
                             repo_url=config.repo_url, directory_urls=config.use_directory_urls)
-        site = render_site(register, **page_options, other_half=helper and (
+        site = render_site(register, **page_options, share=self.open_data is None, other_half=helper and (
             lambda: helper.render(self.read_cache.stamp, page_options)))
         self.pages, self.home_summary = site.pages, site.home_summary
         self.register, self.as_of, self.lang = register, as_of, lang
