@@ -1,8 +1,8 @@
 """A preview's second process: it reads the register with the preview and renders half its pages.
 
-A build renders half its pages in a forked child (render/__init__.py), but `register serve`
-runs a file watcher and a web server beside each rebuild, and forking a process with other
-threads can leave the child waiting on a lock one of them held. So the preview forks its
+The core renders half a large register's pages in a forked child (render/__init__.py), but
+`register serve` runs a file watcher and a web server beside each rebuild, and forking a process
+with other threads can leave the child waiting on a lock one of them held. So the preview forks its
 helper once, at its start, before those threads exist. For each rebuild the helper reads the
 register with a cache of its own (load.ReadCache), while the preview reads it, then renders
 every other page (render.render_part) while the preview renders the rest.

@@ -1,5 +1,5 @@
-"""A large register's pages are rendered in two halves, one in another process: a build's forked
-child (render/__init__.py) or a preview's helper (preview_helper.py). Whoever renders them, the
+"""A large register's pages are rendered in two halves, one in another process: a forked child
+(render/__init__.py) or a preview's helper (preview_helper.py). Whoever renders them, the
 site must be the one a single process renders, and a helper that read other files than the
 preview, or died, must not put its pages in the preview."""
 from __future__ import annotations
@@ -8,10 +8,7 @@ import os
 import signal
 from datetime import date
 
-import pytest
-
 import generator.render as render
-from generator.beside import can_fork
 from generator.load import ReadCache, load_register
 from generator.preview_helper import PreviewHelper
 from generator.provenance import read_history
@@ -21,8 +18,6 @@ from conftest import edit
 
 AS_OF = date(2026, 11, 22)
 EDITED = "decisions/2020/139-tb-vpcp.md"
-
-pytestmark = pytest.mark.skipif(not can_fork(), reason="this platform cannot fork")
 
 
 def _options(root) -> dict:
@@ -35,7 +30,7 @@ def _alone(register, options) -> dict[str, str]:
     return dict(sorted(render_part(site_jobs(register, **options)[1], 0, 1).items()))
 
 
-def test_a_build_that_shares_its_pages_with_a_child_renders_the_same_site(register_copy, monkeypatch):
+def test_a_render_shared_with_a_child_is_the_site_one_process_renders(register_copy, monkeypatch):
     register, _ = load_register(register_copy)
     options = _options(register_copy)
     forked = []
