@@ -22,6 +22,7 @@ from .export import add_to_head, document_head, open_site_files, site_files
 from .load import ReadCache, bulk, load_register
 from .preview import OpenDataWriter
 from .preview_helper import PreviewHelper
+from .preview_watch import watch_records
 from .provenance import read_history
 from .page_shell import install_page_shell, share_nav
 from .render import render_site
@@ -70,6 +71,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     read_cache: ReadCache | None = None
     open_data_writer: OpenDataWriter | None = None
     helper: PreviewHelper | None = None  # reads the register beside it and renders half its pages
+    records_watch = None  # a preview's watcher of decisions/ (preview_watch.py)
     converter: PageConverter | None = None  # generated pages as HTML, with a child on the other core
     page_renders: Counter = Counter()  # pages filled into a shell / rendered in full (page_shell.py)
 
@@ -90,6 +92,10 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         if self.helper is not None:
             self.helper.close()
             self.helper = None
+        if self.records_watch is not None:
+            self.records_watch.stop()
+            self.records_watch.join(timeout=5)
+            self.records_watch = None
         self._stop_search()
         self._stop_open_data()
         self._stop_converting()
@@ -352,7 +358,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self.indexed = self.serving
 
     def on_serve(self, server, config, builder):
-        server.watch(str(self.root / "decisions"))
+        self.records_watch = watch_records(server, str(self.root / "decisions"))
         return server
 
 

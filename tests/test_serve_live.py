@@ -21,10 +21,17 @@ def test_the_preview_shows_an_edit_on_its_page_and_in_its_open_data(register_cop
         wait_for(base, "<html", SECONDS, proc)
         wait_for(base + "van-ban/2019/8540-tb-vpcp.json", "8540/TB-VPCP", SECONDS, proc)  # after the pages
         time.sleep(1.5)  # the watcher compares modification times: let this edit be a later one
+        # decisions/ is watched by the system's file events (preview_watch.py), and the preview's
+        # own reading of the records is not taken for an edit
+        said = (tmp_path / "serve.log").read_bytes()
+        assert b"decisions' for changes (file system events)" in said
+        assert said.count(b"Building documentation") == 1, "the preview rebuilt with nothing edited"
         edit(register_copy / "decisions/2019/8540-tb-vpcp.md", r"^title: .*$", f"title: {NEW_TITLE}")
         wait_for(base + "van-ban/2019/8540-tb-vpcp/", NEW_TITLE, SECONDS, proc)
         wait_for(base + "van-ban/2019/8540-tb-vpcp.json", NEW_TITLE, SECONDS, proc)
         wait_for(base + "register.json", NEW_TITLE, SECONDS, proc)
+        time.sleep(2)  # a rebuild's reading the registries again is no edit: one rebuild for one edit
+        assert (tmp_path / "serve.log").read_bytes().count(b"Building documentation") == 2
 
         # a slip while editing: the preview says where it is, and holds the pages (MkDocs answers
         # no page until a build succeeds again) until it is mended
@@ -38,6 +45,15 @@ def test_the_preview_shows_an_edit_on_its_page_and_in_its_open_data(register_cop
         edit(register_copy / "decisions/2019/8540-tb-vpcp.md", r"^title: .*$", f"title: {NEW_TITLE} (2)")
         wait_for(base + "van-ban/2019/8540-tb-vpcp/", f"{NEW_TITLE} (2)", SECONDS, proc)
         wait_for(base + "van-ban/2019/8540-tb-vpcp.json", f"{NEW_TITLE} (2)", SECONDS, proc)
+
+        # a record added in a folder that did not exist when the preview started is seen too
+        time.sleep(1.5)
+        (register_copy / "decisions/2031").mkdir()
+        (register_copy / "decisions/2031/moi.md").write_text("---\ntitle: [chưa đóng\n---\n", encoding="utf-8")
+        deadline = time.monotonic() + SECONDS
+        while b"decisions/2031/moi.md:" not in (tmp_path / "serve.log").read_bytes():
+            assert time.monotonic() < deadline, "the preview did not see a record in a new folder"
+            time.sleep(0.3)
     said = (tmp_path / "serve.log").read_bytes()
     assert b"Traceback" not in said
     # generated pages are out of the navigation by design: not listed as omitted from it on every
