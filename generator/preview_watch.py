@@ -11,6 +11,7 @@ left to MkDocs' watcher, as before.
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any, Callable
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -59,7 +60,13 @@ def watch_records(server: Any, folder: str) -> Observer | None:
         except OSError as exc:  # such as too few inotify watches left
             log.info(f"watching {folder} by polling it: {exc}")
         else:
-            log.info(f"Watching '{folder}' for changes (file system events)")
+            log.info(f"Watching '{_shown(folder)}' for changes (file system events)")
             return observer
     server.watch(folder)
     return None
+
+
+def _shown(folder: str) -> str:
+    """As MkDocs shows the paths it watches: relative to where the preview was started."""
+    relative = os.path.relpath(folder)
+    return folder if relative.startswith("..") else relative
