@@ -27,8 +27,16 @@ def digest(data: bytes) -> bytes:
 def compress(content: str | bytes) -> tuple[bytes, bytes]:
     """(digest, compressed bytes) of a file's content; done where the content is made (open
     data is made in a child process: beside.py)."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    return digest(data), zlib.compress(data, 1)
+    data = _encoded(content)
+    return digest(data), _compressed(data)
+
+
+def _encoded(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def _compressed(data: bytes) -> bytes:
+    return zlib.compress(data, 1)  # the fastest level: a sixth of the size all the same
 
 
 @dataclass(frozen=True)
@@ -66,23 +74,22 @@ class Staging:
 
     def pack(self, rel: str, content: str | bytes) -> Packed:
         """`content` for the file at `rel`, compressed, and marked changed unless the last build
-        staged the same bytes there."""
-        data = content.encode("utf-8") if isinstance(content, str) else content
+        staged the same bytes there (whose compressed bytes are then used again)."""
+        data = _encoded(content)
         new = digest(data)
-        old, packed = self._previous.get(rel, (None, None))
-        if old != new or packed is None:
-            return self.packed(rel, new, zlib.compress(data, 1))
-        self._staged[rel] = (new, packed)
-        return Packed(packed, False)
+        old, kept = self._previous.get(rel, (None, None))
+        return self.packed(rel, new, kept if old == new and kept is not None else _compressed(data))
 
     def packed(self, rel: str, digest: bytes, data: bytes) -> Packed:
         """The file at `rel`, already compressed (`compress`)."""
-        self._staged[rel] = (digest, data)
-        return Packed(data, self._previous.get(rel, (None,))[0] != digest)
+        return Packed(data, self._stage(rel, digest, data))
 
     def changed(self, rel: str, content: str) -> bool:
         """Whether `content`, which a file that is not staged shows (the home page's generated
         summary), differs from the last build's; `rel` names it."""
-        new = digest(content.encode("utf-8"))
-        self._staged[rel] = (new, None)
-        return self._previous.get(rel, (None,))[0] != new
+        return self._stage(rel, digest(_encoded(content)), None)
+
+    def _stage(self, rel: str, digest: bytes, data: bytes | None) -> bool:
+        """Record this build's file at `rel`; whether it differs from the last build's."""
+        self._staged[rel] = (digest, data)
+        return self._previous.get(rel, (None,))[0] != digest
