@@ -84,14 +84,15 @@ class PreviewHelper:
             return None
 
     def close(self) -> None:
-        """Let it go: it ends when its end of the pipe closes."""
+        """Stop it: it writes nothing, and a preview ending mid-render is not to wait for it."""
         if self._conn is not None:
             self._conn.close()
             self._conn = None
         if self._pid is not None:
             try:
+                os.kill(self._pid, signal.SIGKILL)
                 os.waitpid(self._pid, 0)
-            except ChildProcessError:
+            except (ProcessLookupError, ChildProcessError):
                 pass
             self._pid = None
 
