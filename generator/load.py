@@ -7,8 +7,9 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
-from .beside import Beside, BesideError
+from .beside import BesideError, BesideStream
 from .checks import check_register
 from .citations import Found, collect_citations, find_in_document
 from .derive import derive
@@ -82,6 +83,40 @@ def _read_documents(root: Path, files: list[str], names: Names) -> Read:
     return documents, diags.items, {doc.key: (doc, find_in_document(doc)) for doc in documents}
 
 
+READ_BATCH = 100  # documents: a batch's pickle (about 0.5 MB) fits the pipe (beside.py) whole
+
+
+def _read_batches(root: Path, files: list[str], names: Names) -> Iterator[Read]:
+    for start in range(0, len(files), READ_BATCH):
+        yield _read_documents(root, files[start:start + READ_BATCH], names)
+
+
+def _read_shared(root: Path, files: list[str], names: Names) -> list[Read]:
+    """`files` read in batches, the second half's by a forked child on the other core.
+
+    The child sends each batch as it is read, and this process takes what has arrived between
+    two of its own: pickling and unpickling then overlap the reading. Sent as one answer at
+    the end (25 MB at 10,000 documents), they were waited for: loading took 8.5 s, now 8.0."""
+    split = len(files) // 2
+    there = BesideStream(_read_batches, root, files[split:], names)
+    if not there.forked:
+        return list(_read_batches(root, files, names))
+    here, theirs = [], []
+    try:
+        for batch in _read_batches(root, files[:split], names):
+            here.append(batch)
+            theirs += there.ready()  # the pipe drained: the child need not wait for room
+        while True:
+            try:
+                theirs.append(there.next())
+            except StopIteration:
+                break
+    except BesideError:  # read here: a fault shows itself here, whole
+        there.abandon()
+        theirs = list(_read_batches(root, files[split:], names))
+    return here + theirs
+
+
 def _stat(path: Path) -> tuple[int, ...] | None:
     try:
         st = os.stat(path)
@@ -151,17 +186,13 @@ def _load_register(root: Path, cache: ReadCache | None) -> tuple[Register | None
     files = document_files(root, diags)
     if cache is not None:
         return _checked(root, *cache.read(root, files, names, registries), diags, names, cache.found)
-    # reading a document needs nothing of the others: a large register's second part is read
-    # by a forked child on the other core meanwhile (beside.py), its documents sent back whole
-    split = len(files) // 2 if len(files) >= SHARED_READ_FROM else len(files)
-    beside = Beside(_read_documents, root, files[split:], names) if split < len(files) else None
-    read_here = _read_documents(root, files[:split], names)
-    try:
-        read_there = beside.result() if beside is not None else ([], [], {})
-    except BesideError:  # read here: a fault shows itself here, whole
-        read_there = _read_documents(root, files[split:], names)
-    return _checked(root, read_here[0] + read_there[0], read_here[1] + read_there[1], diags, names,
-                    {**read_here[2], **read_there[2]})
+    # reading a document needs nothing of the others: a large register's second half is read
+    # by a forked child on the other core meanwhile (beside.py)
+    reads = (_read_shared(root, files, names) if len(files) >= SHARED_READ_FROM
+             else [_read_documents(root, files, names)])
+    return _checked(root, [doc for read in reads for doc in read[0]],
+                    [problem for read in reads for problem in read[1]], diags, names,
+                    {key: value for read in reads for key, value in read[2].items()})
 
 
 def _checked(root: Path, docs: list[Document], problems: list[Diagnostic], diags: Diagnostics, names: Names,

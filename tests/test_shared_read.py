@@ -34,12 +34,12 @@ def _load(root: Path, monkeypatch, shared: bool):
 def test_read_together_it_is_the_register_read_alone(register_root, monkeypatch):
     forked = []
 
-    class Recording(load.Beside):
+    class Recording(load.BesideStream):
         def __init__(self, *args):
             super().__init__(*args)
             forked.append(self.forked)
 
-    monkeypatch.setattr(load, "Beside", Recording)
+    monkeypatch.setattr(load, "BesideStream", Recording)
     together, problems = _load(register_root, monkeypatch, shared=True)
     assert forked == [True]  # the child read the second part
     alone, _ = _load(register_root, monkeypatch, shared=False)
@@ -61,3 +61,29 @@ def test_problems_in_either_part_are_all_told(register_root, tmp_path, monkeypat
     alone, problems_alone = _load(root, monkeypatch, shared=False)
     assert together is None and problems == problems_alone
     assert {files[3], files[-3]} <= {p.path for p in problems}
+
+
+def test_a_child_failing_midway_loses_nothing(register_root, tmp_path, monkeypatch):
+    """The child fails after sending a batch: its whole half is read here again, and the
+    register and its problems are what reading it alone gives."""
+    import os
+    import shutil
+    root = tmp_path / "register"
+    shutil.copytree(register_root, root)
+    files = load.document_files(root, load.Diagnostics())
+    path = root / files[N // 2 + 5]  # in the child's first batch, which it sends
+    path.write_text(path.read_text(encoding="utf-8").replace("title:", "tittle:", 1), encoding="utf-8")
+    parent, read, calls = os.getpid(), load._read_documents, []
+
+    def failing_in_the_child(*args):
+        calls.append(1)
+        if os.getpid() != parent and len(calls) > 1:
+            raise RuntimeError("a fault in the child's second batch")
+        return read(*args)
+
+    alone, problems_alone = _load(root, monkeypatch, shared=False)
+    monkeypatch.setattr(load, "_read_documents", failing_in_the_child)
+    together, problems = _load(root, monkeypatch, shared=True)
+    assert len(calls) > 2  # the child failed, and its half was read here
+    assert together is None and problems == problems_alone
+    assert files[N // 2 + 5] in {p.path for p in problems}
