@@ -268,14 +268,14 @@ def query_bytes(site: Path, query: str = QUERY) -> tuple[float | None, int | Non
 
             page.on("requestfinished", done)
             results = page.evaluate("""async (query) => {
-                const pagefind = await import('/pagefind/pagefind.js');
-                await pagefind.options({excerptLength: 30});
                 // a large site's index is in parts, merged as the search box merges them
                 const box = document.querySelector('[data-register-search]');
-                const parts = parseInt(box && box.getAttribute('data-index-parts'), 10) || 1;
-                for (let i = 1; i < parts; i++) await pagefind.mergeIndex(`/pagefind/part-${i}/`, {excerptLength: 30});
-                const lexicon = box && box.getAttribute('data-index-lexicon');
-                const found = await pagefind.search(query, parts > 1 ? {filters: {not: {[lexicon]: '1'}}} : {});
+                const parts = JSON.parse(box.getAttribute('data-index-parts'));
+                const pagefind = await import('/' + parts[0] + 'pagefind.js');
+                await pagefind.options({excerptLength: 30});
+                for (const part of parts.slice(1)) await pagefind.mergeIndex('/' + part, {excerptLength: 30});
+                const lexicon = box.getAttribute('data-index-lexicon');
+                const found = await pagefind.search(query, parts.length > 1 ? {filters: {not: {[lexicon]: '1'}}} : {});
                 await Promise.all(found.results.slice(0, 5).map(r => r.data()));
                 return found.results.length;
             }""", query)

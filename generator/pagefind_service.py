@@ -36,8 +36,8 @@ import threading
 import zlib
 from pathlib import Path
 
-__all__ = ["LEXICON_FILTER", "PAGES_PER_PART", "PagefindService", "PagefindServiceError", "part_folder",
-           "parts_for", "search_url"]
+__all__ = ["INDEX_PATH", "LEXICON_FILTER", "PAGES_PER_PART", "PagefindService", "PagefindServiceError",
+           "part_path", "parts_for", "search_url"]
 
 LEXICON_FILTER = "register-lexicon"  # assets/search.js leaves out the pages with this filter
 _TAG = re.compile(r"<[^>]*>")
@@ -52,10 +52,14 @@ def parts_for(pages: int, per_part: int = PAGES_PER_PART) -> int:
     return max(1, -(-pages // max(1, per_part)))
 
 
-def part_folder(folder: Path, part: int) -> Path:
-    """Where part `part` of the index is written: the first in `folder` itself (pagefind/),
-    the others in folders beside its files (pagefind/part-1/ …)."""
-    return folder if part == 0 else folder / f"part-{part}"
+INDEX_PATH = "pagefind"  # the index's folder in the site
+
+
+def part_path(part: int) -> str:
+    """Where part `part` of the index is, from the site's root: the first in pagefind/ itself,
+    the others in folders beside its files (pagefind/part-1/ …). The search box is told these
+    (plugin.py), and the build writes there."""
+    return INDEX_PATH if part == 0 else f"{INDEX_PATH}/part-{part}"
 
 
 def search_url(site_path: str) -> str:
@@ -71,7 +75,7 @@ class PagefindServiceError(RuntimeError):
 
 class PagefindService:
     """One Pagefind index in `parts` parts, fed page by page (`add`), then written into a
-    folder (`start_writing`, `finish`)."""
+    site (`start_writing`, `finish`; part_path says where in it)."""
 
     def __init__(self, lang: str, parts: int = 1):
         try:
@@ -114,7 +118,7 @@ class PagefindService:
         block = (f'<div data-pagefind-body><span data-pagefind-filter="{LEXICON_FILTER}:1"></span>'
                  f"<p>{words}</p></div>")
         for part, index in enumerate(self._indexes):
-            self._add_file(index, f"/pagefind/lexicon-{part}/", block)
+            self._add_file(index, f"/{INDEX_PATH}/lexicon-{part}/", block)
 
     def _add_file(self, index: int, url: str, block: str) -> None:
         page = (f'<!DOCTYPE html><html lang="{self._lang}"><head><meta charset="utf-8"></head>'
@@ -122,9 +126,10 @@ class PagefindService:
         self._send({"type": "AddFile", "index_id": index, "url": url, "file_contents": page,
                     "file_path": None})
 
-    def start_writing(self, folder: Path) -> None:
-        """Once every page is indexed, have Pagefind write the index into `folder`, and return
-        while it writes: MkDocs has its pages' templates to render meanwhile."""
+    def start_writing(self, site_dir: Path) -> None:
+        """Once every page is indexed, have Pagefind write the index into the site at
+        `site_dir`, and return while it writes: MkDocs has its pages' templates to render
+        meanwhile."""
         if self.parts > 1:
             self._add_lexicons()
         self._flush()
@@ -133,25 +138,25 @@ class PagefindService:
         if self._errors:
             self.close()
             raise PagefindServiceError(f"Pagefind failed on {len(self._errors)} page(s): {self._errors[0]}")
-        self._writing = threading.Thread(target=self._write, args=(folder,), name="pagefind-writing",
+        self._writing = threading.Thread(target=self._write, args=(site_dir,), name="pagefind-writing",
                                          daemon=True)
         self._writing.start()
 
-    def _write(self, folder: Path) -> None:
+    def _write(self, site_dir: Path) -> None:
         # one part after another: each is dropped from Pagefind's memory once written
         try:
             for part, index in enumerate(self._indexes):
                 self._call({"type": "WriteFiles", "index_id": index,
-                            "output_path": str(part_folder(folder, part))})
+                            "output_path": str(site_dir / part_path(part))})
                 self._call({"type": "DeleteIndex", "index_id": index})
         except PagefindServiceError as exc:
             self._write_error = exc
 
-    def finish(self, folder: Path) -> None:
-        """Wait until the index is written into `folder` (asking for it now if start_writing
-        was not called), and stop Pagefind."""
+    def finish(self, site_dir: Path) -> None:
+        """Wait until the index is written into the site at `site_dir` (asking for it now if
+        start_writing was not called), and stop Pagefind."""
         if self._writing is None:
-            self.start_writing(folder)
+            self.start_writing(site_dir)
         self._writing.join()
         self.close()
         if self._write_error is not None:

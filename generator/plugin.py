@@ -36,7 +36,8 @@ from .beside import Beside, BesideError
 from .converting import PageConverter
 from .render.labels import Labels
 from .render.search_meta import search_block, search_entries, ui_labels
-from .pagefind_service import LEXICON_FILTER, PAGES_PER_PART, PagefindService, PagefindServiceError, parts_for, search_url
+from .pagefind_service import (LEXICON_FILTER, PAGES_PER_PART, PagefindService, PagefindServiceError, part_path,
+                               parts_for, search_url)
 from .search_index import SearchIndexError, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.register")
@@ -292,7 +293,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             except PagefindServiceError as exc:
                 raise PluginError(f"search index: {exc}") from exc
         # the search box merges the parts and leaves out their lexicon pages
-        config.extra["register_search_index"] = {"parts": self.search_parts, "lexicon": LEXICON_FILTER}
+        config.extra["register_search_index"] = {"parts": [part_path(part) + "/" for part in range(self.search_parts)],
+                                                 "lexicon": LEXICON_FILTER}
         return nav
 
     def on_env(self, env, config, files):
@@ -301,7 +303,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         # the templates
         if self.search_service is not None:
             try:
-                self.search_service.start_writing(Path(config.site_dir) / "pagefind")
+                self.search_service.start_writing(Path(config.site_dir))
             except PagefindServiceError as exc:
                 raise PluginError(f"search index: {exc}") from exc
         share_nav(env, self._nav_folder)

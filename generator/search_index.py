@@ -15,7 +15,7 @@ import struct
 from pathlib import Path
 from typing import Any
 
-from .pagefind_service import PagefindService, PagefindServiceError, part_folder
+from .pagefind_service import PagefindService, PagefindServiceError, part_path
 
 __all__ = ["SearchIndexError", "build_search_index"]
 
@@ -28,11 +28,11 @@ def build_search_index(site_dir: Path, service: PagefindService) -> None:
     """Finish the index of the pages `service` was fed during the build (pagefind_service.py)
     into `site_dir`/pagefind; raise SearchIndexError with Pagefind's own words on failure."""
     try:
-        service.finish(site_dir / "pagefind")
+        service.finish(site_dir)
     except PagefindServiceError as exc:
         raise SearchIndexError(f"search index: {exc}") from exc
     for part in range(service.parts):
-        folder = part_folder(site_dir / "pagefind", part)
+        folder = site_dir / part_path(part)
         if not (folder / "pagefind-entry.json").is_file():
             raise SearchIndexError(f"search index: Pagefind wrote no index into {folder}")
         sort_filters(folder)

@@ -12,7 +12,8 @@
   var FILTERS = ["type", "issuer", "year", "agency", "status"];
   var PAGE = 10;
   var base = new URL((root.getAttribute("data-base") || ".") + "/", location.href);
-  var parts = Math.max(1, parseInt(root.getAttribute("data-index-parts"), 10) || 1);
+  // where each part of the index is, from the site's root (generator/pagefind_service.py)
+  var parts = JSON.parse(root.getAttribute("data-index-parts") || "[]");
   var lexicon = root.getAttribute("data-index-lexicon");  // the filter of each part's page of words
   var toggle = document.getElementById("__search");
   var form = root.querySelector("form");
@@ -47,21 +48,18 @@
   // --- Pagefind -------------------------------------------------------------------------------
   function load() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
+      pagefind = import(new URL(parts[0] + "pagefind.js", base).href).then(function (pf) {
         // Each page's words are indexed once (search_meta.py), so term frequency says nothing
         // and a long document would lose to a short page on length alone: weigh length less.
         var options = { baseUrl: base.pathname, ranking: { pageLength: 0.3 } };
         return Promise.resolve(pf.options(options))
           .then(function () { return pf.init(); })
           .then(function () {
-            // a large site's index is in parts (generator/pagefind_service.py): pagefind/ and
-            // pagefind/part-1/ …; Pagefind searches them all and ranks the results together.
-            if (parts < 2) return;
-            var merged = [];
-            for (var i = 1; i < parts; i++) {
-              merged.push(pf.mergeIndex(new URL("pagefind/part-" + i + "/", base).href, options));
-            }
-            return Promise.all(merged);
+            // a large site's index is in parts: Pagefind searches them all and ranks the
+            // results together
+            return Promise.all(parts.slice(1).map(function (part) {
+              return pf.mergeIndex(new URL(part, base).href, options);
+            }));
           })
           .then(function () { return pf; });
       });
@@ -114,7 +112,7 @@
   function search(pf, query, filters) {
     var passes = [query || null];
     if (query && hasD(query)) passes.push(foldD(query));
-    if (parts > 1) {
+    if (parts.length > 1) {
       // each part of the index holds a page of every word of the site, never an answer
       // (generator/pagefind_service.py)
       filters = Object.assign({}, filters);
