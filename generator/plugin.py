@@ -24,7 +24,7 @@ from .preview import OpenDataWriter
 from .preview_helper import PreviewHelper
 from .preview_watch import watch_records
 from .provenance import read_history
-from .page_shell import install_page_shell, share_nav
+from .page_shell import install_page_shell, share_nav, trim_template_space
 from .render import render_site
 from .render.history import FEED, as_of_moment, page_sources, render_feed
 from .render.home import MARKER
@@ -306,6 +306,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                 self.search_service.start_writing(Path(config.site_dir))
             except PagefindServiceError as exc:
                 raise PluginError(f"search index: {exc}") from exc
+        if not os.environ.get("REGISTER_KEEP_TEMPLATE_SPACE"):
+            trim_template_space(env)
         share_nav(env, self._nav_folder)
         if not os.environ.get("REGISTER_NO_PRERENDER"):
             self.page_renders = install_page_shell(env, self._nav_folder)
