@@ -5,8 +5,11 @@
 Writes a synthetic register (benchmarks/synthetic.py), starts `register serve` on it, waits for
 the first build, then edits one document's title, as an editor would, and polls that
 document's page until the new title is served: the seconds from saving the file to an up-to-date
-preview; then its open-data JSON, which a preview writes after the pages. Prints one line per
-edit and, last, `docs=<N> first_build_s=<x> refresh_s=<x> data_s=<x>` (the slowest of each).
+preview; then its open-data JSON, which a preview writes after the pages. After each, the
+memory of the preview and the processes it started (its helper: generator/preview_helper.py),
+as their proportional set size: a page two processes share since the fork counts half in each.
+Prints one line per edit and, last, `docs=<N> first_build_s=<x> refresh_s=<x> data_s=<x>
+memory_mb=<x>` (the slowest or largest of each).
 """
 from __future__ import annotations
 
@@ -48,6 +51,35 @@ def _get(url: str) -> str | None:
 
 class ServeError(RuntimeError):
     pass
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            out += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return out
+
+
+def tree_memory_mb(pid: int) -> float | None:
+    """The proportional set size of `pid` and its descendants, in MB (Linux); None elsewhere."""
+    total, pending, seen = 0, [pid], set()
+    while pending:
+        one = pending.pop()
+        if one in seen:
+            continue
+        seen.add(one)
+        try:
+            rollup = Path(f"/proc/{one}/smaps_rollup").read_text()
+        except OSError:
+            if one == pid:
+                return None
+            continue
+        total += int(re.search(r"^Pss:\s+(\d+) kB", rollup, re.M).group(1))
+        pending += _children(one)
+    return total / 1024
 
 
 def wait_for(url: str, needle: str, deadline: float, proc: subprocess.Popen) -> float:
@@ -110,7 +142,7 @@ def _edit_and_measure(args: argparse.Namespace, root: Path, records: list[Path],
                       base: str) -> None:
     first = wait_for(base, "<html", 3600, proc)
     print(f"first build and serve: {first:.1f} s", flush=True)
-    refreshes, data = [], []
+    refreshes, data, memory = [], [], []
     for i in range(args.edits):
         record = records[(i + 1) * len(records) // (args.edits + 1)]
         text = record.read_text(encoding="utf-8")
@@ -124,9 +156,11 @@ def _edit_and_measure(args: argparse.Namespace, root: Path, records: list[Path],
         took = wait_for(url, marker, 3600, proc)
         refreshes.append(took)
         data.append(took + wait_for(f"{base}van-ban/{year}/{stem}.json", marker, 3600, proc))
+        memory.append(tree_memory_mb(proc.pid) or 0.0)
         print(f"edit {i + 1} ({record.relative_to(root)}): preview up to date after {took:.1f} s, "
-              f"its open data after {data[-1]:.1f} s", flush=True)
-    print(f"docs={args.docs} first_build_s={first:.1f} refresh_s={max(refreshes):.1f} data_s={max(data):.1f}")
+              f"its open data after {data[-1]:.1f} s; memory {memory[-1]:.0f} MB", flush=True)
+    print(f"docs={args.docs} first_build_s={first:.1f} refresh_s={max(refreshes):.1f} data_s={max(data):.1f} "
+          f"memory_mb={max(memory):.0f}")
 
 
 if __name__ == "__main__":
