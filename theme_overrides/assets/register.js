@@ -1,5 +1,6 @@
 // Filters for the register's tables: <div class="register-filter" data-filter-columns="0:year,2:agency">
-// holds a table; one select per filter kind narrows its rows. No server, no dependencies.
+// holds a table (a long one as several, generator/render/markup.py); one select per filter kind
+// narrows their rows, and a table none of whose rows is left is hidden. No server, no dependencies.
 (function () {
   "use strict";
   function label(kind) {
@@ -13,9 +14,10 @@
     return text;
   }
   function setup(box) {
-    var table = box.querySelector("table");
-    if (!table) return;
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var tables = Array.prototype.slice.call(box.querySelectorAll("table"));
+    if (!tables.length) return;
+    var rows = [];
+    tables.forEach(function (table) { rows = rows.concat(Array.prototype.slice.call(table.tBodies[0].rows)); });
     var specs = (box.getAttribute("data-filter-columns") || "").split(",").map(function (s) {
       var p = s.split(":"); return { col: parseInt(p[0], 10), kind: p[1] };
     });
@@ -52,6 +54,10 @@
           return specs.some(function (s) { return s.kind === kind && row.cells[s.col] && valueOf(row.cells[s.col], kind) === want; });
         });
         row.hidden = !show;
+      });
+      tables.forEach(function (table) {
+        var shown = Array.prototype.some.call(table.tBodies[0].rows, function (row) { return !row.hidden; });
+        (table.closest(".md-typeset__scrollwrap") || table).hidden = !shown;
       });
     }
     box.insertBefore(bar, box.firstChild);
