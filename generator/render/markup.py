@@ -76,10 +76,10 @@ TABLE_ROWS = 100  # rows a table holds; a longer one goes on in another, under t
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:
-    """A pipe table; a long one as consecutive tables of TABLE_ROWS rows. A browser lays out a
-    table whole, and again as more of it arrives: at 10,000 documents the deadlines page's
-    one table of 9,000 rows took 105 s to load on a phone's CPU (Chromium, 4x slower), 7.5 s
-    in tables of 100, which register.css has the browser lay out only once scrolled to."""
+    """A pipe table; a long one as consecutive tables of TABLE_ROWS rows, which register.css
+    has the browser lay out only when scrolled near. A browser lays out a table whole, and
+    again as more of it arrives: at 10,000 documents the deadlines page's tables of 9,000 rows
+    took 105 s to load on a phone's CPU (Chromium slowed 4x, benchmarks/bench_pages.py)."""
     if not rows:
         return ""
     head = "| " + " | ".join(header) + " |\n|" + "---|" * len(header) + "\n"
