@@ -25,6 +25,11 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        pass  # the browser left a page before all of it was sent: nothing to report
+
+
 def heaviest_pages(site: Path) -> list[str]:
     """The largest page of each top folder, and the first document and task pages."""
     largest: dict[str, Path] = {}
@@ -54,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
 
     site = args.site.resolve()
     pages = args.pages or heaviest_pages(site)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     slowest = (0.0, "")
