@@ -138,6 +138,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "transfers": ("Chuyển giao nhiệm vụ", "Task transfers"),
     "transfers_intro": ("Mọi lần chuyển giao nhiệm vụ giữa các cơ quan, mới nhất trước.", "Every transfer of a task between agencies, newest first."),
     "diagram": ("Sơ đồ", "Diagram"),
+    "transfers_n": ("{n} lần chuyển giao", "{n} transfers"),
+    "diagram_flows": ("Mỗi mũi tên là một cặp cơ quan: số lần chuyển giao giữa hai cơ quan, hoặc tên nhiệm vụ nếu chỉ có một lần. Bảng trên liệt kê đủ {transfers} lần chuyển giao.",
+                      "Each arrow is a pair of agencies: the number of transfers between them, or the task's title if there was one. The table above lists all {transfers} transfers."),
+    "diagram_largest": ("Sơ đồ chỉ vẽ {shown} trong số {flows} cặp cơ quan có chuyển giao: những cặp có nhiều lần chuyển giao nhất, rồi gần đây nhất. Mỗi mũi tên ghi số lần chuyển giao, hoặc tên nhiệm vụ nếu chỉ có một lần. Bảng trên liệt kê đủ {transfers} lần chuyển giao.",
+                        "The diagram draws {shown} of the {flows} pairs of agencies with transfers: those with the most, then the most recent. Each arrow gives the number of transfers, or the task's title if there was one. The table above lists all {transfers} transfers."),
     "amendments": ("Sửa đổi và yêu cầu", "Amendments and requests"),
     "changes_in_force": ("Sửa đổi, thay thế, bãi bỏ", "Amendments, replacements, repeals"),
     "requests_list": ("Yêu cầu soạn thảo, sửa đổi văn bản", "Requests to draft or amend documents"),
@@ -256,6 +261,14 @@ class Labels:
         if period.precision == "quarter":
             return f"Quý {ROMAN[period.quarter - 1]}/{period.year}"
         return f"năm {period.year}"
+
+    def number(self, n: int) -> str:
+        """A count as a reader writes it: 3.279 in Vietnamese, 3,279 in English."""
+        written = f"{n:,}"
+        return written if self.lang == "en" else written.replace(",", ".")
+
+    def count(self, n: int, key: str) -> str:
+        return self(key).format(n=self.number(n))
 
     def date(self, value) -> str:
         # dd/mm/yyyy as strftime("%d/%m/%Y") writes it (years are 1900-2100), without its cost

@@ -1,0 +1,83 @@
+"""The transfers view's diagram stays drawable as the register grows: an arrow per pair of
+agencies, with its count of transfers, the largest pairs only, and a sentence saying what was
+left to the table. At 10,000 documents an arrow per transfer was 3,279 arrows and 259 KB of
+diagram, which Mermaid refuses to draw (over 500 arrows or 50,000 characters)."""
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_register
+from generator.render.context import Context
+from generator.render.labels import Labels
+from generator.render.views import DIAGRAM_ARROWS, render_transfers
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import synthetic  # noqa: E402
+
+CELL = re.compile(r"(?<!\\)\|")
+LINK_TEXT = re.compile(r"^\[(.+?)\]\(")
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory) -> str:
+    root = tmp_path_factory.mktemp("register")
+    synthetic.generate(root, 500, seed=4, site=False)
+    register, diagnostics = load_register(root)
+    assert diagnostics == []
+    return render_transfers(Context.build(register, Labels("vi"), date(2026, 11, 22)))
+
+
+def _table_rows(page: str) -> list[tuple[str, str, str]]:
+    """(from, to, task) of every row of the transfers table, as the reader sees them."""
+    rows = []
+    for line in page[:page.index("## Sơ đồ")].splitlines():
+        cells = [c.strip() for c in CELL.split(line)[1:-1]]
+        if len(cells) == 5 and cells[0] != "Ngày" and not cells[0].startswith("---"):
+            rows.append(tuple(LINK_TEXT.match(cells[i]).group(1) for i in (2, 3, 1)))
+    return rows
+
+
+def _diagram(page: str) -> tuple[str, str, dict[tuple[str, str], str]]:
+    """The sentence before the diagram, the diagram's text, and its arrows' labels by pair."""
+    head, _, rest = page.partition("## Sơ đồ\n\n")
+    note, _, rest = rest.partition("```mermaid\n")
+    diagram = rest[:rest.index("```")]
+    names = dict(re.findall(r'^  (A\d+)\["(.+)"\]$', diagram, re.M))
+    arrows = {(names[a], names[b]): label
+              for a, label, b in re.findall(r'^  (A\d+) -->\|"(.+)"\| (A\d+)$', diagram, re.M)}
+    return note.strip(), diagram, arrows
+
+
+def test_the_diagram_draws_the_largest_flows_with_their_counts(page):
+    rows = _table_rows(page)
+    pairs = Counter((a, b) for a, b, _ in rows)
+    transfers = len(rows)
+    assert transfers > 3 * DIAGRAM_ARROWS and len(pairs) > DIAGRAM_ARROWS  # else nothing is tested
+    note, diagram, arrows = _diagram(page)
+    assert len(arrows) == DIAGRAM_ARROWS == diagram.count("-->")
+    for pair, label in arrows.items():  # each arrow says what the table says of its pair
+        if pairs[pair] > 1:
+            assert label == f"{pairs[pair]} lần chuyển giao"
+        else:  # its one task's title
+            [task] = [task for a, b, task in rows if (a, b) == pair]
+            assert label == task or (label.endswith("…") and task.startswith(label[:-1]))
+    # no pair left out has more transfers than one drawn
+    assert max(n for pair, n in pairs.items() if pair not in arrows) <= min(pairs[pair] for pair in arrows)
+    assert max(pairs.values()) > 1
+    assert note == (f"Sơ đồ chỉ vẽ {DIAGRAM_ARROWS} trong số {len(pairs)} cặp cơ quan có chuyển giao: "
+                    "những cặp có nhiều lần chuyển giao nhất, rồi gần đây nhất. Mỗi mũi tên ghi số lần "
+                    "chuyển giao, hoặc tên nhiệm vụ nếu chỉ có một lần. "
+                    f"Bảng trên liệt kê đủ {transfers} lần chuyển giao.")
+    assert len(diagram) < 50_000 / 10
+
+
+def test_counts_are_written_as_readers_write_them():
+    assert Labels("vi").number(3279) == "3.279" and Labels("en").number(3279) == "3,279"
+    assert Labels("vi").count(1799, "transfers_n") == "1.799 lần chuyển giao"
