@@ -24,7 +24,7 @@ from .preview import OpenDataWriter
 from .preview_helper import PreviewHelper
 from .preview_watch import watch_records
 from .provenance import read_history
-from .page_shell import install_page_shell, share_nav, trim_template_space
+from .page_shell import CompiledTemplates, install_page_shell, share_nav, trim_template_space
 from .render import render_site
 from .render.history import FEED, as_of_moment, page_sources, render_feed
 from .render.home import MARKER
@@ -75,6 +75,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     records_watch = None  # a preview's watcher of decisions/ (preview_watch.py)
     converter: PageConverter | None = None  # generated pages as HTML, with a child on the other core
     page_renders: Counter = Counter()  # pages filled into a shell / rendered in full (page_shell.py)
+    compiled_templates: CompiledTemplates | None = None  # a preview's, from one rebuild to the next
 
     def on_startup(self, *, command, dirty) -> None:
         # defining on_startup keeps this plugin alive across `serve` rebuilds, and with it the
@@ -82,11 +83,12 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self.serving = command == "serve"
         if self.serving:  # before MkDocs starts its threads: the helper is forked
             self.read_cache, self.open_data_writer, self.helper = ReadCache(), OpenDataWriter(), PreviewHelper()
+            self.compiled_templates = CompiledTemplates()
 
     def on_shutdown(self) -> None:
         # MkDocs keeps this instance for the whole process: a later `build` in it is no preview
         self.serving = self.indexed = False
-        self.staging = self.read_cache = None
+        self.staging = self.read_cache = self.compiled_templates = None
         if self.open_data_writer is not None:
             self.open_data_writer.stop()
             self.open_data_writer = None
@@ -308,6 +310,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                 raise PluginError(f"search index: {exc}") from exc
         if not os.environ.get("REGISTER_KEEP_TEMPLATE_SPACE"):
             trim_template_space(env)
+        if self.compiled_templates is not None:  # a preview's rebuild compiles no template again
+            env.bytecode_cache = self.compiled_templates
         share_nav(env, self._nav_folder)
         if not os.environ.get("REGISTER_NO_PRERENDER"):
             self.page_renders = install_page_shell(env, self._nav_folder)
