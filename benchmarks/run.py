@@ -120,7 +120,7 @@ def core(root: Path, as_of: str) -> dict:
     files = site_files(register, as_of=day)
     times["export"] = time.perf_counter() - t
     t = time.perf_counter()
-    search_entries(register, Labels("vi"), day, generated=site.pages)
+    dict(search_entries(register, Labels("vi"), day, generated=site.pages))  # each page's made
     times["search"] = time.perf_counter() - t
     return {"times": times, "documents": len(register.documents), "pages": len(site.pages),
             "tasks": len(register.tasks), "cited": len(register.cited), "people": len(register.people),
