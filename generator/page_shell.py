@@ -18,6 +18,10 @@ It is exact or it is not used:
   marks (a template that writes its address), that shell is dropped and its pages are
   rendered in full.
 - tests/test_prerender.py builds registers with and without it and compares every page.
+
+The other costs of Material's templates are here too: the sidebar rendered once per folder
+(share_nav), the blank lines their tags leave (trim_template_space), and, for a preview, their
+compilation on every rebuild (CompiledTemplates).
 """
 from __future__ import annotations
 
