@@ -14,6 +14,7 @@ memory_mb=<x>` (the slowest or largest of each).
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import re
 import shutil
@@ -45,7 +46,7 @@ def _get(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
             return response.read().decode("utf-8", "replace")
-    except OSError:
+    except (OSError, http.client.HTTPException):  # such as a page cut short as it is rewritten
         return None
 
 
