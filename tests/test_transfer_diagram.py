@@ -15,6 +15,7 @@ import pytest
 from generator.load import load_register
 from generator.render.context import Context
 from generator.render.labels import Labels
+from generator.render import views
 from generator.render.views import DIAGRAM_ARROWS, render_transfers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,12 +27,17 @@ LINK_TEXT = re.compile(r"^\[(.+?)\]\(")
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory) -> str:
+def context(tmp_path_factory) -> Context:
     root = tmp_path_factory.mktemp("register")
     synthetic.generate(root, 500, seed=4, site=False)
     register, diagnostics = load_register(root)
     assert diagnostics == []
-    return render_transfers(Context.build(register, Labels("vi"), date(2026, 11, 22)))
+    return Context.build(register, Labels("vi"), date(2026, 11, 22))
+
+
+@pytest.fixture(scope="module")
+def page(context) -> str:
+    return render_transfers(context)
 
 
 def _table_rows(page: str) -> list[tuple[str, str, str]]:
@@ -76,6 +82,17 @@ def test_the_diagram_draws_the_largest_flows_with_their_counts(page):
                     "chuyển giao, hoặc tên nhiệm vụ nếu chỉ có một lần. "
                     f"Bảng trên liệt kê đủ {transfers} lần chuyển giao.")
     assert len(diagram) < 50_000 / 10
+
+
+def test_when_every_pair_fits_every_pair_is_drawn(context, page, monkeypatch):
+    rows = _table_rows(page)
+    pairs = Counter((a, b) for a, b, _ in rows)
+    monkeypatch.setattr(views, "DIAGRAM_ARROWS", len(pairs))  # more transfers than that, as many pairs
+    note, _, arrows = _diagram(render_transfers(context))
+    assert set(arrows) == set(pairs)
+    assert all(label == f"{pairs[pair]} lần chuyển giao" for pair, label in arrows.items() if pairs[pair] > 1)
+    assert note == ("Mỗi mũi tên là một cặp cơ quan: số lần chuyển giao giữa hai cơ quan, hoặc tên nhiệm "
+                    f"vụ nếu chỉ có một lần. Bảng trên liệt kê đủ {len(rows)} lần chuyển giao.")
 
 
 def test_counts_are_written_as_readers_write_them():
