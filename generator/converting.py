@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import mmap
 from collections import Counter
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Mapping
 
 from mkdocs.structure.files import Files
 from mkdocs.utils.meta import get_data as split_front_matter
@@ -49,7 +49,7 @@ class PageConverter:
     together. `converted(page, markdown)` is each page's conversion, in any order."""
 
     def __init__(self, files: Files, generated: frozenset[str], directory_urls: bool, permalink: str | None,
-                 search: dict[str, SearchEntry], beside: bool = True):
+                 search: Mapping[str, SearchEntry], beside: bool = True):
         self._search = search
         # prerender's paths are normalised already: a dict lookup, not get_file_from_path's
         # PurePath per link (a fifth of prerendering a page)

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from .. import urls

@@ -64,9 +64,9 @@ def _transfer_diagram(ctx: Context, steps: list) -> str:
     t, reg = ctx.t, ctx.register
     steps = steps[::-1]
 
-    def title(step) -> str:
-        label = _mermaid_label(reg.tasks[step.action.task].title)
-        return label if len(label) <= 60 else label[:57].rstrip() + "…"
+    def title(step) -> str:  # cut before it is escaped: never in the middle of "#quot;"
+        label = " ".join(reg.tasks[step.action.task].title.split())
+        return _mermaid_label(label if len(label) <= 60 else label[:57].rstrip() + "…")
 
     note = ""
     if len(steps) <= DIAGRAM_ARROWS:
