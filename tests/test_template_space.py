@@ -98,8 +98,8 @@ def test_a_browser_shows_the_same_text(built_site, spaced_site):
 
         differ = []
         for page in pages:
-            # a page the theme's scripts were still changing (offline here, Mermaid's script
-            # from a CDN fails in its own time) is compared again once the network is quiet
+            # a page the theme's scripts were still changing (Mermaid draws the transfers
+            # diagram in its own time) is compared again once the network is quiet
             shown = texts(page, "load")
             if shown[0] != shown[1]:
                 shown = texts(page, "networkidle")

@@ -35,9 +35,11 @@ def render_transfers(ctx: Context) -> str:
     steps = [s for record in reg.derived.custody.tasks.values() for s in record.steps
              if s.action.kind == "transfer"]
     steps.sort(key=_step_key, reverse=True)
-    out = [front_matter(title=t("transfers")), f"# {t('transfers')}\n\n{t('transfers_intro')}\n\n"]
     if not steps:
-        return "".join(out) + t("none") + "\n"
+        return front_matter(title=t("transfers")) + f"# {t('transfers')}\n\n{t('transfers_intro')}\n\n{t('none')}\n"
+    # `mermaid`: the page draws a diagram, so it loads the site's own copy of Mermaid
+    # (theme_overrides/main.html); no other page does
+    out = [front_matter(title=t("transfers"), mermaid="true"), f"# {t('transfers')}\n\n{t('transfers_intro')}\n\n"]
     rows = [[text(t.period(s.when)), ctx.task(s.action.task, page), ctx.agency(s.action.from_, page),
              ctx.agency(s.action.to, page),
              f"{ctx.document(s.action.doc, page)} {ctx.paragraph(s.action, page)}"] for s in steps]
