@@ -7,7 +7,8 @@ shows it (390 x 844, touch), with the CPU slowed `--rate` times by Chromium's ow
 a mid-range phone, by Chrome's DevTools presets) and nothing fetched from elsewhere. Without
 PAGE, the largest page of each folder, and a document and a task page. Prints, per page, its
 HTML size, its elements, and the seconds to DOMContentLoaded and to load (each page loaded
-twice, the second counts), then `pages=<n> slowest_load_s=<x> slowest=<page>`.
+twice, the second counts) and, on a page with a diagram, the seconds Mermaid takes to be fetched
+and draw it once scrolled to; then `pages=<n> slowest_load_s=<x> slowest=<page>`.
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
+# a diagram is drawn (theme_overrides/assets/diagrams.js) once it is scrolled near
+DRAWN = "() => document.querySelector('div.register-diagram svg')"
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -79,9 +82,15 @@ def main(argv: list[str] | None = None) -> int:
                         const n = performance.getEntriesByType('navigation')[0];
                         return [n.domContentLoadedEventEnd / 1000, n.loadEventEnd / 1000,
                                 document.getElementsByTagName('*').length]; }""")
+                    drawn = ""
+                    if tab.evaluate("!!document.querySelector('pre.register-diagram')"):
+                        start = tab.evaluate("performance.now()")
+                        tab.evaluate("document.querySelector('pre.register-diagram').scrollIntoView()")
+                        tab.wait_for_function(DRAWN)
+                        drawn = f"  diagram drawn {(tab.evaluate('performance.now()') - start) / 1000:6.2f} s after scrolling to it"
                 size = (site / page / "index.html").stat().st_size / 1024
                 print(f"{page or '/':45} {size:8.0f} KB {elements:7d} elements  "
-                      f"DOMContentLoaded {dcl:6.2f} s  load {load:6.2f} s", flush=True)
+                      f"DOMContentLoaded {dcl:6.2f} s  load {load:6.2f} s{drawn}", flush=True)
                 slowest = max(slowest, (load, page or "/"))
             browser.close()
     finally:

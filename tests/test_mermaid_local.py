@@ -1,11 +1,11 @@
-"""The transfers view's diagram is drawn by the site's own copy of Mermaid, with nothing fetched
-from elsewhere: Material fetches Mermaid from unpkg.com unless the page already has it, which
-put a third party's script, in whatever version it served, on a government site's page."""
+"""Diagrams are drawn by the site's own copy of Mermaid, fetched only once a diagram is scrolled
+near, with nothing fetched from elsewhere. Material's integration fetched Mermaid from unpkg.com:
+a third party's script, in whatever version it served, on a government site's page."""
 from __future__ import annotations
 
 import base64
 import hashlib
-import re
+import shutil
 from pathlib import Path
 
 from browser import chromium, served
@@ -14,11 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MERMAID = ROOT / "theme_overrides" / "assets" / "mermaid"
 # npm's mermaid@11.17.2, package/dist/mermaid.min.js (theme_overrides/assets/mermaid/README.md)
 MERMAID_SHA256 = "sha256-WB7X10vZBI0OOpE2OSfXLvIpQtdyJUayf3zCnjU5Drg="
-# Material swaps the diagram's <pre class="mermaid"> for a <div class="mermaid"> holding the
-# drawing (in a closed shadow root) once Mermaid has drawn it: the drawing's height, or nothing
-DRAWN = ("() => !document.querySelector('pre.mermaid')"
-         " && document.querySelector('div.mermaid')?.getBoundingClientRect().height")
-SCRIPT = re.compile(r'<script src="[./]*assets/mermaid/mermaid\.min\.js"></script>')
+SVG_TEXT = "document.querySelector('div.register-diagram svg')?.textContent || ''"
 
 
 def test_the_vendored_file_is_the_release_its_readme_names():
@@ -28,40 +24,75 @@ def test_the_vendored_file_is_the_release_its_readme_names():
     assert (MERMAID / "LICENSE").read_text(encoding="utf-8").startswith("The MIT License")
 
 
-def test_only_a_page_with_a_diagram_loads_mermaid_and_with_its_licence(built_site):
-    pages = sorted(built_site.rglob("*.html"))
-    loading = {p.relative_to(built_site).as_posix() for p in pages
-               if SCRIPT.search(p.read_text(encoding="utf-8"))}
-    drawing = {p.relative_to(built_site).as_posix() for p in pages
-               if 'class="mermaid"' in p.read_text(encoding="utf-8")}
-    assert drawing == {"chuyen-giao/index.html"}
-    assert loading == drawing
-    assert (built_site / "assets" / "mermaid" / "LICENSE").is_file()
+def test_diagrams_are_left_to_the_sites_own_mermaid(built_site):
+    pages = {p.relative_to(built_site).as_posix(): p.read_text(encoding="utf-8")
+             for p in sorted(built_site.rglob("*.html"))}
+    assert {url for url, html in pages.items() if 'class="register-diagram"' in html} == {"chuyen-giao/index.html"}
+    # Material's integration would fetch Mermaid from unpkg.com for a "mermaid" block
+    assert [url for url, html in pages.items() if 'class="mermaid"' in html] == []
+    assert (built_site / "assets" / "mermaid" / "LICENSE").is_file()  # the licence travels with it
     assert not (built_site / "assets" / "mermaid" / "README.md").exists()
 
 
-def test_the_transfers_diagram_is_drawn_with_nothing_fetched_from_elsewhere(built_site):
+def _open(browser, base: str, url: str, viewport: dict):
+    """A page at `url` that fetches nothing from elsewhere, with what it asked for, here and
+    elsewhere."""
+    context = browser.new_context(viewport=viewport)
+    asked: dict[str, list[str]] = {"here": [], "elsewhere": []}
+
+    def route(request_route):
+        url_ = request_route.request.url
+        if url_.startswith(base):
+            asked["here"].append(url_[len(base):])
+            return request_route.continue_()
+        asked["elsewhere"].append(url_)
+        return request_route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.goto(base + url, wait_until="networkidle")
+    return context, page, asked
+
+
+def _drawn(page) -> str:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    try:
+        page.wait_for_function(f"() => {SVG_TEXT}", timeout=30_000)
+    except PlaywrightTimeout:  # not drawn: the assertions say how
+        pass
+    return page.evaluate(SVG_TEXT)
+
+
+def test_the_transfers_diagram_is_drawn_named_and_fetched_from_the_site(built_site):
     with served(built_site) as base, chromium() as browser:
-        from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-        context = browser.new_context(viewport={"width": 1200, "height": 900})
-        outside: list[str] = []
-
-        def route(request_route):
-            if request_route.request.url.startswith(base):
-                return request_route.continue_()
-            outside.append(request_route.request.url)
-            return request_route.abort()
-
-        context.route("**/*", route)
-        page = context.new_page()
-        page.goto(base + "chuyen-giao/", wait_until="load")
-        try:
-            page.wait_for_function(DRAWN, timeout=30_000)
-        except PlaywrightTimeout:  # not drawn: the assertions below say how
-            pass
-        page.wait_for_load_state("networkidle")
-        drawn = page.evaluate(DRAWN)
+        context, page, asked = _open(browser, base, "chuyen-giao/", {"width": 1200, "height": 900})
+        text = _drawn(page)
+        title = page.evaluate("(() => { const svg = document.querySelector('div.register-diagram svg');"
+                              " return svg && document.getElementById(svg.getAttribute('aria-labelledby'))"
+                              "?.textContent; })()")
+        rows = page.evaluate("Array.from(document.querySelectorAll('.register-filter tbody tr'),"
+                             " tr => [tr.cells[2].textContent.trim(), tr.cells[3].textContent.trim()])")
         context.close()
-    assert outside == []
-    assert drawn and drawn > 100  # two rows of agencies, drawn
+    assert asked["elsewhere"] == []
+    assert "assets/mermaid/mermaid.min.js" in asked["here"]
+    assert title == "Sơ đồ chuyển giao nhiệm vụ giữa các cơ quan"
+    assert rows and all(name in text for row in rows for name in row)  # every agency of the table
+
+
+def test_mermaid_is_fetched_only_once_a_diagram_is_scrolled_near(built_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site / "assets", site / "assets")
+    (site / "index.html").write_text(
+        '<!doctype html><html lang="vi"><meta charset="utf-8"><title>x</title><body>'
+        '<div style="height: 6000px">Một trang dài</div>'
+        '<pre class="register-diagram"><code>flowchart LR\n  A["Bộ A"] --&gt; B["Cục C"]\n</code></pre>'
+        '<script src="assets/diagrams.js"></script></body></html>', encoding="utf-8")
+    with served(site) as base, chromium() as browser:
+        context, page, asked = _open(browser, base, "", {"width": 390, "height": 844})
+        before = list(asked["here"])
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        text = _drawn(page)
+        context.close()
+    assert not any("mermaid" in url for url in before)
+    assert "assets/mermaid/mermaid.min.js" in asked["here"] and asked["elsewhere"] == []
+    assert "Bộ A" in text and "Cục C" in text

@@ -35,11 +35,9 @@ def render_transfers(ctx: Context) -> str:
     steps = [s for record in reg.derived.custody.tasks.values() for s in record.steps
              if s.action.kind == "transfer"]
     steps.sort(key=_step_key, reverse=True)
+    out = [front_matter(title=t("transfers")), f"# {t('transfers')}\n\n{t('transfers_intro')}\n\n"]
     if not steps:
-        return front_matter(title=t("transfers")) + f"# {t('transfers')}\n\n{t('transfers_intro')}\n\n{t('none')}\n"
-    # `mermaid`: the page draws a diagram, so it loads the site's own copy of Mermaid
-    # (theme_overrides/main.html); no other page does
-    out = [front_matter(title=t("transfers"), mermaid="true"), f"# {t('transfers')}\n\n{t('transfers_intro')}\n\n"]
+        return "".join(out) + t("none") + "\n"
     rows = [[text(t.period(s.when)), ctx.task(s.action.task, page), ctx.agency(s.action.from_, page),
              ctx.agency(s.action.to, page),
              f"{ctx.document(s.action.doc, page)} {ctx.paragraph(s.action, page)}"] for s in steps]
@@ -87,7 +85,10 @@ def _transfer_diagram(ctx: Context, steps: list) -> str:
                              transfers=t.number(len(steps))) + "\n\n"
     agencies = sorted({a for arrow in arrows for a in arrow[:2]})
     ids = {a: f"A{i}" for i, a in enumerate(agencies)}
-    out = [note, "```mermaid\nflowchart LR\n"]
+    # drawn in the reader's browser by the site's own Mermaid (theme_overrides/assets/diagrams.js);
+    # its title and description are the drawing's accessible name and description
+    out = [note, f"```mermaid\nflowchart LR\n  accTitle: {_mermaid_label(t('diagram_title'))}\n"
+                 f"  accDescr: {_mermaid_label(t('diagram_description'))}\n"]
     out += [f'  {ids[a]}["{_mermaid_label(reg.agencies[a].name)}"]\n' for a in agencies]
     out += [f'  {ids[a]} -->|"{label}"| {ids[b]}\n' for a, b, label in arrows]
     out.append("```\n")
