@@ -16,7 +16,7 @@
       var boxes = blocks.map(function (pre) {
         var box = document.createElement("div");
         box.className = "register-diagram";
-        box.textContent = pre.textContent;  // Mermaid reads the text; the <code> is not its
+        box.textContent = pre.textContent;  // Mermaid's source, without the <code> around it
         pre.replaceWith(box);
         return box;
       });
