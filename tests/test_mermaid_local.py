@@ -83,16 +83,22 @@ def test_mermaid_is_fetched_only_once_a_diagram_is_scrolled_near(built_site, tmp
     site = tmp_path / "site"
     shutil.copytree(built_site / "assets", site / "assets")
     (site / "index.html").write_text(
-        '<!doctype html><html lang="vi"><meta charset="utf-8"><title>x</title><body>'
+        '<!doctype html><html lang="vi"><meta charset="utf-8"><title>x</title>'
+        '<link rel="stylesheet" href="assets/register.css"><body class="md-typeset">'
         '<div style="height: 6000px">Một trang dài</div>'
         '<pre class="register-diagram"><code>flowchart LR\n  A["Bộ A"] --&gt; B["Cục C"]\n</code></pre>'
         '<script src="assets/diagrams.js"></script></body></html>', encoding="utf-8")
     with served(site) as base, chromium() as browser:
         context, page, asked = _open(browser, base, "", {"width": 390, "height": 844})
         before = list(asked["here"])
+        source_shown = {}  # not yet drawn, the diagram's source is not printed as code
+        for media in ("print", "screen"):
+            page.emulate_media(media=media)
+            source_shown[media] = page.evaluate("getComputedStyle(document.querySelector('pre')).display")
         page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
         text = _drawn(page)
         context.close()
     assert not any("mermaid" in url for url in before)
+    assert source_shown == {"print": "none", "screen": "block"}
     assert "assets/mermaid/mermaid.min.js" in asked["here"] and asked["elsewhere"] == []
     assert "Bộ A" in text and "Cục C" in text
