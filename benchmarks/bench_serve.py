@@ -5,11 +5,13 @@
 Writes a synthetic register (benchmarks/synthetic.py), starts `register serve` on it, waits for
 the first build, then edits one document's title, as an editor would, and polls that
 document's page until the new title is served: the seconds from saving the file to an up-to-date
-preview; then its open-data JSON, which a preview writes after the pages. After each, the
-memory of the preview and the processes it started (its helper: generator/preview_helper.py),
-as their proportional set size: a page two processes share since the fork counts half in each.
+preview; then its open-data JSON, which a preview writes after the pages; then its year's list
+of documents, a view over every record, which a large register's preview shows once its helper
+has rendered the whole site (plugin.py, NEAR_FIRST_FROM). After each, the memory of the preview
+and the processes it started (its helper: generator/preview_helper.py), as their proportional
+set size: a page two processes share since the fork counts half in each.
 Prints one line per edit and, last, `docs=<N> first_build_s=<x> refresh_s=<x> data_s=<x>
-memory_mb=<x>` (the slowest or largest of each).
+whole_s=<x> memory_mb=<x>` (the slowest or largest of each).
 """
 from __future__ import annotations
 
@@ -143,7 +145,7 @@ def _edit_and_measure(args: argparse.Namespace, root: Path, records: list[Path],
                       base: str) -> None:
     first = wait_for(base, "<html", 3600, proc)
     print(f"first build and serve: {first:.1f} s", flush=True)
-    refreshes, data, memory = [], [], []
+    refreshes, data, whole, memory = [], [], [], []
     for i in range(args.edits):
         record = records[(i + 1) * len(records) // (args.edits + 1)]
         text = record.read_text(encoding="utf-8")
@@ -154,14 +156,19 @@ def _edit_and_measure(args: argparse.Namespace, root: Path, records: list[Path],
         wait_for(f"{base}van-ban/{year}/{stem}.json", "schema_version", 3600, proc)  # the open data written
         time.sleep(1.5)  # the watcher's mtime resolution: an edit, not the build's own write
         record.write_text(text, encoding="utf-8")
+        saved = time.perf_counter()
         took = wait_for(url, marker, 3600, proc)
         refreshes.append(took)
-        data.append(took + wait_for(f"{base}van-ban/{year}/{stem}.json", marker, 3600, proc))
+        wait_for(f"{base}van-ban/{year}/{stem}.json", marker, 3600, proc)
+        data.append(time.perf_counter() - saved)
+        wait_for(f"{base}van-ban/{year}/", marker, 3600, proc)
+        whole.append(time.perf_counter() - saved)
         memory.append(tree_memory_mb(proc.pid) or 0.0)
         print(f"edit {i + 1} ({record.relative_to(root)}): preview up to date after {took:.1f} s, "
-              f"its open data after {data[-1]:.1f} s; memory {memory[-1]:.0f} MB", flush=True)
+              f"its open data after {data[-1]:.1f} s, its year's list after {whole[-1]:.1f} s; "
+              f"memory {memory[-1]:.0f} MB", flush=True)
     print(f"docs={args.docs} first_build_s={first:.1f} refresh_s={max(refreshes):.1f} data_s={max(data):.1f} "
-          f"memory_mb={max(memory):.0f}")
+          f"whole_s={max(whole):.1f} memory_mb={max(memory):.0f}")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import logging
 import os
 import posixpath
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -21,13 +22,14 @@ from .asof import resolve_as_of
 from .export import add_to_head, document_head, open_site_files, site_files
 from .load import ReadCache, bulk, load_register
 from .preview import OpenDataWriter
-from .preview_helper import PreviewHelper
-from .preview_watch import watch_records
+from .preview_helper import PreviewHelper, WholeRendered
+from .preview_watch import rebuilder, watch_records
 from .provenance import read_history
 from .page_shell import CompiledTemplates, install_page_shell, share_nav, trim_template_space
 from .render import render_site
 from .render.history import FEED, as_of_moment, page_sources, render_feed
 from .render.home import MARKER
+from .render.near import render_near
 from .render.direct import DirectPage, heading_settings
 from .render.prerender import Prerendered, restore
 from .schema import schema_texts
@@ -44,11 +46,31 @@ log = logging.getLogger("mkdocs.plugins.register")
 log.setLevel(logging.INFO)  # its one notice shows even when `register build` quiets MkDocs to warnings
 
 
+# A large register's preview renders first only the pages near an edit (render/near.py), and
+# the whole site in its helper meanwhile, shown by a rebuild of its own when ready: at 10,000
+# documents rendering every page is 8 s of a 13-15 s rebuild. From how many documents is the
+# plugin's `preview_near_first_from`; below it a whole rebuild takes 2 s or less.
+NEAR_FIRST_FILES = 20  # records changed at once, at most (a branch switched is rendered whole)
+
+
+@dataclass(frozen=True)
+class _Built:
+    """What a preview's last complete build rendered, for the next rebuild to start from."""
+    stamp: tuple               # of the read (load.ReadCache.stamp)
+    options: dict              # render.site_jobs' options
+    pages: frozenset[str]      # the generated pages
+    alone: frozenset[str]      # of which each made by itself (RenderedSite.alone)
+    keys: dict[str, str]       # the document key of each record file
+    home_summary: str
+    whole: bool                # every page rendered for this register, not only those near an edit
+
+
 class RegisterConfig(Config):
     root = c.Type(str, default=".")
     as_of = c.Optional(c.Type(str))
     licence = c.Optional(c.Type(dict))  # of the open data: {id: SPDX id, name: …, url: …}
     search_pages_per_part = c.Type(int, default=PAGES_PER_PART)  # a larger site's index is split
+    preview_near_first_from = c.Type(int, default=2_000)  # documents (NEAR_FIRST_FILES)
 
 
 class RegisterPlugin(BasePlugin[RegisterConfig]):
@@ -76,6 +98,10 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     converter: PageConverter | None = None  # generated pages as HTML, with a child on the other core
     page_renders: Counter = Counter()  # pages filled into a shell / rendered in full (page_shell.py)
     compiled_templates: CompiledTemplates | None = None  # a preview's, from one rebuild to the next
+    built: _Built | None = None  # a preview's last complete build
+    rendering: _Built | None = None  # what this build renders, once complete
+    background: WholeRendered | None = None  # the whole site, rendered by the helper after an edit's pages
+    rebuild = None  # asks `register serve` for a rebuild (preview_watch.rebuilder)
 
     def on_startup(self, *, command, dirty) -> None:
         # defining on_startup keeps this plugin alive across `serve` rebuilds, and with it the
@@ -88,7 +114,10 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     def on_shutdown(self) -> None:
         # MkDocs keeps this instance for the whole process: a later `build` in it is no preview
         self.serving = self.indexed = False
-        self.staging = self.read_cache = self.compiled_templates = None
+        self.staging = self.read_cache = self.compiled_templates = self.built = self.rebuild = None
+        if self.background is not None:
+            self.background.cancel()
+            self.background = None
         if self.open_data_writer is not None:
             self.open_data_writer.stop()
             self.open_data_writer = None
@@ -143,9 +172,14 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         if self.open_data_writer is not None:
             self.open_data_writer.stop()  # it would write the register before this edit
         helper = self.helper if self.helper is not None and self.helper.alive else None
+        background, self.background = self.background, None
+        built, self.built, self.rendering = self.built, None, None  # set again once this build is complete
+        if background is not None:
+            background.cancel()  # its answer is taken below, not waited for to start a rebuild
         if helper is not None:
-            helper.read(self.root)
+            helper.read(self.root)  # the helper gives up a whole render of the register before this
         register, diagnostics = load_register(self.root, self.read_cache)
+        whole = background.result(self.read_cache.stamp) if background is not None else None
         if diagnostics:
             lines = "\n".join(str(d) for d in diagnostics)
             raise PluginError(f"the register has {len(diagnostics)} error(s):\n{lines}")
@@ -174,17 +208,59 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self.sources = page_sources(register)
         page_options = dict(lang=lang, as_of=as_of, intros=intros, history=self.history,
                             repo_url=config.repo_url, directory_urls=config.use_directory_urls)
-        site = render_site(register, **page_options, share=self.open_data is None, other_half=helper and (
-            lambda: helper.render(self.read_cache.stamp, page_options)))
-        self.pages, self.home_summary = site.pages, site.home_summary
+        self._render(register, page_options, helper, built, whole if background is not None
+                     and background.options == page_options else None)
         self.register, self.as_of, self.lang = register, as_of, lang
-        self.search = search_entries(register, Labels(lang), as_of, generated=site.pages)
+        self.search = search_entries(register, Labels(lang), as_of, generated=self.pages)
         config.extra["register_search"] = ui_labels(Labels(lang))
         self.permalink = heading_settings(config.markdown_extensions, config.mdx_configs)
         years = sorted({doc.year for doc in register.documents.values()}, reverse=True)
         if config.nav:
             _add_years(config.nav, [{str(y): urls.year(y)} for y in years])
         return config
+
+    def _render(self, register, page_options: dict, helper: PreviewHelper | None, built: _Built | None,
+                whole) -> None:
+        """self.pages: each generated page's text, its (digest, compressed bytes) from the
+        helper's whole render, or None for the last build's, unchanged; and self.home_summary."""
+        stamp = self.read_cache.stamp if self.read_cache is not None else ()
+        keys = {doc.path: doc.key for doc in register.documents.values()}
+        if whole is not None:  # the helper's whole render of this very register
+            packed, self.home_summary, alone = whole
+            self.pages = {path: (digest, data) for path, digest, data in packed}
+            self.rendering = _Built(stamp, page_options, frozenset(self.pages), alone, keys, self.home_summary, True)
+            return
+        edited = self._edited(register, page_options, helper, built, stamp)
+        if edited is None:
+            site = render_site(register, **page_options, share=self.open_data is None, other_half=helper and (
+                lambda: helper.render(stamp, page_options)))
+            self.pages, self.home_summary = site.pages, site.home_summary
+            self.rendering = _Built(stamp, page_options, frozenset(site.pages), site.alone, keys, site.home_summary,
+                                    True)
+            return
+        pages = {urls.document(key) for rel in edited for key in (built.keys.get(rel), keys.get(rel)) if key}
+        near = render_near(register, pages, self._last_text, built.alone, **page_options)
+        kept = built.pages - (built.alone - near.alone)  # less a removed record's pages
+        self.pages = {path: near.pages.get(path) for path in sorted(kept | near.pages.keys())}
+        self.home_summary = built.home_summary
+        self.rendering = _Built(stamp, page_options, frozenset(self.pages), near.alone, keys, self.home_summary,
+                                built.whole and not edited)
+        log.info(f"pages near the edit: {len(near.pages)} rendered again; "
+                 + ("the others are unchanged" if self.rendering.whole else "the whole site follows"))
+
+    def _edited(self, register, page_options: dict, helper: PreviewHelper | None, built: _Built | None,
+                stamp: tuple) -> set[str] | None:
+        """The record files changed since the last build, if only the pages near them are to be
+        rendered now; None to render every page."""
+        if (built is None or helper is None or self.staging is None or len(register.documents) < self.config.preview_near_first_from
+                or built.stamp[:1] != stamp[:1] or built.options != page_options):
+            return None
+        edited = {rel for rel, _ in set(built.stamp[1]) ^ set(stamp[1])}
+        return edited if len(edited) <= NEAR_FIRST_FILES else None
+
+    def _last_text(self, page: str) -> str | None:
+        data = self.staging.last(page) if self.staging is not None else None
+        return data.decode("utf-8") if data is not None else None
 
     def on_files(self, files: Files, config) -> Files:
         if self.staging is None:
@@ -207,7 +283,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                     raise PluginError(f"content/{path} would hide a generated page of the same path")
                 files.remove(existing)
             # out of the navigation by design: MkDocs is not to list them as omitted from it
-            generated = StagedFile.staged(config, path, stage.pack(path, content), InclusionLevel.NOT_IN_NAV)
+            generated = StagedFile.staged(config, path, _staged(stage, path, content), InclusionLevel.NOT_IN_NAV)
             if path in self.sources:
                 generated.edit_uri = posixpath.normpath(posixpath.join(records, self.sources[path]))
             files.append(generated)
@@ -346,6 +422,15 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         (Path(config.site_dir) / FEED).write_text(feed, encoding="utf-8")  # the recent changes, as Atom
         if self.staging is not None:
             self.staging.end()  # MkDocs has written every page and file: a dirty rebuild's base
+        if self.serving:
+            self.built, rendering = self.rendering, self.rendering
+            helper = self.helper if self.helper is not None and self.helper.alive else None
+            if rendering is not None and not rendering.whole and helper is not None:
+                # the pages near an edit are shown: the helper renders the whole site meanwhile,
+                # and a rebuild shows it when it is ready (on_config, _render)
+                self.background = helper.render_all(rendering.options)
+                if self.rebuild is not None:
+                    self.background.when_ready(self.rebuild)
         if self.open_data_writer is not None:
             # then, while the editor reads, a full pass of the garbage collector: the register
             # and pages it was kept off (on_config) never prompt one, and the last rebuild's
@@ -367,10 +452,24 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
 
     def on_serve(self, server, config, builder):
         self.records_watch = watch_records(server, str(self.root / "decisions"))
+        self.rebuild = rebuilder(server)
         return server
 
 
-class StagedFile(File):
+class _GeneratedFile(File):
+    """A file the plugin makes, at a path urls.py or export.py wrote in posix form already."""
+
+    @property
+    def src_path(self) -> str:
+        return os.path.normpath(self.src_uri)
+
+    @src_path.setter
+    def src_path(self, value: str) -> None:
+        # MkDocs normalises it with pathlib: 0.5 s of each preview rebuild at 10,000 documents
+        self.src_uri = value
+
+
+class StagedFile(_GeneratedFile):
     """A generated page or open-data file that MkDocs reads from its compressed bytes
     (staging.py): unpacked each time MkDocs asks for its content, never kept unpacked."""
     _packed: Packed | None = None
@@ -399,7 +498,7 @@ class StagedFile(File):
         return self._packed is None or self._packed.changed
 
 
-class PreviewFile(File):
+class PreviewFile(_GeneratedFile):
     """An open-data file of a preview: known to MkDocs, so links to it resolve, but written by
     the preview's OpenDataWriter once the pages are (preview.py), never by MkDocs."""
 
@@ -408,6 +507,19 @@ class PreviewFile(File):
 
     def is_modified(self) -> bool:
         return False
+
+
+def _staged(stage: Staging, path: str, content: str | tuple[bytes, bytes] | None) -> Packed:
+    """A generated page for MkDocs: its text, its helper-made (digest, compressed bytes), or
+    None for the last build's."""
+    if content is None:
+        kept = stage.carry(path)
+        if kept is None:
+            raise PluginError(f"{path}: the preview lost the last build's page; restart `register serve`")
+        return kept
+    if isinstance(content, tuple):
+        return stage.packed(path, *content)
+    return stage.pack(path, content)
 
 
 def _packed_site_files(register, options: dict) -> list[tuple[str, bytes, bytes]]:

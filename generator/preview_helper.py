@@ -10,19 +10,26 @@ every other page (render.render_part) while the preview renders the rest.
 The two reads must have seen the same files: the helper's pages are used only when its read's
 stamp (the stat of every file it read) equals the preview's, and are otherwise rendered again
 in the preview. Where no helper could be forked, or it has died, the preview renders alone.
+
+In a large register's preview the helper also renders the whole site in the background, once the
+preview has shown the pages near an edit (render/near.py): `render_all`. It gives that up as
+soon as the preview sends it anything else, a newer edit's read.
 """
 from __future__ import annotations
 
 import gc
 import os
 import signal
+import threading
+from collections.abc import Callable
 from multiprocessing import Pipe
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .beside import can_fork
 from .load import ReadCache, bulk, load_register
-from .render import render_part, site_jobs
+from .render import render_part, render_unless, site_jobs
+from .staging import compress
 
 
 class PreviewHelper:
@@ -66,6 +73,13 @@ class PreviewHelper:
         self._asked += 1
         self._send(("render", self._asked, options))
         return HalfRendered(self, self._asked, stamp)
+
+    def render_all(self, options: dict) -> "WholeRendered":
+        """Start rendering every page of the register read last, in the background, with
+        `render.site_jobs`' `options`."""
+        self._asked += 1
+        self._send(("all", self._asked, options))
+        return WholeRendered(self, self._asked, options)
 
     def _send(self, message: tuple) -> None:
         if self._conn is not None:
@@ -111,6 +125,53 @@ class HalfRendered:
         return None
 
 
+class WholeRendered:
+    """The whole site the helper renders in the background: `when_ready` calls back once its
+    answer has come (from a thread that only waits for it); `result` takes it."""
+
+    def __init__(self, helper: PreviewHelper, asked: int, options: dict):
+        self._helper, self._asked, self.options = helper, asked, options
+        self._waiting = threading.Event()
+        self._waiter: threading.Thread | None = None
+
+    def when_ready(self, callback: Callable[[], None]) -> None:
+        conn = self._helper._conn
+        if conn is None:
+            return
+
+        def wait() -> None:
+            try:
+                while self._waiting.is_set():
+                    if conn.poll(0.25):
+                        if self._waiting.is_set():
+                            callback()
+                        return
+            except (OSError, EOFError, ValueError):  # the helper or its pipe closed
+                return
+
+        self._waiting.set()
+        self._waiter = threading.Thread(target=wait, name="register-whole-render", daemon=True)
+        self._waiter.start()
+
+    def cancel(self) -> None:
+        """Stop waiting: the preview takes the answer itself now, or no longer wants it."""
+        self._waiting.clear()
+        if self._waiter is not None:
+            self._waiter.join()
+            self._waiter = None
+
+    def result(self, stamp: tuple) -> tuple[list[tuple[str, bytes, bytes]], str, frozenset[str]] | None:
+        """(every page as (path, digest, compressed bytes) (staging.compress), the home page's
+        summary, RenderedSite.alone), or None: given up for a newer message, no helper, or a read
+        of other files than `stamp` says (the preview's read)."""
+        self.cancel()
+        while (answer := self._helper._receive()) is not None:
+            asked, their_stamp, whole = answer
+            if asked == self._asked:
+                return whole if their_stamp == stamp else None
+        return None
+
+
 def _serve(conn: Connection) -> None:
     cache = ReadCache()
     register = None
@@ -122,11 +183,17 @@ def _serve(conn: Connection) -> None:
         if message[0] == "read":
             register, _ = load_register(Path(message[1]), cache)
             continue
-        _, asked, options = message
-        pages = None
-        if register is not None:
+        kind, asked, options = message
+        answer = None
+        if register is not None and kind == "render":
             with bulk():  # as the preview renders its half (render_site)
-                pages = render_part(site_jobs(register, **options)[1], 1, 2)
-        conn.send((asked, cache.stamp, pages))
-        del pages
+                answer = render_part(site_jobs(register, **options)[1], 1, 2)
+        elif register is not None and kind == "all":
+            site = render_unless(conn.poll, register, **options)  # given up for the next message
+            if site is not None:  # sent compressed: a sixth of the text, staged as it comes
+                answer = ([(path, *compress(text)) for path, text in site.pages.items()], site.home_summary,
+                          site.alone)
+            del site
+        conn.send((asked, cache.stamp, answer))
+        del answer
         gc.collect()  # while the editor reads: the last rebuild's cycles

@@ -34,7 +34,7 @@ class _Edits(FileSystemEventHandler):
             self._rebuild()
 
 
-def _rebuilder(server: Any) -> Callable[[], None] | None:
+def rebuilder(server: Any) -> Callable[[], None] | None:
     """What MkDocs' watcher does on a change (mkdocs/livereload: LiveReloadServer.watch), or
     None where this server does it otherwise."""
     condition = getattr(server, "_rebuild_cond", None)
@@ -51,7 +51,7 @@ def _rebuilder(server: Any) -> Callable[[], None] | None:
 def watch_records(server: Any, folder: str) -> Observer | None:
     """Watch `folder` for edits and have `server` rebuild on each: the started observer (stop
     it when the preview ends), or None, having left `folder` to the server's own watcher."""
-    rebuild = _rebuilder(server)
+    rebuild = rebuilder(server)
     observer = Observer()
     if rebuild is not None and not isinstance(observer, PollingObserver):
         try:

@@ -84,6 +84,19 @@ class Staging:
         """The file at `rel`, already compressed (`compress`)."""
         return Packed(data, self._stage(rel, digest, data))
 
+    def carry(self, rel: str) -> Packed | None:
+        """The file at `rel` as the last complete build staged it, unchanged (a preview's page
+        that an edit did not render again: render/near.py), or None if it staged none."""
+        old_digest, kept = self._previous.get(rel, (None, None))
+        if old_digest is None or kept is None:
+            return None
+        return self.packed(rel, old_digest, kept)
+
+    def last(self, rel: str) -> bytes | None:
+        """The bytes of the file at `rel` in the last complete build, before the next `begin`."""
+        kept = self._written.get(rel, (None, None))[1]
+        return zlib.decompress(kept) if kept is not None else None
+
     def changed(self, rel: str, content: str) -> bool:
         """Whether `content`, which a file that is not staged shows (the home page's generated
         summary), differs from the last build's; `rel` names it."""

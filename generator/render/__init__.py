@@ -32,6 +32,7 @@ class RenderedSite:
 
     pages: dict[str, str]
     home_summary: str
+    alone: frozenset[str] = frozenset()  # the pages each made by itself (render_near can redo one)
 
 
 def render_site(register: Register, lang: str = "vi", as_of: date | None = None,
@@ -60,12 +61,24 @@ def render_site(register: Register, lang: str = "vi", as_of: date | None = None,
             except BesideError:  # rendered here: a fault shows itself here, whole
                 half = None
             pages.update(render_part(jobs, 1, 2) if half is None else half)
-        return RenderedSite(dict(sorted(pages.items())), render_home_summary(ctx))
+        return RenderedSite(dict(sorted(pages.items())), render_home_summary(ctx), alone_pages(jobs))
 
 
 SHARED_RENDER_FROM = 200  # documents: below this a child's start costs more than it saves
 
-Job = Callable[[], dict[str, str]]
+
+@dataclass(frozen=True)
+class Job:
+    """What makes one page (`page`), or several (a view by year: `page` is None)."""
+    page: str | None
+    make: Callable[[], dict[str, str]]
+
+    def __call__(self) -> dict[str, str]:
+        return self.make()
+
+
+def alone_pages(jobs: list[Job]) -> frozenset[str]:
+    return frozenset(job.page for job in jobs if job.page is not None)
 
 
 def site_jobs(register: Register, lang: str, as_of: date, intros: dict[str, str] | None, history,
@@ -73,6 +86,22 @@ def site_jobs(register: Register, lang: str, as_of: date, intros: dict[str, str]
     """The context every page is rendered in, and the jobs that render them (page_jobs)."""
     ctx = Context.build(register, Labels(lang), as_of)
     return ctx, page_jobs(ctx, intros or {}, history, repo_url, directory_urls)
+
+
+def render_unless(stop: Callable[[], bool], register: Register, lang: str, as_of: date,
+                  intros: dict[str, str] | None, history, repo_url: str | None,
+                  directory_urls: bool) -> RenderedSite | None:
+    """Every page, rendered here, or None once `stop()` is true, asked between pages: a preview's
+    helper renders the whole site in the background after the pages near an edit are shown
+    (render/near.py), and gives it up for a newer edit."""
+    with bulk():
+        ctx, jobs = site_jobs(register, lang, as_of, intros, history, repo_url, directory_urls)
+        pages: dict[str, str] = {}
+        for job in jobs:
+            if stop():
+                return None
+            pages.update(job())
+        return RenderedSite(dict(sorted(pages.items())), render_home_summary(ctx), alone_pages(jobs))
 
 
 def render_part(jobs: list[Job], part: int, parts: int) -> dict[str, str]:
@@ -94,10 +123,10 @@ def page_jobs(ctx: Context, intros: dict[str, str], history, repo_url: str | Non
     sources = page_sources(register) if history is not None else {}
 
     def one(page: str, render: Callable[..., str], *args) -> Job:
-        return lambda: {page: with_history(page, render(ctx, *args))}
+        return Job(page, lambda: {page: with_history(page, render(ctx, *args))})
 
     def many(render: Callable[[Context], dict[str, str]]) -> Job:
-        return lambda: {page: with_history(page, text_) for page, text_ in render(ctx).items()}
+        return Job(None, lambda: {page: with_history(page, text_) for page, text_ in render(ctx).items()})
 
     def with_history(page: str, text_: str) -> str:
         # provenance: agencies, people and bodies share their registry's file, a task its
@@ -120,7 +149,7 @@ def page_jobs(ctx: Context, intros: dict[str, str], history, repo_url: str | Non
             (urls.BODIES, "bodies", [(b.name, urls.body(b.id)) for b in register.bodies.values()])):
         jobs.append(one(page, _entity_list, page, t(title), items))
     if history is not None:
-        jobs.append(lambda: {RECENT: render_recent(register, t, history, repo_url, directory_urls)})
+        jobs.append(Job(None, lambda: {RECENT: render_recent(register, t, history, repo_url, directory_urls)}))
     jobs += [one(urls.document(doc.key), render_document, doc) for doc in register.documents.values()]
     jobs += [one(urls.task(task_id), render_task, record)
              for task_id, record in register.derived.custody.tasks.items()]

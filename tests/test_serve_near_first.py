@@ -1,0 +1,168 @@
+"""A large register's preview shows an edit first on the pages near it, rendered alone
+(render/near.py), then the whole site, which its helper renders in the background
+(preview_helper.py) and a rebuild of its own shows (plugin.py). Each page it shows is the page
+a whole render of the edited register makes, and once the whole site is shown, every page is."""
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import ROOT, edit
+from generator.load import load_register
+from generator.render import render_site
+
+EDITED = "decisions/2019/8540-tb-vpcp.md"
+FIRST_TITLE = "Thông báo đã sửa lần đầu về Chính phủ điện tử"
+SECOND_TITLE = "Thông báo đã sửa lần hai về Chính phủ điện tử"
+DOCUMENT_PAGE = "van-ban/2019/8540-tb-vpcp/index.html"
+ISSUER_PAGE = "co-quan/vpcp/index.html"   # links to the document: near it
+YEAR_PAGE = "van-ban/2019/index.html"     # the year's list: a view over every record
+
+
+@pytest.fixture
+def preview(register_copy, tmp_path, monkeypatch):
+    """A preview of the seeds as if they were a large register: (its plugin, a rebuild, the
+    site folder)."""
+    monkeypatch.setenv("REGISTER_AS_OF", "2026-11-22")
+    _near_first_from(register_copy, 1)
+    site = tmp_path / "site"
+
+    def load():
+        return load_config(str(register_copy / "mkdocs.yml"), site_dir=str(site), strict=False)
+
+    config = load()
+    config.plugins.on_startup(command="serve", dirty=True)
+    register = config.plugins["register"]
+
+    def rebuild(dirty: bool = True) -> None:
+        build(load(), dirty=dirty)
+        register.open_data_writer.wait()
+
+    rebuild(dirty=False)
+    try:
+        yield register, rebuild, site
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _near_first_from(root: Path, documents: int) -> None:
+    """Have the register's preview render the pages near an edit first from `documents` on."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - register:\n      root: .\n" in text
+    config.write_text(text.replace("  - register:\n      root: .\n",
+                                   f"  - register:\n      root: .\n      preview_near_first_from: {documents}\n"),
+                      encoding="utf-8")
+
+
+def _shows(site: Path, page: str, title: str) -> bool:
+    return title in (site / page).read_text(encoding="utf-8")
+
+
+def _whole_render(register_copy: Path, register_plugin) -> dict[str, str]:
+    register, diagnostics = load_register(register_copy)
+    assert not diagnostics
+    return render_site(register, **register_plugin.built.options, share=False).pages
+
+
+def _wait_for_the_whole_site(register_plugin) -> None:
+    ready = threading.Event()
+    register_plugin.background.when_ready(ready.set)  # as `register serve` is asked for a rebuild
+    assert ready.wait(120), "the helper never rendered the whole site"
+
+
+def test_an_edit_shows_first_on_the_pages_near_it_then_everywhere(preview, register_copy):
+    register_plugin, rebuild, site = preview
+    edit(register_copy / EDITED, r"^title: .*$", f"title: {FIRST_TITLE}")
+    rebuild()
+
+    # the pages near the edit show it, each exactly as a whole render makes it
+    assert _shows(site, DOCUMENT_PAGE, FIRST_TITLE) and _shows(site, ISSUER_PAGE, FIRST_TITLE)
+    whole = _whole_render(register_copy, register_plugin)
+    near = [page for page in register_plugin.built.pages if register_plugin._last_text(page) == whole[page]
+            and FIRST_TITLE in whole[page]]
+    assert "van-ban/2019/8540-tb-vpcp.md" in near and "co-quan/vpcp.md" in near
+    # a view over every record is not rendered yet: the helper renders the whole site meanwhile
+    assert not _shows(site, YEAR_PAGE, FIRST_TITLE)
+    assert not register_plugin.built.whole and register_plugin.background is not None
+
+    _wait_for_the_whole_site(register_plugin)
+    rebuild()
+    assert _shows(site, YEAR_PAGE, FIRST_TITLE)
+    assert register_plugin.built.whole and register_plugin.background is None
+    assert register_plugin.built.pages == whole.keys()
+    differing = [page for page in whole if register_plugin._last_text(page) != whole[page]]
+    assert not differing, f"{len(differing)} pages differ from a whole render, such as {differing[:3]}"
+
+
+def test_a_newer_edit_before_the_whole_site_is_shown_wins(preview, register_copy):
+    register_plugin, rebuild, site = preview
+    edit(register_copy / EDITED, r"^title: .*$", f"title: {FIRST_TITLE}")
+    rebuild()
+    edit(register_copy / EDITED, r"^title: .*$", f"title: {SECOND_TITLE}")
+    rebuild()  # the helper's whole site, if rendered, is of the first edit: not used
+    assert _shows(site, DOCUMENT_PAGE, SECOND_TITLE) and not register_plugin.built.whole
+
+    _wait_for_the_whole_site(register_plugin)
+    rebuild()
+    whole = _whole_render(register_copy, register_plugin)
+    assert register_plugin.built.whole
+    assert all(register_plugin._last_text(page) == text for page, text in whole.items())
+    assert _shows(site, YEAR_PAGE, SECOND_TITLE) and not _shows(site, YEAR_PAGE, FIRST_TITLE)
+
+
+def test_a_removed_record_leaves_no_page_behind(preview, register_copy):
+    register_plugin, rebuild, site = preview
+    removed = "van-ban/2020/139-tb-vpcp.md"
+    assert removed in register_plugin.built.pages
+    published = register_copy / "decisions/published.txt"  # as if it had never been published
+    published.write_text("".join(line for line in published.read_text(encoding="utf-8").splitlines(True)
+                                 if "139-tb-vpcp" not in line), encoding="utf-8")
+    (register_copy / "decisions/2020/139-tb-vpcp.md").unlink()
+    rebuild()
+    assert removed not in register_plugin.built.pages
+    _wait_for_the_whole_site(register_plugin)
+    rebuild()
+    assert register_plugin.built.pages == _whole_render(register_copy, register_plugin).keys()
+
+
+def test_a_small_registers_preview_renders_every_page_at_once(register_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("REGISTER_AS_OF", "2026-11-22")
+    site = tmp_path / "site"
+    config = load_config(str(register_copy / "mkdocs.yml"), site_dir=str(site), strict=False)
+    config.plugins.on_startup(command="serve", dirty=True)
+    register_plugin = config.plugins["register"]
+    try:
+        build(config, dirty=False)
+        edit(register_copy / EDITED, r"^title: .*$", f"title: {FIRST_TITLE}")
+        build(load_config(str(register_copy / "mkdocs.yml"), site_dir=str(site), strict=False), dirty=True)
+        assert register_plugin.built.whole and register_plugin.background is None
+        assert _shows(site, YEAR_PAGE, FIRST_TITLE)
+    finally:
+        register_plugin.open_data_writer.wait()
+        config.plugins.on_shutdown()
+
+
+def test_register_serve_shows_the_whole_site_by_itself_after_the_pages_near_an_edit(register_copy, tmp_path):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_serve import serving, wait_for  # the serve benchmark's own steps
+
+    _near_first_from(register_copy, 1)
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "wb") as log, serving(register_copy, log, "2026-11-22") as (proc, base):
+        wait_for(base + "van-ban/2019/8540-tb-vpcp.json", "8540/TB-VPCP", 180, proc)  # after the pages
+        time.sleep(1.5)  # the watcher compares modification times: let this edit be a later one
+        edit(register_copy / EDITED, r"^title: .*$", f"title: {FIRST_TITLE}")
+        wait_for(base + "van-ban/2019/8540-tb-vpcp/", FIRST_TITLE, 180, proc)
+        # no further edit: the preview asks itself for the rebuild that shows the whole site
+        wait_for(base + "van-ban/2019/", FIRST_TITLE, 180, proc)
+    said = log_path.read_bytes().decode("utf-8")
+    assert "pages near the edit: " in said and "the whole site follows" in said
+    assert said.count("Building documentation") == 3, "not one rebuild for the edit and one for the whole site"
+    assert "Traceback" not in said
