@@ -102,6 +102,9 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     rendering: _Built | None = None  # what this build renders, once complete
     background: WholeRendered | None = None  # the whole site, rendered by the helper after an edit's pages
     rebuild = None  # asks `register serve` for a rebuild (preview_watch.rebuilder)
+    whole_ready = False  # the rebuild asked for shows the helper's whole site (_show_whole)
+    writing_on = False  # this build pauses the open data the last one is writing, then resumes it
+    data_options: dict | None = None  # those the open data is written with
 
     def on_startup(self, *, command, dirty) -> None:
         # defining on_startup keeps this plugin alive across `serve` rebuilds, and with it the
@@ -134,6 +137,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
 
     def on_build_error(self, *, error) -> None:
         gc.unfreeze()
+        if self.open_data_writer is not None:
+            self.open_data_writer.stop()  # were it paused, its files may no longer be the register's
         self._stop_search()
         self._stop_open_data()
         self._stop_converting()
@@ -169,10 +174,18 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
 
     def _load_and_render(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
-        if self.open_data_writer is not None:
-            self.open_data_writer.stop()  # it would write the register before this edit
         helper = self.helper if self.helper is not None and self.helper.alive else None
         background, self.background = self.background, None
+        # a rebuild to show the helper's whole site pauses the open data being written, unless a
+        # record changed meanwhile (below): its records are those the open data is written from.
+        # It goes on once the pages are written: restarted, it came 15 s later at 10,000
+        # documents; running beside the rebuild, it made it take twice as long.
+        writing_on, self.whole_ready, self.writing_on = self.whole_ready and background is not None, False, False
+        if self.open_data_writer is not None:
+            if writing_on:
+                self.open_data_writer.pause()
+            else:
+                self.open_data_writer.stop()  # it would write the register before this edit
         built, self.built, self.rendering = self.built, None, None  # set again once this build is complete
         if background is not None:
             background.cancel()  # its answer is taken below, not waited for to start a rebuild
@@ -208,8 +221,13 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self.sources = page_sources(register)
         page_options = dict(lang=lang, as_of=as_of, intros=intros, history=self.history,
                             repo_url=config.repo_url, directory_urls=config.use_directory_urls)
-        self._render(register, page_options, helper, built, whole if background is not None
-                     and background.options == page_options else None)
+        if background is None or background.options != page_options:
+            whole = None
+        self.writing_on = writing_on and whole is not None and options == self.data_options
+        if writing_on and not self.writing_on:
+            self.open_data_writer.stop()
+        self.data_options = options
+        self._render(register, page_options, helper, built, whole)
         self.register, self.as_of, self.lang = register, as_of, lang
         self.search = search_entries(register, Labels(lang), as_of, generated=self.pages)
         config.extra["register_search"] = ui_labels(Labels(lang))
@@ -238,13 +256,16 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             self.rendering = _Built(stamp, page_options, frozenset(site.pages), site.alone, keys, site.home_summary,
                                     True)
             return
+        whole_now = built.whole and not edited
+        if not whole_now:  # the helper, which read the register beside this process, renders it all
+            self.background = helper.render_all(page_options)
         pages = {urls.document(key) for rel in edited for key in (built.keys.get(rel), keys.get(rel)) if key}
         near = render_near(register, pages, self._last_text, built.alone, **page_options)
         kept = built.pages - (built.alone - near.alone)  # less a removed record's pages
         self.pages = {path: near.pages.get(path) for path in sorted(kept | near.pages.keys())}
         self.home_summary = built.home_summary
         self.rendering = _Built(stamp, page_options, frozenset(self.pages), near.alone, keys, self.home_summary,
-                                built.whole and not edited)
+                                whole_now)
         log.info(f"pages near the edit: {len(near.pages)} rendered again; "
                  + ("the others are unchanged" if self.rendering.whole else "the whole site follows"))
 
@@ -423,15 +444,14 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         if self.staging is not None:
             self.staging.end()  # MkDocs has written every page and file: a dirty rebuild's base
         if self.serving:
-            self.built, rendering = self.rendering, self.rendering
-            helper = self.helper if self.helper is not None and self.helper.alive else None
-            if rendering is not None and not rendering.whole and helper is not None:
-                # the pages near an edit are shown: the helper renders the whole site meanwhile,
-                # and a rebuild shows it when it is ready (on_config, _render)
-                self.background = helper.render_all(rendering.options)
-                if self.rebuild is not None:
-                    self.background.when_ready(self.rebuild)
-        if self.open_data_writer is not None:
+            self.built = self.rendering
+            if self.background is not None and self.rebuild is not None:
+                # the pages near an edit are shown: a rebuild shows the whole site once the
+                # helper has rendered it (_render)
+                self.background.when_ready(self._show_whole)
+        if self.open_data_writer is not None and self.writing_on:
+            self.open_data_writer.resume()
+        elif self.open_data_writer is not None:
             # then, while the editor reads, a full pass of the garbage collector: the register
             # and pages it was kept off (on_config) never prompt one, and the last rebuild's
             # cycles would pile up (5 MB a rebuild at 1,000 documents)
@@ -449,6 +469,10 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             if service is not None:
                 service.close()
         self.indexed = self.serving
+
+    def _show_whole(self) -> None:
+        self.whole_ready = True
+        self.rebuild()
 
     def on_serve(self, server, config, builder):
         self.records_watch = watch_records(server, str(self.root / "decisions"))

@@ -5,8 +5,9 @@ At 10,000 documents the open data (register.json, csv/, one JSON per document, r
 threads rule out a fork). Made before the pages, it held every refresh back by that much, for
 files an editor checking a page does not look at. So a preview makes it once its pages are
 written, writes only the files whose bytes changed, and removes those no longer made; an edit
-saved meanwhile stops it between two files, and the next rebuild starts it again. No MkDocs
-import here.
+saved meanwhile stops it between two files, and the next rebuild starts it again. A rebuild
+that shows the same records' whole site (plugin.py, render/near.py) pauses it instead, and it
+goes on once that is written. No MkDocs import here.
 """
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ class OpenDataWriter:
         self._digests: dict[str, bytes] = {}  # of the files on disk, as this writer wrote them
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
+        self._going = threading.Event()  # cleared while paused
+        self._going.set()
         self.error: BaseException | None = None
 
     def start(self, files: list[tuple[str, Callable[[], bytes]]], site_dir: Path,
@@ -46,7 +49,15 @@ class OpenDataWriter:
     def stop(self) -> None:
         """Stop between two files and wait: a rebuild is starting."""
         self._stop.set()
+        self._going.set()
         self.wait()
+
+    def pause(self) -> None:
+        """Write no further file until `resume`: a rebuild needs the interpreter, not the data."""
+        self._going.clear()
+
+    def resume(self) -> None:
+        self._going.set()
 
     def wait(self) -> None:
         """Wait until every file is written (tests, benchmarks)."""
@@ -60,6 +71,7 @@ class OpenDataWriter:
         made: set[str] = set()
         try:
             for path, make in files:
+                self._going.wait()
                 if stop.is_set():
                     return
                 content = make()

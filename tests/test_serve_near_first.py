@@ -162,7 +162,36 @@ def test_register_serve_shows_the_whole_site_by_itself_after_the_pages_near_an_e
         wait_for(base + "van-ban/2019/8540-tb-vpcp/", FIRST_TITLE, 180, proc)
         # no further edit: the preview asks itself for the rebuild that shows the whole site
         wait_for(base + "van-ban/2019/", FIRST_TITLE, 180, proc)
+        wait_for(base + "van-ban/2019/8540-tb-vpcp.json", FIRST_TITLE, 180, proc)  # and its open data
     said = log_path.read_bytes().decode("utf-8")
     assert "pages near the edit: " in said and "the whole site follows" in said
     assert said.count("Building documentation") == 3, "not one rebuild for the edit and one for the whole site"
     assert "Traceback" not in said
+
+
+def test_open_data_paused_for_a_rebuild_goes_on_after_it_or_stops(tmp_path):
+    from generator.preview import OpenDataWriter
+
+    def slowly(i: int) -> bytes:
+        time.sleep(0.02)
+        return f'{{"n": {i}}}'.encode()
+
+    files = [(f"d/{i}.json", (lambda i=i: slowly(i))) for i in range(50)]
+    written = lambda: len(list(tmp_path.rglob("*.json")))  # noqa: E731
+    writer = OpenDataWriter()
+    writer.start(files, tmp_path)
+    writer.pause()
+    time.sleep(0.3)
+    paused_at = written()
+    time.sleep(0.3)
+    assert written() == paused_at < 50, "a paused writer went on"
+    writer.resume()
+    writer.wait()
+    assert written() == 50
+
+    for i in range(50):
+        (tmp_path / f"d/{i}.json").unlink()
+    writer.start(files, tmp_path)
+    writer.pause()
+    writer.stop()  # a newer edit: it must not wait for a resume that never comes
+    assert written() <= 1
