@@ -26,11 +26,13 @@ EDITS = frozenset({"created", "deleted", "modified", "moved"})
 
 
 class _Edits(FileSystemEventHandler):
-    def __init__(self, rebuild: Callable[[], None]):
-        self._rebuild = rebuild
+    def __init__(self, rebuild: Callable[[], None], first: Callable[[], None] | None):
+        self._rebuild, self._first = rebuild, first
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if not event.is_directory and event.event_type in EDITS:
+            if self._first is not None:
+                self._first()
             self._rebuild()
 
 
@@ -48,14 +50,15 @@ def rebuilder(server: Any) -> Callable[[], None] | None:
     return rebuild
 
 
-def watch_records(server: Any, folder: str) -> Observer | None:
-    """Watch `folder` for edits and have `server` rebuild on each: the started observer (stop
-    it when the preview ends), or None, having left `folder` to the server's own watcher."""
+def watch_records(server: Any, folder: str, first: Callable[[], None] | None = None) -> Observer | None:
+    """Watch `folder` for edits and have `server` rebuild on each, calling `first` before it
+    asks: the started observer (stop it when the preview ends), or None, having left `folder`
+    to the server's own watcher."""
     rebuild = rebuilder(server)
     observer = Observer()
     if rebuild is not None and not isinstance(observer, PollingObserver):
         try:
-            observer.schedule(_Edits(rebuild), folder, recursive=True)
+            observer.schedule(_Edits(rebuild, first), folder, recursive=True)
             observer.start()
         except OSError as exc:  # such as too few inotify watches left
             log.info(f"watching {folder} by polling it: {exc}")
