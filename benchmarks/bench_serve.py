@@ -98,6 +98,23 @@ def wait_for(url: str, needle: str, deadline: float, proc: subprocess.Popen) -> 
     raise ServeError(f"{url} did not show {needle!r} within {deadline:.0f} s")
 
 
+def wait_for_each(urls: dict[str, str], needle: str, deadline: float, proc: subprocess.Popen) -> dict[str, float]:
+    """When (time.perf_counter) each of `urls` first served a page holding `needle`, polled in turn."""
+    start, seen = time.perf_counter(), {}
+    while len(seen) < len(urls):
+        if time.perf_counter() - start > deadline:
+            raise ServeError(f"{', '.join(sorted(set(urls) - set(seen)))} did not show {needle!r} within {deadline:.0f} s")
+        if proc.poll() is not None:
+            raise ServeError(f"register serve exited ({proc.returncode}); see its log")
+        for name, url in urls.items():
+            if name not in seen:
+                page = _get(url)
+                if page is not None and needle in page:
+                    seen[name] = time.perf_counter()
+        time.sleep(0.2)
+    return seen
+
+
 @contextmanager
 def serving(root: Path, log: BinaryIO, as_of: str = synthetic.AS_OF) -> Iterator[tuple[subprocess.Popen, str]]:
     """`register serve` on `root` at a free port, its messages to `log`: its process and
@@ -159,10 +176,10 @@ def _edit_and_measure(args: argparse.Namespace, root: Path, records: list[Path],
         saved = time.perf_counter()
         took = wait_for(url, marker, 3600, proc)
         refreshes.append(took)
-        wait_for(f"{base}van-ban/{year}/{stem}.json", marker, 3600, proc)
-        data.append(time.perf_counter() - saved)
-        wait_for(f"{base}van-ban/{year}/", marker, 3600, proc)
-        whole.append(time.perf_counter() - saved)
+        seen = wait_for_each({"data": f"{base}van-ban/{year}/{stem}.json", "whole": f"{base}van-ban/{year}/"},
+                             marker, 3600, proc)
+        data.append(seen["data"] - saved)
+        whole.append(seen["whole"] - saved)
         memory.append(tree_memory_mb(proc.pid) or 0.0)
         print(f"edit {i + 1} ({record.relative_to(root)}): preview up to date after {took:.1f} s, "
               f"its open data after {data[-1]:.1f} s, its year's list after {whole[-1]:.1f} s; "
