@@ -6,7 +6,6 @@ import logging
 import os
 import posixpath
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -22,14 +21,14 @@ from .asof import resolve_as_of
 from .export import add_to_head, document_head, open_site_files, site_files
 from .load import ReadCache, bulk, load_register
 from .preview import OpenDataWriter
-from .preview_helper import PreviewHelper, WholeRendered
+from .preview_helper import PreviewHelper
+from .preview_pages import PageContent, PreviewPages
 from .preview_watch import rebuilder, watch_records
 from .provenance import read_history
 from .page_shell import CompiledTemplates, install_page_shell, share_nav, trim_template_space
 from .render import render_site
 from .render.history import FEED, as_of_moment, page_sources, render_feed
 from .render.home import MARKER
-from .render.near import render_near
 from .render.direct import DirectPage, heading_settings
 from .render.prerender import Prerendered, restore
 from .schema import schema_texts
@@ -46,31 +45,13 @@ log = logging.getLogger("mkdocs.plugins.register")
 log.setLevel(logging.INFO)  # its one notice shows even when `register build` quiets MkDocs to warnings
 
 
-# A large register's preview renders first only the pages near an edit (render/near.py), and
-# the whole site in its helper meanwhile, shown by a rebuild of its own when ready: at 10,000
-# documents rendering every page is 8 s of a 13-15 s rebuild. From how many documents is the
-# plugin's `preview_near_first_from`; below it a whole rebuild takes 2 s or less.
-NEAR_FIRST_FILES = 20  # records changed at once, at most (a branch switched is rendered whole)
-
-
-@dataclass(frozen=True)
-class _Built:
-    """What a preview's last complete build rendered, for the next rebuild to start from."""
-    stamp: tuple               # of the read (load.ReadCache.stamp)
-    options: dict              # render.site_jobs' options
-    pages: frozenset[str]      # the generated pages
-    alone: frozenset[str]      # of which each made by itself (RenderedSite.alone)
-    keys: dict[str, str]       # the document key of each record file
-    home_summary: str
-    whole: bool                # every page rendered for this register, not only those near an edit
-
-
 class RegisterConfig(Config):
     root = c.Type(str, default=".")
     as_of = c.Optional(c.Type(str))
     licence = c.Optional(c.Type(dict))  # of the open data: {id: SPDX id, name: …, url: …}
     search_pages_per_part = c.Type(int, default=PAGES_PER_PART)  # a larger site's index is split
-    preview_near_first_from = c.Type(int, default=2_000)  # documents (NEAR_FIRST_FILES)
+    # a preview renders first only the pages near an edit from this many documents (preview_pages.py)
+    preview_near_first_from = c.Type(int, default=2_000)
 
 
 class RegisterPlugin(BasePlugin[RegisterConfig]):
@@ -98,9 +79,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     converter: PageConverter | None = None  # generated pages as HTML, with a child on the other core
     page_renders: Counter = Counter()  # pages filled into a shell / rendered in full (page_shell.py)
     compiled_templates: CompiledTemplates | None = None  # a preview's, from one rebuild to the next
-    built: _Built | None = None  # a preview's last complete build
-    rendering: _Built | None = None  # what this build renders, once complete
-    background: WholeRendered | None = None  # the whole site, rendered by the helper after an edit's pages
+    previews: PreviewPages | None = None  # a preview's renders, from one rebuild to the next
     rebuild = None  # asks `register serve` for a rebuild (preview_watch.rebuilder)
     whole_ready = False  # the rebuild asked for shows the helper's whole site (_show_whole)
     writing_on = False  # this build pauses the open data the last one is writing, then resumes it
@@ -113,14 +92,15 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         if self.serving:  # before MkDocs starts its threads: the helper is forked
             self.read_cache, self.open_data_writer, self.helper = ReadCache(), OpenDataWriter(), PreviewHelper()
             self.compiled_templates = CompiledTemplates()
+            self.previews = PreviewPages()
 
     def on_shutdown(self) -> None:
         # MkDocs keeps this instance for the whole process: a later `build` in it is no preview
         self.serving = self.indexed = False
-        self.staging = self.read_cache = self.compiled_templates = self.built = self.rebuild = None
-        if self.background is not None:
-            self.background.cancel()
-            self.background = None
+        self.staging = self.read_cache = self.compiled_templates = self.rebuild = None
+        if self.previews is not None:
+            self.previews.stop()
+            self.previews = None
         if self.open_data_writer is not None:
             self.open_data_writer.stop()
             self.open_data_writer = None
@@ -175,7 +155,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     def _load_and_render(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
         helper = self.helper if self.helper is not None and self.helper.alive else None
-        background, self.background = self.background, None
+        background = self.previews.begin() if self.previews is not None else None
         # a rebuild to show the helper's whole site pauses the open data being written, unless a
         # record changed meanwhile (below): its records are those the open data is written from.
         # It goes on once the pages are written: restarted, it came 15 s later at 10,000
@@ -186,13 +166,10 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                 self.open_data_writer.pause()
             else:
                 self.open_data_writer.stop()  # it would write the register before this edit
-        built, self.built, self.rendering = self.built, None, None  # set again once this build is complete
-        if background is not None:
-            background.cancel()  # its answer is taken below, not waited for to start a rebuild
         if helper is not None:
             helper.read(self.root)  # the helper gives up a whole render of the register before this
         register, diagnostics = load_register(self.root, self.read_cache)
-        whole = background.result(self.read_cache.stamp) if background is not None else None
+        stamp = self.read_cache.stamp if self.read_cache is not None else ()
         if diagnostics:
             lines = "\n".join(str(d) for d in diagnostics)
             raise PluginError(f"the register has {len(diagnostics)} error(s):\n{lines}")
@@ -221,13 +198,12 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self.sources = page_sources(register)
         page_options = dict(lang=lang, as_of=as_of, intros=intros, history=self.history,
                             repo_url=config.repo_url, directory_urls=config.use_directory_urls)
-        if background is None or background.options != page_options:
-            whole = None
+        whole = self.previews.whole_from(background, stamp, page_options) if self.previews is not None else None
         self.writing_on = writing_on and whole is not None and options == self.data_options
         if writing_on and not self.writing_on:
             self.open_data_writer.stop()
         self.data_options = options
-        self._render(register, page_options, helper, built, whole)
+        self.pages, self.home_summary = self._render(register, page_options, stamp, helper, whole)
         self.register, self.as_of, self.lang = register, as_of, lang
         self.search = search_entries(register, Labels(lang), as_of, generated=self.pages)
         config.extra["register_search"] = ui_labels(Labels(lang))
@@ -237,51 +213,19 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             _add_years(config.nav, [{str(y): urls.year(y)} for y in years])
         return config
 
-    def _render(self, register, page_options: dict, helper: PreviewHelper | None, built: _Built | None,
-                whole) -> None:
-        """self.pages: each generated page's text, its (digest, compressed bytes) from the
-        helper's whole render, or None for the last build's, unchanged; and self.home_summary."""
-        stamp = self.read_cache.stamp if self.read_cache is not None else ()
-        keys = {doc.path: doc.key for doc in register.documents.values()}
-        if whole is not None:  # the helper's whole render of this very register
-            packed, self.home_summary, alone = whole
-            self.pages = {path: (digest, data) for path, digest, data in packed}
-            self.rendering = _Built(stamp, page_options, frozenset(self.pages), alone, keys, self.home_summary, True)
-            return
-        edited = self._edited(register, page_options, helper, built, stamp)
-        if edited is None:
-            site = render_site(register, **page_options, share=self.open_data is None, other_half=helper and (
-                lambda: helper.render(stamp, page_options)))
-            self.pages, self.home_summary = site.pages, site.home_summary
-            self.rendering = _Built(stamp, page_options, frozenset(site.pages), site.alone, keys, site.home_summary,
-                                    True)
-            return
-        whole_now = built.whole and not edited
-        if not whole_now:  # the helper, which read the register beside this process, renders it all
-            self.background = helper.render_all(page_options)
-        pages = {urls.document(key) for rel in edited for key in (built.keys.get(rel), keys.get(rel)) if key}
-        near = render_near(register, pages, self._last_text, built.alone, **page_options)
-        kept = built.pages - (built.alone - near.alone)  # less a removed record's pages
-        self.pages = {path: near.pages.get(path) for path in sorted(kept | near.pages.keys())}
-        self.home_summary = built.home_summary
-        self.rendering = _Built(stamp, page_options, frozenset(self.pages), near.alone, keys, self.home_summary,
-                                whole_now)
-        log.info(f"pages near the edit: {len(near.pages)} rendered again; "
-                 + ("the others are unchanged" if self.rendering.whole else "the whole site follows"))
-
-    def _edited(self, register, page_options: dict, helper: PreviewHelper | None, built: _Built | None,
-                stamp: tuple) -> set[str] | None:
-        """The record files changed since the last build, if only the pages near them are to be
-        rendered now; None to render every page."""
-        if (built is None or helper is None or self.staging is None or len(register.documents) < self.config.preview_near_first_from
-                or built.stamp[:1] != stamp[:1] or built.options != page_options):
-            return None
-        edited = {rel for rel, _ in set(built.stamp[1]) ^ set(stamp[1])}
-        return edited if len(edited) <= NEAR_FIRST_FILES else None
-
-    def _last_text(self, page: str) -> str | None:
-        data = self.staging.last(page) if self.staging is not None else None
-        return data.decode("utf-8") if data is not None else None
+    def _render(self, register, page_options: dict, stamp: tuple, helper: PreviewHelper | None,
+                whole) -> tuple[dict[str, PageContent], str]:
+        """Each generated page's content (preview_pages.PageContent), and the home page's summary."""
+        if self.previews is None:
+            site = render_site(register, **page_options, share=self.open_data is None)
+            return site.pages, site.home_summary
+        self.previews.near_first_from = self.config.preview_near_first_from
+        rendered = self.previews.render(register, page_options, stamp, helper, self.staging, whole,
+                                        share=self.open_data is None)
+        if rendered.near is not None:
+            log.info(f"pages near the edit: {rendered.near} rendered again; "
+                     + ("the others are unchanged" if rendered.whole else "the whole site follows"))
+        return rendered.pages, rendered.home_summary
 
     def on_files(self, files: Files, config) -> Files:
         if self.staging is None:
@@ -443,12 +387,10 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         (Path(config.site_dir) / FEED).write_text(feed, encoding="utf-8")  # the recent changes, as Atom
         if self.staging is not None:
             self.staging.end()  # MkDocs has written every page and file: a dirty rebuild's base
-        if self.serving:
-            self.built = self.rendering
-            if self.background is not None and self.rebuild is not None:
-                # the pages near an edit are shown: a rebuild shows the whole site once the
-                # helper has rendered it (_render)
-                self.background.when_ready(self._show_whole)
+        if self.previews is not None:
+            # the pages near an edit are shown: a rebuild shows the whole site once the helper
+            # has rendered it
+            self.previews.end(self._show_whole if self.rebuild is not None else None)
         if self.open_data_writer is not None and self.writing_on:
             self.open_data_writer.resume()
         elif self.open_data_writer is not None:
@@ -540,7 +482,7 @@ class PreviewFile(_GeneratedFile):
         return False
 
 
-def _staged(stage: Staging, path: str, content: str | tuple[bytes, bytes] | None) -> Packed:
+def _staged(stage: Staging, path: str, content: PageContent) -> Packed:
     """A generated page for MkDocs: its text, its helper-made (digest, compressed bytes), or
     None for the last build's."""
     if content is None:
