@@ -6,8 +6,8 @@ threads rule out a fork). Made before the pages, it held every refresh back by t
 files an editor checking a page does not look at. So a preview makes it once its pages are
 written, writes only the files whose bytes changed, and removes those no longer made; an edit
 saved meanwhile stops it between two files, and the next rebuild starts it again. A rebuild
-that shows the same records' whole site (plugin.py, render/near.py) pauses it instead, and it
-goes on once that is written. No MkDocs import here.
+that shows the same records' whole site (preview_pages.py) pauses it instead, and it goes on
+once that is written; a record saved pauses it too, until its rebuild stops it. No MkDocs import here.
 """
 from __future__ import annotations
 

@@ -11,9 +11,9 @@ The two reads must have seen the same files: the helper's pages are used only wh
 stamp (the stat of every file it read) equals the preview's, and are otherwise rendered again
 in the preview. Where no helper could be forked, or it has died, the preview renders alone.
 
-In a large register's preview the helper also renders the whole site in the background, once the
-preview has shown the pages near an edit (render/near.py): `render_all`. It gives that up as
-soon as the preview sends it anything else, a newer edit's read.
+In a large register's preview the helper also renders the whole site in the background while the
+preview renders and shows only the pages near an edit (preview_pages.py): `render_all`. It gives
+that up as soon as the preview sends it anything else, a newer edit's read.
 """
 from __future__ import annotations
 

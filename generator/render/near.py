@@ -6,7 +6,7 @@ links to or linked to before the edit (its issuer, signer, tasks, the documents 
 that cite it, all listed on it). A preview shows those first, rendered here from the whole
 new register, so each is exactly what a full render makes; the views over every record (the
 timeline, browse, deadlines) follow when its helper has rendered the whole site in the
-background (preview_helper.py, plugin.py).
+background (preview_helper.py, preview_pages.py).
 """
 from __future__ import annotations
 
