@@ -200,3 +200,28 @@ def test_open_data_paused_for_a_rebuild_goes_on_after_it_or_stops(tmp_path):
     writer.pause()
     writer.stop()  # a newer edit: it must not wait for a resume that never comes
     assert written() <= 1
+
+
+def test_a_saved_record_pauses_the_open_data_before_the_rebuild_is_asked_for(tmp_path):
+    from generator.preview_watch import watch_records
+
+    class Server:  # what preview_watch uses of MkDocs' LiveReloadServer
+        def __init__(self):
+            self._rebuild_cond = threading.Condition()
+            self._want_rebuild = False
+
+        def watch(self, folder):  # MkDocs' own watcher: not to be used where events are
+            raise AssertionError("decisions/ left to polling")
+
+    server, calls = Server(), []
+    observer = watch_records(server, str(tmp_path), first=lambda: calls.append(server._want_rebuild))
+    try:
+        (tmp_path / "moi.md").write_text("---\n", encoding="utf-8")
+        deadline = time.monotonic() + 10
+        while not server._want_rebuild and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server._want_rebuild, "no rebuild was asked for"
+        assert calls and calls[0] is False, "the open data was not paused before the rebuild was asked for"
+    finally:
+        observer.stop()
+        observer.join(timeout=5)
