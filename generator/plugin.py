@@ -155,12 +155,12 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     def _load_and_render(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
         helper = self.helper if self.helper is not None and self.helper.alive else None
-        background = self.previews.begin() if self.previews is not None else None
+        asked_whole = self.previews.begin() if self.previews is not None else False
         # a rebuild to show the helper's whole site pauses the open data being written, unless a
         # record changed meanwhile (below): its records are those the open data is written from.
         # It goes on once the pages are written: restarted, it came 15 s later at 10,000
         # documents; running beside the rebuild, it made it take twice as long.
-        writing_on, self.whole_ready, self.writing_on = self.whole_ready and background is not None, False, False
+        writing_on, self.whole_ready, self.writing_on = self.whole_ready and asked_whole, False, False
         if self.open_data_writer is not None:
             if writing_on:
                 self.open_data_writer.pause()
@@ -198,7 +198,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self.sources = page_sources(register)
         page_options = dict(lang=lang, as_of=as_of, intros=intros, history=self.history,
                             repo_url=config.repo_url, directory_urls=config.use_directory_urls)
-        whole = self.previews.whole_from(background, stamp, page_options) if self.previews is not None else None
+        whole = self.previews.whole(stamp, page_options) if self.previews is not None else None
         self.writing_on = writing_on and whole is not None and options == self.data_options
         if writing_on and not self.writing_on:
             self.open_data_writer.stop()
@@ -432,11 +432,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
 class _GeneratedFile(File):
     """A file the plugin makes, at a path urls.py or export.py wrote in posix form already."""
 
-    @property
-    def src_path(self) -> str:
-        return os.path.normpath(self.src_uri)
-
-    @src_path.setter
+    @File.src_path.setter
     def src_path(self, value: str) -> None:
         # MkDocs normalises it with pathlib: 0.5 s of each preview rebuild at 10,000 documents
         self.src_uri = value

@@ -56,27 +56,30 @@ class PreviewPages:
         self.built: Built | None = None       # the last complete build's
         self._rendering: Built | None = None  # this build's, until it is complete
         self.background: WholeRendered | None = None  # the helper's whole render, when asked for
+        self._asked: WholeRendered | None = None  # the one asked for before this rebuild
 
-    def begin(self) -> WholeRendered | None:
-        """A rebuild starts: the helper's whole render asked for by the last one, if any (its
-        answer is taken by `render`; no rebuild is asked for it any longer)."""
-        background, self.background = self.background, None
+    def begin(self) -> bool:
+        """A rebuild starts: whether the last one asked the helper for the whole site (its
+        answer is taken by `whole`; no rebuild is asked for it any longer)."""
+        self._asked, self.background = self.background, None
         self._rendering = None
-        if background is not None:
-            background.cancel()
-        return background
+        if self._asked is not None:
+            self._asked.cancel()
+        return self._asked is not None
 
-    def whole_from(self, background: WholeRendered | None, stamp: tuple, options: dict):
-        """The helper's whole render, if it is of the register read with `stamp`, rendered with
-        `options`; None otherwise. Takes its answer off the helper's pipe either way."""
-        if background is None:
+    def whole(self, stamp: tuple, options: dict):
+        """The helper's whole render asked for before this rebuild, if it is of the register
+        read with `stamp`, rendered with `options`; None otherwise. Takes its answer off the
+        helper's pipe either way."""
+        asked, self._asked = self._asked, None
+        if asked is None:
             return None
-        whole = background.result(stamp)
-        return whole if background.options == options else None
+        whole = asked.result(stamp)
+        return whole if asked.options == options else None
 
     def render(self, register, options: dict, stamp: tuple, helper: PreviewHelper | None,
                staging: Staging | None, whole, share: bool) -> Rendered:
-        """The pages of this rebuild. `whole` is whole_from's answer; `staging` holds the last
+        """The pages of this rebuild. `whole` is whole()'s answer; `staging` holds the last
         complete build's pages; `share` lets render_site fork a child for half the pages."""
         built, self.built = self.built, None  # set again once this build is complete
         keys = {doc.path: doc.key for doc in register.documents.values()}
@@ -125,7 +128,8 @@ class PreviewPages:
         return data.decode("utf-8") if data is not None else None
 
     def stop(self) -> None:
-        if self.background is not None:
-            self.background.cancel()
-            self.background = None
+        for asked in (self.background, self._asked):
+            if asked is not None:
+                asked.cancel()
+        self.background = self._asked = None
         self.built = self._rendering = None

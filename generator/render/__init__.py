@@ -32,7 +32,7 @@ class RenderedSite:
 
     pages: dict[str, str]
     home_summary: str
-    alone: frozenset[str] = frozenset()  # the pages each made by itself (render_near can redo one)
+    alone: frozenset[str]  # the pages each made by itself (render_near can redo one)
 
 
 def render_site(register: Register, lang: str = "vi", as_of: date | None = None,
@@ -61,7 +61,7 @@ def render_site(register: Register, lang: str = "vi", as_of: date | None = None,
             except BesideError:  # rendered here: a fault shows itself here, whole
                 half = None
             pages.update(render_part(jobs, 1, 2) if half is None else half)
-        return RenderedSite(dict(sorted(pages.items())), render_home_summary(ctx), alone_pages(jobs))
+        return _site(ctx, jobs, pages)
 
 
 SHARED_RENDER_FROM = 200  # documents: below this a child's start costs more than it saves
@@ -81,6 +81,10 @@ def alone_pages(jobs: list[Job]) -> frozenset[str]:
     return frozenset(job.page for job in jobs if job.page is not None)
 
 
+def _site(ctx: Context, jobs: list[Job], pages: dict[str, str]) -> RenderedSite:
+    return RenderedSite(dict(sorted(pages.items())), render_home_summary(ctx), alone_pages(jobs))
+
+
 def site_jobs(register: Register, lang: str, as_of: date, intros: dict[str, str] | None, history,
               repo_url: str | None, directory_urls: bool) -> tuple[Context, list[Job]]:
     """The context every page is rendered in, and the jobs that render them (page_jobs)."""
@@ -96,20 +100,20 @@ def render_unless(stop: Callable[[], bool], register: Register, lang: str, as_of
     (render/near.py), and gives it up for a newer edit."""
     with bulk():
         ctx, jobs = site_jobs(register, lang, as_of, intros, history, repo_url, directory_urls)
-        pages: dict[str, str] = {}
-        for job in jobs:
-            if stop():
-                return None
-            pages.update(job())
-        return RenderedSite(dict(sorted(pages.items())), render_home_summary(ctx), alone_pages(jobs))
+        pages = render_part(jobs, 0, 1, stop)
+        return None if pages is None else _site(ctx, jobs, pages)
 
 
-def render_part(jobs: list[Job], part: int, parts: int) -> dict[str, str]:
+def render_part(jobs: list[Job], part: int, parts: int,
+                stop: Callable[[], bool] | None = None) -> dict[str, str] | None:
     """The pages of every `parts`-th job from the `part`-th: jobs are listed aggregates first,
-    then entity by entity, so taking every other one shares the work evenly."""
+    then entity by entity, so taking every other one shares the work evenly. None once `stop()`
+    is true, asked before each job."""
     with bulk():
         pages: dict[str, str] = {}
         for job in jobs[part::parts]:
+            if stop is not None and stop():
+                return None
             pages.update(job())
         return pages
 
