@@ -5,11 +5,12 @@
 Writes a synthetic register (benchmarks/synthetic.py), starts `register serve` on it, waits for
 the first build, then edits one document's title, as an editor would, and polls that
 document's page until the new title is served: the seconds from saving the file to an up-to-date
-preview; then its open-data JSON, which a preview writes after the pages; then its year's list
-of documents, a view over every record, which a large register's preview shows once its helper
-has rendered the whole site (plugin.py, NEAR_FIRST_FROM). After each, the memory of the preview
-and the processes it started (its helper: generator/preview_helper.py), as their proportional
-set size: a page two processes share since the fork counts half in each.
+preview; then, polled together and each timed from the save, its open-data JSON, which a
+preview writes after the pages, and its year's list of documents, a view over every record,
+which a large register's preview shows once its helper has rendered the whole site
+(generator/preview_pages.py, the plugin's `preview_near_first_from`). After each, the memory of
+the preview and the processes it started (its helper: generator/preview_helper.py), as their
+proportional set size: a page two processes share since the fork counts half in each.
 Prints one line per edit and, last, `docs=<N> first_build_s=<x> refresh_s=<x> data_s=<x>
 whole_s=<x> memory_mb=<x>` (the slowest or largest of each).
 """
@@ -88,22 +89,13 @@ def tree_memory_mb(pid: int) -> float | None:
 def wait_for(url: str, needle: str, deadline: float, proc: subprocess.Popen) -> float:
     """Seconds until `url` serves a page holding `needle`."""
     start = time.perf_counter()
-    while time.perf_counter() - start < deadline:
-        if proc.poll() is not None:
-            raise ServeError(f"register serve exited ({proc.returncode}); see its log")
-        page = _get(url)
-        if page is not None and needle in page:
-            return time.perf_counter() - start
-        time.sleep(0.2)
-    raise ServeError(f"{url} did not show {needle!r} within {deadline:.0f} s")
+    return wait_for_each({url: url}, needle, deadline, proc)[url] - start
 
 
 def wait_for_each(urls: dict[str, str], needle: str, deadline: float, proc: subprocess.Popen) -> dict[str, float]:
     """When (time.perf_counter) each of `urls` first served a page holding `needle`, polled in turn."""
     start, seen = time.perf_counter(), {}
-    while len(seen) < len(urls):
-        if time.perf_counter() - start > deadline:
-            raise ServeError(f"{', '.join(sorted(set(urls) - set(seen)))} did not show {needle!r} within {deadline:.0f} s")
+    while True:
         if proc.poll() is not None:
             raise ServeError(f"register serve exited ({proc.returncode}); see its log")
         for name, url in urls.items():
@@ -111,8 +103,12 @@ def wait_for_each(urls: dict[str, str], needle: str, deadline: float, proc: subp
                 page = _get(url)
                 if page is not None and needle in page:
                     seen[name] = time.perf_counter()
+        if len(seen) == len(urls):
+            return seen
+        if time.perf_counter() - start > deadline:
+            missing = ", ".join(urls[name] for name in urls if name not in seen)
+            raise ServeError(f"{missing} did not show {needle!r} within {deadline:.0f} s")
         time.sleep(0.2)
-    return seen
 
 
 @contextmanager
