@@ -26,8 +26,9 @@ import uuid
 import xml.etree.ElementTree as ET
 from datetime import date
 from functools import cache, partial
+from itertools import islice
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from . import urls
 from .derive.events import deadlines
@@ -95,8 +96,37 @@ def _licence(value: dict | None) -> dict | None:
     return {key: (str(value[key]) if value.get(key) is not None else None) for key in ("id", "name", "url")}
 
 
-def dumps(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+def dumps(data: Any, checkpoint: Checkpoint | None = None) -> bytes:
+    if checkpoint is None:
+        return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+    # json.dumps' own encoder, in slices: an indented dump is written in Python either way
+    chunks = _ENCODER.iterencode(data)
+    parts = []
+    while batch := list(islice(chunks, _EVERY * 100)):
+        checkpoint()
+        parts.append("".join(batch))
+    return ("".join(parts) + "\n").encode("utf-8")
+
+
+# A preview makes its open data in a thread beside MkDocs (preview.py). register.json alone takes
+# 4 s at 10,000 documents (its data 1 s, then its text 3 s), and a record saved meanwhile waited
+# that long for its rebuild to start. So the long loops making it call a checkpoint every
+# _EVERY items, where the preview's writer pauses or gives the file up (preview.OpenDataWriter).
+Checkpoint = Callable[[], None]
+_EVERY = 256
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=2)
+_T = TypeVar("_T")
+
+
+def _checked(items: Iterable[_T], checkpoint: Checkpoint | None) -> Iterator[_T]:
+    """`items`, with `checkpoint` called before every _EVERY of them."""
+    if checkpoint is None:
+        yield from items
+        return
+    for i, item in enumerate(items):
+        if not i % _EVERY:
+            checkpoint()
+        yield item
 
 
 # --- the register as data ------------------------------------------------------------------
@@ -105,8 +135,9 @@ class _Exporter:
     """Indexes the register once, so that each document's data is a lookup, not a search."""
 
     def __init__(self, register: Register, as_of: date | None, licence: dict | None,
-                 directory_urls: bool):
+                 directory_urls: bool, checkpoint: Checkpoint | None = None):
         self.reg, self.as_of, self.dirs = register, as_of, directory_urls
+        self.checkpoint = checkpoint
         self.licence = _licence(licence)
         self.rel = register.derived.relations
         self.effect: dict[int, tuple[date | None, str | None]] = {}   # id(action) -> when, enacted by
@@ -293,10 +324,10 @@ class _Exporter:
             "schema_version": SCHEMA_VERSION,
             "licence": self.licence,
             "as_of": _day(self.as_of),
-            "documents": [self.document(d) for d in docs],
+            "documents": [self.document(d) for d in _checked(docs, self.checkpoint)],
             "cited_documents": [self.cited(k) for k in sorted(reg.cited)],
-            "actions": [self.action(a) for a in all_actions],
-            "tasks": [self.task(t) for t in sorted(reg.tasks)],
+            "actions": [self.action(a) for a in _checked(all_actions, self.checkpoint)],
+            "tasks": [self.task(t) for t in _checked(sorted(reg.tasks), self.checkpoint)],
             "agencies": [{
                 "id": a.id, "name": a.name, "short": a.short, "abbr": a.abbr,
                 "aliases": list(a.aliases), "parent": a.parent, "posts": dict(sorted(a.posts.items())),
@@ -388,7 +419,7 @@ ACTION_COLUMNS = ("ref", "document", "index", "id", "kind", "para", "pending", "
                   "target_key", "title", "what", "status", "date", "text")
 
 
-def csv_tables(data: dict) -> dict[str, tuple[list[str], list[list[str]]]]:
+def csv_tables(data: dict, checkpoint: Checkpoint | None = None) -> dict[str, tuple[list[str], list[list[str]]]]:
     """The CSV tables, from register_json's data: {name: (header, rows)}, every cell text."""
     docs = {d["key"]: d for d in data["documents"]}
     tasks = {t["id"]: t for t in data["tasks"]}
@@ -398,7 +429,7 @@ def csv_tables(data: dict) -> dict[str, tuple[list[str], list[list[str]]]]:
               "issued", "issued_start", "issued_end", "meeting", "signer_person", "signer_as",
               "source_urls", "former", "cites", "cited_by", "changes", "changed_by", "fulfils"]
     rows = []
-    for d in data["documents"]:
+    for d in _checked(data["documents"], checkpoint):
         signer = d["signer"] or {}
         rows.append([d["key"], d["url"], d["json"], d["number"], d["type"], d["title"],
                      d["title_descriptive"], d["issuer"], d["issued"], d["issued"]["start"],
@@ -408,7 +439,7 @@ def csv_tables(data: dict) -> dict[str, tuple[list[str], list[list[str]]]]:
     tables["documents"] = (header, rows)
 
     rows = []
-    for a in data["actions"]:
+    for a in _checked(data["actions"], checkpoint):
         holder = a.get("holder") or {}
         flat = {**a, "due_end": a["due"]["end"] if a.get("due") else None,
                 "holder_person": holder.get("person"), "holder_office": holder.get("office")}
@@ -441,7 +472,7 @@ def csv_tables(data: dict) -> dict[str, tuple[list[str], list[list[str]]]]:
              d["due"], d["due"]["start"], d["due"]["end"], d["due_phrase"], d["done_on"], d["done_by"],
              d["status"], data["as_of"]] for d in data["deadlines"]]
     tables["deadlines"] = (header, rows)
-    return {name: (header, [[_cell(v) for v in row] for row in rows])
+    return {name: (header, [[_cell(v) for v in row] for row in _checked(rows, checkpoint)])
             for name, (header, rows) in tables.items()}
 
 
@@ -634,16 +665,18 @@ CSV_TABLES = ("documents", "actions", "transfers", "appointments", "deadlines") 
 
 def open_data_files(register: Register, formats: Iterable[str] = FORMATS, as_of: date | None = None,
                     licence: dict | None = None, site_name: str = "", site_url: str | None = None,
-                    directory_urls: bool = True, lang: str = "vi") -> list[tuple[str, Callable[[], bytes]]]:
+                    directory_urls: bool = True, lang: str = "vi",
+                    checkpoint: Checkpoint | None = None) -> list[tuple[str, Callable[[], bytes]]]:
     """(path, a function that makes its content) of each open-data file: a preview knows every
-    path at once, and makes the contents after its pages (preview.py)."""
+    path at once, and makes the contents after its pages (preview.py), calling `checkpoint`
+    now and then while it makes the long ones."""
     formats = set(formats)
-    exporter = cache(lambda: _Exporter(register, as_of, licence, directory_urls))
+    exporter = cache(lambda: _Exporter(register, as_of, licence, directory_urls, checkpoint))
     data = cache(lambda: exporter().register())
-    tables = cache(lambda: csv_tables(data()))
+    tables = cache(lambda: csv_tables(data(), checkpoint))
     files: list[tuple[str, Callable[[], bytes]]] = []
     if "json" in formats:
-        files.append((REGISTER_JSON, lambda: dumps(data())))
+        files.append((REGISTER_JSON, lambda: dumps(data(), checkpoint)))
         files.append((SCHEMA_JSON, SCHEMA_PATH.read_bytes))
         for key in sorted(register.documents):
             files.append((document_json_path(key), partial(lambda k: dumps(exporter().document_file(k)), key)))

@@ -185,7 +185,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         options = dict(as_of=as_of, licence=self.config.licence, site_name=config.site_name,
                        site_url=config.site_url, directory_urls=config.use_directory_urls, lang=lang)
         if self.open_data_writer is not None:
-            self.preview_data = open_site_files(register, **options)
+            self.preview_data = open_site_files(register, checkpoint=self.open_data_writer.checkpoint, **options)
         else:
             self.preview_data, self.open_data = [], Beside(_packed_site_files, register, options)
         docs_dir = Path(config.docs_dir)

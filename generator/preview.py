@@ -5,7 +5,8 @@ At 10,000 documents the open data (register.json, csv/, one JSON per document, r
 threads rule out a fork). Made before the pages, it held every refresh back by that much, for
 files an editor checking a page does not look at. So a preview makes it once its pages are
 written, writes only the files whose bytes changed, and removes those no longer made; an edit
-saved meanwhile stops it between two files, and the next rebuild starts it again. A rebuild
+saved meanwhile stops it between two files, or inside a long one at its next checkpoint
+(export.open_data_files), and the next rebuild starts it again. A rebuild
 that shows the same records' whole site (preview_pages.py) pauses it instead, and it goes on
 once that is written; a record saved pauses it too, until its rebuild stops it. No MkDocs import here.
 """
@@ -20,9 +21,13 @@ from typing import Callable
 
 from .staging import digest
 
-__all__ = ["OpenDataWriter"]
+__all__ = ["OpenDataWriter", "Stopped"]
 
 log = logging.getLogger("mkdocs.plugins.register")
+
+
+class Stopped(Exception):
+    """The writer was stopped while it made a file."""
 
 
 class OpenDataWriter:
@@ -59,6 +64,13 @@ class OpenDataWriter:
     def resume(self) -> None:
         self._going.set()
 
+    def checkpoint(self) -> None:
+        """Called while a file is made: wait here while paused; give the file up once stopped.
+        register.json takes 4 s to make at 10,000 documents, which a rebuild waited for."""
+        self._going.wait()
+        if self._stop.is_set():
+            raise Stopped
+
     def wait(self) -> None:
         """Wait until every file is written (tests, benchmarks)."""
         if self._thread is not None:
@@ -86,6 +98,8 @@ class OpenDataWriter:
                 (site_dir / path).unlink(missing_ok=True)
             if then is not None:
                 then()
+        except Stopped:
+            return
         except Exception as exc:  # the pages are up to date; say what is not
             self.error = exc
             log.error(f"open data not written: {exc}")

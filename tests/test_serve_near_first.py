@@ -202,6 +202,42 @@ def test_open_data_paused_for_a_rebuild_goes_on_after_it_or_stops(tmp_path):
     assert written() <= 1
 
 
+def test_a_record_saved_while_register_json_is_made_stops_it_there(tmp_path):
+    """register.json takes seconds to make at 10,000 documents: a save meanwhile pauses it where
+    it is, and the rebuild's stop gives it up there, rather than waiting for the whole file."""
+    from generator.export import REGISTER_JSON, open_site_files
+    from generator.preview import OpenDataWriter
+
+    register, diagnostics = load_register(ROOT)
+    assert not diagnostics
+    writer = OpenDataWriter()
+    inside, calls = threading.Event(), []
+
+    def checkpoint():  # the first check inside register.json: a record is saved right then
+        if not calls:
+            writer.pause()
+            inside.set()
+        calls.append(1)
+        writer.checkpoint()
+
+    files = open_site_files(register, checkpoint=checkpoint)
+    assert files[0][0] == REGISTER_JSON
+    writer.start(files, tmp_path)
+    assert inside.wait(timeout=60), "register.json was made without a checkpoint"
+    stopping = threading.Thread(target=writer.stop)
+    stopping.start()
+    stopping.join(timeout=60)
+    assert not stopping.is_alive(), "the rebuild waited for register.json to be made"
+    assert writer.error is None
+    assert calls == [1] and not any(tmp_path.iterdir()), "register.json went on after the stop"
+
+    calls.clear()
+    writer.start(open_site_files(register, checkpoint=writer.checkpoint), tmp_path)
+    writer.wait()
+    assert (tmp_path / REGISTER_JSON).read_bytes() == dict(open_site_files(register))[REGISTER_JSON](), \
+        "register.json made with checkpoints differs from the build's"
+
+
 def test_a_saved_record_pauses_the_open_data_before_the_rebuild_is_asked_for(tmp_path):
     from generator.preview_watch import watch_records
 
