@@ -96,18 +96,6 @@ def _licence(value: dict | None) -> dict | None:
     return {key: (str(value[key]) if value.get(key) is not None else None) for key in ("id", "name", "url")}
 
 
-def dumps(data: Any, checkpoint: Checkpoint | None = None) -> bytes:
-    if checkpoint is None:
-        return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
-    # json.dumps' own encoder, in slices: an indented dump is written in Python either way
-    chunks = _ENCODER.iterencode(data)
-    parts = []
-    while batch := list(islice(chunks, _EVERY * 100)):
-        checkpoint()
-        parts.append("".join(batch))
-    return ("".join(parts) + "\n").encode("utf-8")
-
-
 # A preview makes its open data in a thread beside MkDocs (preview.py). register.json alone takes
 # 4 s at 10,000 documents (its data 1 s, then its text 3 s), and a record saved meanwhile waited
 # that long for its rebuild to start. So the long loops making it call a checkpoint every
@@ -127,6 +115,18 @@ def _checked(items: Iterable[_T], checkpoint: Checkpoint | None) -> Iterator[_T]
         if not i % _EVERY:
             checkpoint()
         yield item
+
+
+def dumps(data: Any, checkpoint: Checkpoint | None = None) -> bytes:
+    if checkpoint is None:
+        return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+    # json.dumps' own encoder, in slices: an indented dump is written in Python either way
+    chunks = _ENCODER.iterencode(data)
+    parts = []
+    while batch := list(islice(chunks, _EVERY * 100)):
+        checkpoint()
+        parts.append("".join(batch))
+    return ("".join(parts) + "\n").encode("utf-8")
 
 
 # --- the register as data ------------------------------------------------------------------
