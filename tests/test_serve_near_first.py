@@ -231,7 +231,6 @@ def test_a_record_saved_while_register_json_is_made_stops_it_there(tmp_path):
     assert writer.error is None
     assert calls == [1] and not any(tmp_path.iterdir()), "register.json went on after the stop"
 
-    calls.clear()
     writer.start(open_site_files(register, checkpoint=writer.checkpoint), tmp_path)
     writer.wait()
     assert (tmp_path / REGISTER_JSON).read_bytes() == dict(open_site_files(register))[REGISTER_JSON](), \
