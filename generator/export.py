@@ -119,8 +119,8 @@ def _checked(items: Iterable[_T], checkpoint: Checkpoint | None) -> Iterator[_T]
 
 def dumps(data: Any, checkpoint: Checkpoint | None = None) -> bytes:
     if checkpoint is None:
-        return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
-    # json.dumps' own encoder, in slices: an indented dump is written in Python either way
+        return (_ENCODER.encode(data) + "\n").encode("utf-8")
+    # the same encoder, in slices: an indented dump is written in Python either way
     chunks = _ENCODER.iterencode(data)
     parts = []
     while batch := list(islice(chunks, _EVERY * 100)):
