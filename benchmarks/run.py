@@ -129,10 +129,10 @@ def core(root: Path, as_of: str) -> dict:
 
 # --- Pagefind alone, in a child process -------------------------------------------------------
 
-def pagefind_alone(site: Path) -> None:
-    """Index the search blocks of the built site at `site` as the build does
-    (generator/pagefind_service.py), into a folder that is then removed."""
-    from generator.pagefind_service import PagefindService, parts_for, search_url
+def search_blocks(site: Path) -> list[tuple[str, str]]:
+    """(address, search block) of every page of the built site at `site`: what the build fed
+    Pagefind (generator/pagefind_service.py)."""
+    from generator.pagefind_service import search_url
 
     marker = '<div class="register-search-data"'
     blocks = []
@@ -145,6 +145,15 @@ def pagefind_alone(site: Path) -> None:
             continue
         blocks.append((search_url(path.relative_to(site).as_posix()),
                        page[start:page.index("</div>", start) + len("</div>")]))
+    return blocks
+
+
+def pagefind_alone(site: Path) -> None:
+    """Index the search blocks of the built site at `site` as the build does, into a folder
+    that is then removed."""
+    from generator.pagefind_service import PagefindService, parts_for
+
+    blocks = search_blocks(site)
     service = PagefindService("vi", parts_for(len(blocks)))  # in as many parts as the build's
     for url, block in blocks:
         service.add(url, block)
