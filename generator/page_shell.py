@@ -26,8 +26,10 @@ compilation on every rebuild (CompiledTemplates).
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from jinja2.bccache import Bucket, BytecodeCache
@@ -174,6 +176,27 @@ def _names_page(shell: _Shell, page) -> bool:
     return len(name) >= 3 and any(name in text for text in shell.texts)
 
 
+def _toc_headings(items) -> tuple | None:
+    """All that Material's toc partials read of a table of contents: each entry's level, title,
+    address and entries; None if one has a `typeset` title, which they read as well."""
+    headings = []
+    for item in items:
+        children = _toc_headings(item.children)
+        if children is None or getattr(item, "typeset", None) is not None:
+            return None
+        headings.append((item.level, item.title, item.url, children))
+    return tuple(headings)
+
+
+def _materials_own(env, *names: str) -> bool:
+    """Whether the templates `names` are Material's own, not a theme's override."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        return False
+    templates = Path(next(iter(spec.submodule_search_locations))) / "templates"
+    return all(Path(env.get_template(name).filename or "").is_relative_to(templates) for name in names)
+
+
 def install_page_shell(env, folder_of: Callable[[Any], str | None]) -> Counter:
     """Wrap Material's main.html so that pages outside the navigation are filled into a shell
     (see the module's docstring). `folder_of` is as for share_nav. Returns the count of pages
@@ -185,6 +208,9 @@ def install_page_shell(env, folder_of: Callable[[Any], str | None]) -> Counter:
     render_toc = getattr(toc.root_render_func, "original", toc.root_render_func)
     shells: dict[tuple, _Shell | None] = {}
     toc_context: dict[tuple, dict] = {}
+    # a table of contents, written once per shell and list of headings (_toc_headings): pages
+    # of a kind share a few dozen. Only Material's own toc partials, which read nothing else.
+    tocs: dict[tuple, str] | None = {} if _materials_own(env, "partials/toc.html", "partials/toc-item.html") else None
     current: list = [None]  # the shell being made, while it renders
 
     def values(page, key) -> dict[str, str] | None:
@@ -201,7 +227,13 @@ def install_page_shell(env, folder_of: Callable[[Any], str | None]) -> Counter:
             if _UNSAFE.search(first.id):
                 return None
             found["skip"] = first.id
-        found["toc"] = "".join(render_toc(toc.new_context({**toc_context[key], "page": page}, True)))
+        headings = _toc_headings(page.toc) if tocs is not None else None
+        html = tocs.get((key, headings)) if headings is not None else None
+        if html is None:
+            html = "".join(render_toc(toc.new_context({**toc_context[key], "page": page}, True)))
+            if headings is not None:
+                tocs[(key, headings)] = html
+        found["toc"] = html
         return found
 
     def key_of(page) -> tuple | None:
