@@ -176,9 +176,16 @@ def _names_page(shell: _Shell, page) -> bool:
     return len(name) >= 3 and any(name in text for text in shell.texts)
 
 
+def _toc_shown(toc) -> tuple | None:
+    """All that Material's toc partials read of a page's table of contents (`page.toc`): the
+    entries under its <h1> if it starts with one, else all (_toc_headings of them)."""
+    items = list(toc)
+    return _toc_headings(items[0].children if items and items[0].level == 1 else items)
+
+
 def _toc_headings(items) -> tuple | None:
-    """All that Material's toc partials read of a table of contents: each entry's level, title,
-    address and entries; None if one has a `typeset` title, which they read as well."""
+    """Each entry's level, title, address and entries; None if one has a `typeset` title,
+    which Material's partials read as well."""
     headings = []
     for item in items:
         children = _toc_headings(item.children)
@@ -208,7 +215,7 @@ def install_page_shell(env, folder_of: Callable[[Any], str | None]) -> Counter:
     render_toc = getattr(toc.root_render_func, "original", toc.root_render_func)
     shells: dict[tuple, _Shell | None] = {}
     toc_context: dict[tuple, dict] = {}
-    # a table of contents, written once per shell and list of headings (_toc_headings): pages
+    # a table of contents, written once per shell and list of headings (_toc_shown): pages
     # of a kind share a few dozen. Only Material's own toc partials, which read nothing else.
     tocs: dict[tuple, str] | None = {} if _materials_own(env, "partials/toc.html", "partials/toc-item.html") else None
     current: list = [None]  # the shell being made, while it renders
@@ -227,7 +234,7 @@ def install_page_shell(env, folder_of: Callable[[Any], str | None]) -> Counter:
             if _UNSAFE.search(first.id):
                 return None
             found["skip"] = first.id
-        headings = _toc_headings(page.toc) if tocs is not None else None
+        headings = _toc_shown(page.toc) if tocs is not None else None
         html = tocs.get((key, headings)) if headings is not None else None
         if html is None:
             html = "".join(render_toc(toc.new_context({**toc_context[key], "page": page}, True)))

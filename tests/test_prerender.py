@@ -100,6 +100,36 @@ def test_most_pages_are_filled_into_a_shell(tmp_path):
     assert used["shell"] >= 0.8 * (used["shell"] + used["full"]) and used["shell"] > 200, used
 
 
+
+def test_a_themes_own_table_of_contents_is_written_for_each_page(tmp_path):
+    """page_shell.py writes a table of contents once for all the pages of a shell with the same
+    headings, trusting Material's partial to read nothing else of a page: a site whose theme
+    overrides it gets each page's own."""
+    import synthetic
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = tmp_path / "register"
+    synthetic.generate(root, 120, seed=3)
+    (root / "theme_overrides" / "partials" / "toc.html").write_text(
+        '<nav class="md-nav md-nav--secondary" data-toc-of="{{ page.url }}">'
+        "{% for item in page.toc %}{{ item.title }}{% endfor %}</nav>", encoding="utf-8")
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    build(config)
+    assert config.plugins["register"].page_renders["shell"] > 200
+    owners = {}
+    for path in (tmp_path / "site").rglob("*.html"):
+        found = re.findall(r'data-toc-of="([^"]*)"', path.read_text(encoding="utf-8"))
+        if found:
+            owners[path.relative_to(tmp_path / "site").as_posix()] = found
+    tasks = [path for path in owners if path.startswith("nhiem-vu/")]
+    assert len(tasks) > 100
+    owners.pop("404.html")  # rendered with no page
+    # pages in the navigation show their table of contents twice (in each sidebar)
+    wrong = [(path, found) for path, found in owners.items() if set(found) != {path.removesuffix("index.html")}]
+    assert wrong == []
+
+
 def test_links_resolve_as_mkdocs_resolves_them():
     from mkdocs.utils import get_relative_url
 
