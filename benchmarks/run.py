@@ -297,7 +297,8 @@ def query_bytes(site: Path, query: str = QUERY) -> tuple[float | None, int | Non
 
 # --- one size ----------------------------------------------------------------------------------
 
-def run_size(n: int, args, work: Path) -> dict:
+def run_size(n: int, args, work: Path, leftovers: list[Path]) -> dict:
+    """Measure size `n`; the folders to delete once every size is measured go to `leftovers`."""
     root = work / f"register-{n}"
     floor = work / f"floor-{n}"
     shutil.rmtree(root, ignore_errors=True)
@@ -325,9 +326,10 @@ def run_size(n: int, args, work: Path) -> dict:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     builds, floors = [], []
     # Each repetition builds into new folders; the sites of the one before are set aside and
-    # deleted after the timings. Replacing a site, a build deletes the old one (54,600 files at
-    # 10,000 documents, the floor's 10,000), and on this machine's disk creating files where many
-    # were just deleted was up to twenty times slower (README, "Performance").
+    # deleted after every size's timings. Replacing a site, a build deletes the old one (54,600
+    # files at 10,000 documents, the floor's 10,000), and on this machine's disk creating files
+    # for minutes after many were deleted, in any folder, was up to twenty times slower (README,
+    # "Performance").
     set_aside = work / f".set-aside-{n}"
     for k in range(args.repeat):   # interleaved, so that both see the same machine
         for built in (site, floor_site) if k else ():
@@ -367,10 +369,9 @@ def run_size(n: int, args, work: Path) -> dict:
     print(f"[{n}] site {row['site_mb']:.0f} MB in {site_files} files ({pages} pages); floor {row['floor_mb']:.0f} MB; "
           f"search: {q_how}, {q_kb if q_kb is None else round(q_kb)} KB for {QUERY!r} "
           f"({q_results} results)", flush=True)
-    shutil.rmtree(set_aside, ignore_errors=True)
+    leftovers.append(set_aside)
     if not args.keep:
-        shutil.rmtree(site, ignore_errors=True)
-        shutil.rmtree(floor_site, ignore_errors=True)
+        leftovers += [site, floor_site]
     return row
 
 
@@ -430,11 +431,13 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted(int(s) for s in args.sizes.split(","))
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    rows = []
+    rows, leftovers = [], []
     try:
         for n in sizes:
-            rows.append(run_size(n, args, work))
+            rows.append(run_size(n, args, work, leftovers))
     finally:
+        for folder in leftovers:
+            shutil.rmtree(folder, ignore_errors=True)
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
     print()
