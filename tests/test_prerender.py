@@ -86,36 +86,35 @@ def test_most_pages_are_written_without_python_markdown(tmp_path):
     assert len(direct) >= 0.9 * len(pages) and len(pages) > 200
 
 
-def test_most_pages_are_filled_into_a_shell(tmp_path):
-    """The equivalence above says something of page_shell.py only if it fills the pages."""
+def _build_synthetic(tmp_path: Path, theme_files: dict[str, str] | None = None):
+    """A 120-document synthetic register built in this process, with `theme_files` (path under
+    theme_overrides/ → text) added to its theme; returns MkDocs' config of the build."""
     import synthetic
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     root = tmp_path / "register"
     synthetic.generate(root, 120, seed=3)
+    for name, text in (theme_files or {}).items():
+        (root / "theme_overrides" / name).write_text(text, encoding="utf-8")
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     build(config)
-    used = config.plugins["register"].page_renders
-    assert used["shell"] >= 0.8 * (used["shell"] + used["full"]) and used["shell"] > 200, used
+    return config
 
+
+def test_most_pages_are_filled_into_a_shell(tmp_path):
+    """The equivalence above says something of page_shell.py only if it fills the pages."""
+    used = _build_synthetic(tmp_path).plugins["register"].page_renders
+    assert used["shell"] >= 0.8 * (used["shell"] + used["full"]) and used["shell"] > 200, used
 
 
 def test_a_themes_own_table_of_contents_is_written_for_each_page(tmp_path):
     """page_shell.py writes a table of contents once for all the pages of a shell with the same
     headings, trusting Material's partial to read nothing else of a page: a site whose theme
     overrides it gets each page's own."""
-    import synthetic
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    root = tmp_path / "register"
-    synthetic.generate(root, 120, seed=3)
-    (root / "theme_overrides" / "partials" / "toc.html").write_text(
+    config = _build_synthetic(tmp_path, {"partials/toc.html":
         '<nav class="md-nav md-nav--secondary" data-toc-of="{{ page.url }}">'
-        "{% for item in page.toc %}{{ item.title }}{% endfor %}</nav>", encoding="utf-8")
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-    build(config)
+        "{% for item in page.toc %}{{ item.title }}{% endfor %}</nav>"})
     assert config.plugins["register"].page_renders["shell"] > 200
     owners = {}
     for path in (tmp_path / "site").rglob("*.html"):
