@@ -165,6 +165,24 @@ def test_what_it_does_not_understand_is_left_to_markdown():
     assert html == "<h1>Tiêu đề</h1>\n" + done.written[0] + "\n" + done.written[1]
 
 
+def test_a_tables_cells_are_each_written_as_alone():
+    """A table's cells are written in one pass: markup that spans two cells stays text, as
+    Python-Markdown reads it, and a cell holding the pass's own separator is written alone."""
+    exists = {"co-quan/bo-a.md", "van-ban/x.md"}.__contains__
+    spanning = "| A | B |\n|---|---|\n| **Bộ | A** |\n"
+    assert prerender(spanning, "nhiem-vu/x.md", exists).written == []  # left to Python-Markdown
+    link = "| A | B |\n|---|---|\n| [Bộ | A](../co-quan/bo-a.md) |\n"
+    assert prerender(link, "nhiem-vu/x.md", exists).written == []
+    cells = ("| A | B |\n|---|---|\n"
+             "| [Bộ A](../co-quan/bo-a.md) &amp; x > y | [§ 2](../van-ban/x.md#d-2) \x1f [§ 3](../van-ban/x.md#d-3) |\n")
+    done = prerender(cells, "nhiem-vu/x.md", exists)
+    assert done.written == ['<table>\n<thead>\n<tr>\n<th>A</th>\n<th>B</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n'
+                            '<td><a href="../../co-quan/bo-a/">Bộ A</a> &amp; x &gt; y</td>\n'
+                            '<td><a href="../../van-ban/x/#d-2">§ 2</a> \x1f <a href="../../van-ban/x/#d-3">§ 3</a></td>\n'
+                            '</tr>\n</tbody>\n</table>']
+    assert [anchor for _, anchor, _ in done.anchor_links] == ["d-2", "d-3"]
+
+
 def test_a_link_to_a_missing_anchor_still_fails_the_strict_build(tmp_path, monkeypatch, capsys):
     # the link sits in a table the plugin writes as HTML: MkDocs must still check its anchor
     import generator.plugin as plugin

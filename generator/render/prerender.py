@@ -24,13 +24,17 @@ from typing import Callable
 
 __all__ = ["Prerendered", "prerender", "restore", "page_url", "relative_url"]
 
-_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]+)\)")
-_STRONG = re.compile(r"\*\*([^*\s](?:[^*]*[^*\s])?)\*\*")
-_EMPHASIS = re.compile(r"\*([^*\s](?:[^*]*[^*\s])?)\*")
+# None of these spans _CELL, which parts the cells of a table written in one pass (_Writer.table)
+_CELL = "\x1f"
+_LINK = re.compile(r"\[([^\[\]\x1f]*)\]\(([^()\s]+)\)")
+_STRONG = re.compile(r"\*\*([^*\s](?:[^*\x1f]*[^*\s])?)\*\*")
+_EMPHASIS = re.compile(r"\*([^*\s](?:[^*\x1f]*[^*\s])?)\*")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 # what, left in a text once links, bold and escapes are taken out, Markdown could read as markup
 _SPECIAL = re.compile(r"[*_\[\]`<\\!{}]")
+# what plain() writes otherwise or refuses, but for brackets, "&" and ">"
+_PLAIN_CHANGES = re.compile(r"[*_`<\\!{}]")
 _BLOCK_START = re.compile(r"[ \t#>|!<{:=]|[-+*](?:[ \t]|$)|\d+[.)](?:\s|$)")
 _ID_LINE = re.compile(r"\{:?[ \t]*#([A-Za-z][A-Za-z0-9_-]*)[ \t]*\}")
 _TABLE_RULE = re.compile(r"\|(?:[ \t]*-{3,}[ \t]*\|)+")
@@ -77,7 +81,8 @@ def relative_url(url: str, other: str) -> str:
 # A link's href, as seen from any page of a folder, once per build: (folder, is an index page,
 # link as written) → (href, page linked to or None for this page, anchor), or None when the
 # link is left to MkDocs. Every page of a folder links to much the same agencies and documents.
-LinkCache = dict[tuple[str, bool, str], "tuple[str, str | None, str] | None"]
+# Also (folder, is an index page, path of a page, 0) → (href, page linked to) or None (_page).
+LinkCache = dict[tuple, "tuple[str, str | None, str] | tuple[str, str] | None"]
 
 
 class _Writer:
@@ -116,19 +121,52 @@ class _Writer:
         if not path:
             href, src = target, None
         else:
-            if not path.endswith(".md") or path.startswith("/") or ":" in path or "%" in path:
+            found = self._page(path)
+            if found is None:
                 return None
-            src = posixpath.normpath(posixpath.join(self.folder, path))
-            if src.startswith("../") or not self.exists(src):
-                return None  # MkDocs says what is wrong with it
-            href = relative_url(page_url(src, self.directory_urls), self.here)
+            href, src = found
             if anchor:
                 href += "#" + anchor
         if '"' in href or "<" in href or "&" in href:
             return None
         return href, src, anchor
 
+    def _page(self, path: str) -> tuple[str, str] | None:
+        """(href, source) of the page that `path` names, as seen from any page of this folder;
+        kept per page linked to, whichever of its anchors a link names (a third of the links
+        a folder's pages hold differ only by their anchor)."""
+        key = (self.folder, self.index, path, 0)
+        found = self.cache.get(key, False)
+        if found is False or (found is not None and found[1] == self.page):
+            found = self._locate(path)
+            if found is None or found[1] != self.page:
+                self.cache[key] = found
+        return found
+
+    def _locate(self, path: str) -> tuple[str, str] | None:
+        if not path.endswith(".md") or path.startswith("/") or ":" in path or "%" in path:
+            return None
+        src = posixpath.normpath(posixpath.join(self.folder, path))
+        if src.startswith("../") or not self.exists(src):
+            return None  # MkDocs says what is wrong with it
+        return relative_url(page_url(src, self.directory_urls), self.here), src
+
     def inline(self, text: str) -> str:
+        if _PLAIN_CHANGES.search(text) is None:
+            # plain() would leave every piece as it is, or refuse one with a bracket: the
+            # pieces and links of most cells and lines, in one split
+            parts = _LINK.split(text)  # text, label, target, text, …
+            if any("[" in piece or "]" in piece for piece in parts[0::3]):
+                raise _Unknown
+            escape = "&" in text or ">" in text
+            for i in range(len(parts)):
+                if i % 3 == 2:  # a target, written into the link before it
+                    continue
+                if escape:
+                    parts[i] = _escape_amp_gt(parts[i])
+                if i % 3 == 1:
+                    parts[i], parts[i + 1] = f'<a href="{self.href(parts[i + 1])}">{parts[i]}</a>', ""
+            return "".join(parts)
         out, pos = [], 0
         for m in _LINK.finditer(text):
             out.append(self.plain(text[pos:m.start()]))
@@ -185,9 +223,18 @@ class _Writer:
         width = len(rows[0])
         if width != lines[1].strip().count("|") - 1 or any(len(r) != width for r in rows):
             raise _Unknown
-        head = "\n".join(f"<th>{self.inline(c)}</th>" for c in rows[0])
-        body = "\n".join("<tr>\n" + "\n".join(f"<td>{self.inline(c)}</td>" for c in row) + "\n</tr>"
-                         for row in rows[1:])
+        # every cell in one pass: a table of links is mostly small cells, each a call of inline()
+        # and of plain() on its pieces (a quarter of prerendering a page). Links, emphasis and
+        # entities never span _CELL, so each cell is written as it would be alone.
+        cells = [cell for row in rows for cell in row]
+        joined = _CELL.join(cells)
+        if joined.count(_CELL) == len(cells) - 1:
+            written = self.inline(joined).split(_CELL)
+        else:  # a cell holds the mark itself
+            written = [self.inline(cell) for cell in cells]
+        head = "\n".join(f"<th>{cell}</th>" for cell in written[:width])
+        body = "\n".join("<tr>\n" + "\n".join(f"<td>{cell}</td>" for cell in written[start:start + width])
+                         + "\n</tr>" for start in range(width, len(written), width))
         return (f"<table>\n<thead>\n<tr>\n{head}\n</tr>\n</thead>\n"
                 f"<tbody>\n{body}\n</tbody>\n</table>")
 
@@ -216,6 +263,13 @@ def _cells(line: str) -> list[str]:
 
 def _escape_char(char: str) -> str:
     return "&gt;" if char == ">" else char if char not in "*_`[]{}\\!" else f"&#{ord(char)};"
+
+
+def _escape_amp_gt(text: str) -> str:
+    """What plain() makes of a text with no other markup."""
+    if "&" in text:
+        text = _amp(text)
+    return text.replace(">", "&gt;") if ">" in text else text
 
 
 def _amp(text: str) -> str:
