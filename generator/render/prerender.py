@@ -230,7 +230,7 @@ class _Writer:
         joined = _CELL.join(cells)
         if joined.count(_CELL) == len(cells) - 1:
             written = self.inline(joined).split(_CELL)
-        else:  # a cell holds the mark itself
+        else:  # a cell holds _CELL itself
             written = [self.inline(cell) for cell in cells]
         head = "\n".join(f"<th>{cell}</th>" for cell in written[:width])
         body = "\n".join("<tr>\n" + "\n".join(f"<td>{cell}</td>" for cell in written[start:start + width])
