@@ -14,12 +14,14 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pyld import jsonld
 
 from conftest import ROOT, SHIPPED, run_register
 from generator.cli import main as register_main
 from generator.export import (FEED, REGISTER_JSON, SCHEMA_JSON, csv_bytes, csv_tables, document_head,
-                              document_json, export_files, register_json, schema)
+                              document_json, dumps, export_files, register_json, schema)
 from generator.load import load_register
 from generator.permalinks import (PUBLISHED, document_url, redirect_path, relative_url, unrecorded,
                                   update_published)
@@ -152,6 +154,28 @@ def test_document_files_validate_and_are_deterministic(rich):
         data = json.loads(first[f"van-ban/{key}.json"])
         assert_valid(data, "documentFile")
         assert data["document"]["key"] == key
+
+
+def _json_module(data) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+
+
+def test_json_files_are_what_pythons_json_writes(rich):
+    """export.dumps has orjson write the JSON: every file must be byte for byte what Python's
+    json module writes of the same data (readers diff them from one release to the next)."""
+    files = export_files(rich, as_of=date(2021, 8, 1))
+    written = [path for path in files if path.endswith(".json") and path != SCHEMA_JSON]  # copied as it is
+    assert REGISTER_JSON in written and len(written) > 3
+    for path in written:
+        assert files[path] == _json_module(json.loads(files[path])), path
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers(min_value=-2**70, max_value=2**70)
+                    | st.text(st.characters(blacklist_categories=("Cs",))),
+                    lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner), max_leaves=30))
+def test_dumps_writes_any_record_data_as_json_does(data):
+    assert dumps(data) == _json_module(data)
 
 
 def test_the_site_publishes_the_same_files(rich, rich_site):
