@@ -183,6 +183,22 @@ def test_a_tables_cells_are_each_written_as_alone():
     assert [anchor for _, anchor, _ in done.anchor_links] == ["d-2", "d-3"]
 
 
+def test_an_admonition_of_paragraphs_is_written_as_the_extension_writes_it():
+    """A cited document's page opens with a note (render/browse.py); Python-Markdown's
+    admonition extension writes it so (the built seed and synthetic registers are compared
+    with it page by page above). One with anything but paragraphs is left to it."""
+    exists = {"co-quan/bo-a.md"}.__contains__
+    note = '!!! note "Chưa có trong sổ"\n\n    Đoạn một\n    tiếp.\n\n    Đoạn [hai](../co-quan/bo-a.md).\n\nSau.\n'
+    done = prerender(note, "van-ban/x.md", exists)
+    assert done.markdown == "\ue0000\ue001\n"
+    assert done.written == ['<div class="admonition note">\n<p class="admonition-title">Chưa có trong sổ</p>\n'
+                            '<p>Đoạn một\ntiếp.</p>\n<p>Đoạn <a href="../../co-quan/bo-a/">hai</a>.</p>\n</div>\n'
+                            '<p>Sau.</p>']
+    code = '!!! note "Mã"\n\n        x = 1\n\nSau.\n'
+    done = prerender(code, "van-ban/x.md", exists)
+    assert done.markdown.startswith('!!! note "Mã"\n\n        x = 1\n\n') and done.written == ["<p>Sau.</p>"]
+
+
 def test_a_link_to_a_missing_anchor_still_fails_the_strict_build(tmp_path, monkeypatch, capsys):
     # the link sits in a table the plugin writes as HTML: MkDocs must still check its anchor
     import generator.plugin as plugin

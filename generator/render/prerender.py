@@ -10,8 +10,9 @@ are. Headings stay Markdown, so the table of contents, the heading ids and the p
 still MkDocs' own.
 
 A block is written here only when every line of it is understood: plain paragraphs (with
-`**bold**`, links and a trailing `{#id}`), lists of single lines and pipe tables whose links
-point at pages that exist. Anything else (an editor's emphasis, code, an admonition, a fence,
+`**bold**`, links and a trailing `{#id}`), lists of single lines, pipe tables whose links
+point at pages that exist, and admonitions of such paragraphs under a quoted title (a cited
+document's note). Anything else (an editor's emphasis, code, another admonition, a fence,
 a link this module cannot resolve) is left as Markdown for Python-Markdown, and for MkDocs'
 link checks. The HTML is what Python-Markdown and MkDocs would write for the same block.
 """
@@ -39,6 +40,7 @@ _BLOCK_START = re.compile(r"[ \t#>|!<{:=]|[-+*](?:[ \t]|$)|\d+[.)](?:\s|$)")
 _ID_LINE = re.compile(r"\{:?[ \t]*#([A-Za-z][A-Za-z0-9_-]*)[ \t]*\}")
 _TABLE_RULE = re.compile(r"\|(?:[ \t]*-{3,}[ \t]*\|)+")
 _FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
+_ADMONITION = re.compile(r'!!! ([a-z]+) "([^"\\]+)"')  # its paragraphs follow, indented by 4
 
 
 class _Unknown(Exception):
@@ -238,6 +240,20 @@ class _Writer:
         return (f"<table>\n<thead>\n<tr>\n{head}\n</tr>\n</thead>\n"
                 f"<tbody>\n{body}\n</tbody>\n</table>")
 
+    def admonition(self, kind: str, title: str, body: list[str]) -> str:
+        """An admonition (`!!! kind "title"`, its lines dedented) of paragraphs only, as the
+        admonition extension writes it."""
+        paragraphs: list[list[str]] = [[]]
+        for line in body:
+            if not line.strip():
+                paragraphs.append([])
+            elif line[:1] in (" ", "\t"):
+                raise _Unknown  # code, or a block within
+            else:
+                paragraphs[-1].append(line)
+        return "\n".join([f'<div class="admonition {kind}">', f'<p class="admonition-title">{self.inline(title)}</p>',
+                          *(self.paragraph(lines) for lines in paragraphs if lines), "</div>"])
+
     def block(self, lines: list[str]) -> str | None:
         first = lines[0]
         try:
@@ -309,10 +325,11 @@ def prerender(markdown: str, page: str, exists: Callable[[str], bool],
     block: list[str] = []
     state = {"opaque": False, "fenced": False, "run": False}
 
-    def flush() -> None:
+    def flush(html: str | None = None) -> None:
         if not block:
             return
-        html = None if state["opaque"] else writer.block(block)
+        if html is None and not state["opaque"]:
+            html = writer.block(block)
         if html is None:
             out.append("\n".join(block))
             state["run"] = False
@@ -327,7 +344,28 @@ def prerender(markdown: str, page: str, exists: Callable[[str], bool],
         state["opaque"] = False
         block.clear()
 
-    for line in markdown.split("\n"):
+    lines = markdown.split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        admonition = _ADMONITION.fullmatch(line) if not block and not state["fenced"] else None
+        if admonition:
+            # the admonition and its indented lines, as one block
+            end = i
+            while end < len(lines) and (not lines[end].strip() or lines[end].startswith("    ")):
+                end += 1
+            while end > i and not lines[end - 1].strip():
+                end -= 1  # blank lines after it are not its own
+            block.extend(lines[i - 1:end])
+            try:
+                html = writer.admonition(admonition.group(1), admonition.group(2), [x[4:] for x in lines[i:end]])
+            except _Unknown:
+                html = None
+                state["opaque"] = True
+            flush(html)
+            i = end
+            continue
         if _FENCE.match(line):
             flush()
             state["fenced"] = not state["fenced"]
