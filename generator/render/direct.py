@@ -3,10 +3,10 @@ turned every block of it into HTML and only its headings are left.
 
 That is all but 2 of the 22,017 pages of a 10,000-document register. For them Python-Markdown
 did nothing but make a parser (its extensions loaded anew for every page, as MkDocs asks) and
-number the headings: a fifth of the build. The headings are written here the way the `toc` extension writes them,
-with its own functions (slugify, unique, nest_toc_tokens), so the page, its heading ids and its
-table of contents are the ones Python-Markdown would make; tests/test_prerender.py builds
-registers both ways and compares every page. Anything else, or a `toc` setting other than
+number the headings: a fifth of the build. The headings are written here the way the `toc`
+extension writes them, with its own functions (slugify, unique, nest_toc_tokens), so the page,
+its heading ids and its table of contents are the ones Python-Markdown would make;
+tests/test_prerender.py builds registers both ways and compares every page. Anything else, or a `toc` setting other than
 `permalink`, and the page goes to Python-Markdown as before.
 """
 from __future__ import annotations

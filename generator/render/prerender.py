@@ -160,15 +160,12 @@ class _Writer:
             parts = _LINK.split(text)  # text, label, target, text, …
             if any("[" in piece or "]" in piece for piece in parts[0::3]):
                 raise _Unknown
-            escape = "&" in text or ">" in text
-            for i in range(len(parts)):
-                if i % 3 == 2:  # a target, written into the link before it
-                    continue
-                if escape:
-                    parts[i] = _escape_amp_gt(parts[i])
-                if i % 3 == 1:
-                    parts[i], parts[i + 1] = f'<a href="{self.href(parts[i + 1])}">{parts[i]}</a>', ""
-            return "".join(parts)
+            if "&" in text or ">" in text:  # in texts and labels, not targets
+                parts = [part if i % 3 == 2 else _escape_amp_gt(part) for i, part in enumerate(parts)]
+            out = [parts[0]]
+            for label, target, after in zip(parts[1::3], parts[2::3], parts[3::3]):
+                out += (f'<a href="{self.href(target)}">{label}</a>', after)
+            return "".join(out)
         out, pos = [], 0
         for m in _LINK.finditer(text):
             out.append(self.plain(text[pos:m.start()]))
@@ -192,10 +189,7 @@ class _Writer:
             text = _ESCAPED.sub(lambda m: _escape_char(m.group(1)), text)
         if _SPECIAL.search(text):
             raise _Unknown
-        if "&" in text:
-            text = _amp(text)
-        if ">" in text:
-            text = text.replace(">", "&gt;")
+        text = _escape_amp_gt(text)
         return text.translate(_TAGS) if marked else text  # translate is slow: only when needed
 
     def paragraph(self, lines: list[str]) -> str:
@@ -282,7 +276,8 @@ def _escape_char(char: str) -> str:
 
 
 def _escape_amp_gt(text: str) -> str:
-    """What plain() makes of a text with no other markup."""
+    """`&` (but in an entity) and `>` as HTML writes them: all plain() changes of a text with
+    no other markup."""
     if "&" in text:
         text = _amp(text)
     return text.replace(">", "&gt;") if ">" in text else text
