@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
             if not (register / "mkdocs.yml").is_file():
                 synthetic.generate(register, args.docs, seed=args.seed)
                 synthetic.git_history(register, max(2, args.docs // 5), seed=args.seed)
-        site = Path(tempfile.mkdtemp(prefix="site-", dir=work))  # a new folder: see README, Performance
+        site = Path(tempfile.mkdtemp(prefix="site-", dir=work))  # a new folder: see benchmarks/PERFORMANCE.md
         result = child("--build", str(register.resolve()), str(site / "site"), "--as-of", args.as_of)
         if result["code"] != 0:
             raise SystemExit("the build failed")

@@ -328,8 +328,8 @@ def run_size(n: int, args, work: Path, leftovers: list[Path]) -> dict:
     # Each repetition builds into new folders; the sites of the one before are set aside and
     # deleted after every size's timings. Replacing a site, a build deletes the old one (54,600
     # files at 10,000 documents, the floor's 10,000), and on this machine's disk creating files
-    # for minutes after many were deleted, in any folder, was up to twenty times slower (README,
-    # "Performance").
+    # for minutes after many were deleted, in any folder, was up to twenty times slower
+    # (benchmarks/PERFORMANCE.md).
     set_aside = work / f".set-aside-{n}"
     for k in range(args.repeat):   # interleaved, so that both see the same machine
         for built in (site, floor_site) if k else ():
