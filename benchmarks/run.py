@@ -16,6 +16,9 @@ own so that its peak memory is its own (os.wait4):
 - floor: MkDocs + Material (with its own search) building N plain pages of the same size as the
   records — each record's title and text, nothing generated — with only the year pages in the
   sidebar, built in the same run so that the ratio holds on a noisy machine;
+- the floor with a search index like the register's: Pagefind run on the floor's built pages
+  (their articles), so that the ratio can also be read against a floor whose search scales
+  (Material's search_index.json is fetched whole by every reader);
 - the built site's size per document, the search index's size and the bytes a browser fetches
   for one query ("truc lien thong": Pagefind's files under /pagefind/, fetched by Pagefind's own
   API in Chromium; with Material's search, search_index.json).
@@ -162,6 +165,19 @@ def pagefind_alone(site: Path) -> None:
         service.finish(out)
     finally:
         shutil.rmtree(out, ignore_errors=True)
+
+
+def floor_pagefind(floor_site: Path, out: Path) -> tuple[float, float]:
+    """(wall seconds, peak MB) of Pagefind indexing the articles of the floor's built pages into
+    `out`, which is then removed: the part of a floor with a search like the register's."""
+    from pagefind.service import get_executable
+
+    try:
+        wall, peak, _ = measure([str(get_executable()), "--site", str(floor_site), "--root-selector", "article",
+                                 "--output-path", str(out)])
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    return wall, peak
 
 
 # --- the floor: plain pages of the same size ---------------------------------------------------
@@ -348,6 +364,8 @@ def run_size(n: int, args, work: Path, leftovers: list[Path]) -> dict:
     pagefind_s, pagefind_peak, _ = measure([PYTHON, str(Path(__file__).resolve()), "--pagefind", str(site)],
                                            env=env)
     print(f"[{n}] Pagefind alone: {pagefind_s:.1f} s, peak {pagefind_peak:.0f} MB", flush=True)
+    floor_pf_s, _ = floor_pagefind(floor_site, work / f"floor-pagefind-{n}")
+    print(f"[{n}] Pagefind on the floor's pages: {floor_pf_s:.1f} s", flush=True)
     site_bytes, site_files = dir_size(site)
     floor_bytes, floor_files = dir_size(floor_site)
     pages = sum(1 for _ in site.rglob("index.html"))
@@ -358,6 +376,7 @@ def run_size(n: int, args, work: Path, leftovers: list[Path]) -> dict:
         "load_ms": tm["load"] / n * 1000, "render_ms": tm["render"] / n * 1000,
         "core_ms": core_s / n * 1000, "git_s": tm["git"], "export_s": tm["export"],
         "core_peak": core_peak, "build_s": build_s, "floor_s": floor_s, "ratio": build_s / floor_s,
+        "floor_pf_s": floor_pf_s, "ratio_pf": build_s / (floor_s + floor_pf_s),
         "peak_mb": build_peak, "floor_peak": floor_peak,
         "pagefind_s": pagefind_s, "pagefind_peak": pagefind_peak,
         "page_ms": build_s / pages * 1000, "floor_page_ms": floor_s / n * 1000,
@@ -390,6 +409,8 @@ def table(rows: list[dict]) -> str:
         ("register build s", lambda r: fmt(r["build_s"])),
         ("floor: MkDocs+Material, plain pages s", lambda r: fmt(r["floor_s"])),
         ("overhead ratio (target ≤ 1.5)", lambda r: fmt(r["ratio"], 2)),
+        ("floor + Pagefind on its pages s", lambda r: fmt(r["floor_s"] + r["floor_pf_s"])),
+        ("overhead ratio against floor + Pagefind", lambda r: fmt(r["ratio_pf"], 2)),
         ("ms per page built: register / floor", lambda r: f"{fmt(r['page_ms'])} / {fmt(r['floor_page_ms'])}"),
         ("of the build: Pagefind alone s (its blocks fed again)", lambda r: fmt(r["pagefind_s"])),
         ("peak MB: build / floor / core", lambda r: f"{fmt(r['peak_mb'], 0)} / {fmt(r['floor_peak'], 0)} / "
