@@ -364,8 +364,8 @@ def run_size(n: int, args, work: Path, leftovers: list[Path]) -> dict:
     pagefind_s, pagefind_peak, _ = measure([PYTHON, str(Path(__file__).resolve()), "--pagefind", str(site)],
                                            env=env)
     print(f"[{n}] Pagefind alone: {pagefind_s:.1f} s, peak {pagefind_peak:.0f} MB", flush=True)
-    floor_pf_s, _ = floor_pagefind(floor_site, work / f"floor-pagefind-{n}")
-    print(f"[{n}] Pagefind on the floor's pages: {floor_pf_s:.1f} s", flush=True)
+    floor_pf_s, floor_pf_peak = floor_pagefind(floor_site, work / f"floor-pagefind-{n}")
+    print(f"[{n}] Pagefind on the floor's pages: {floor_pf_s:.1f} s, peak {floor_pf_peak:.0f} MB", flush=True)
     site_bytes, site_files = dir_size(site)
     floor_bytes, floor_files = dir_size(floor_site)
     pages = sum(1 for _ in site.rglob("index.html"))

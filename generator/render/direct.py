@@ -6,8 +6,8 @@ did nothing but make a parser (its extensions loaded anew for every page, as MkD
 number the headings: a fifth of the build. The headings are written here the way the `toc`
 extension writes them, with its own functions (slugify, unique, nest_toc_tokens), so the page,
 its heading ids and its table of contents are the ones Python-Markdown would make;
-tests/test_prerender.py builds registers both ways and compares every page. Anything else, or a `toc` setting other than
-`permalink`, and the page goes to Python-Markdown as before.
+tests/test_prerender.py builds registers both ways and compares every page. Anything else, or
+a `toc` setting other than `permalink`, and the page goes to Python-Markdown as before.
 """
 from __future__ import annotations
 
