@@ -17,6 +17,7 @@ from .vocab import (ACTION_COMMON_FIELDS, ACTION_FIELDS, ACTION_KINDS, CITE_FIEL
                     SOURCE_KINDS, TASK_FIELDS)
 
 ANCHOR_RE = re.compile(r"\{:?\s*#d-([a-z0-9-]+)\s*\}")
+SOURCE_FILE_RE = re.compile(r"^sources/(\d{4}|khong-ro-nam)/[a-z0-9]+(?:-[a-z0-9]+)*\.txt$")
 DOC_REF_RE = re.compile(r"^(\d{4}|khong-ro-nam)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 
@@ -98,8 +99,14 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
         if url and not url.startswith(("https://", "http://")):
             s.error("url", "a source url must start with https:// or http://")
             url = None
+        file = s.text("file")
+        if file and not SOURCE_FILE_RE.match(file):
+            s.error("file", f"source file {file!r} must be a path sources/<year>/<name>.txt in the "
+                            "repository (lower-case letters, digits and '-'), e.g. "
+                            f"sources/{folder}/{stem}.txt")
+            file = None
         sources.append(Source(kind or "official", s.text("title"), url, s.text("author"),
-                              s.period("date"), s.ident("part")))
+                              s.period("date"), s.ident("part"), file, s.loc("file").line))
     if f.has("sources") and not sources:
         f.error("sources", "give at least one source")
 

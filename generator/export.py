@@ -216,7 +216,7 @@ class _Exporter:
             "meeting": _period(doc.meeting),
             "signer": {"person": doc.signer.person, "as": doc.signer.capacity} if doc.signer else None,
             "sources": [{"kind": s.kind, "title": s.title, "url": s.url, "author": s.author,
-                         "date": _period(s.date), "part": s.part} for s in doc.sources],
+                         "date": _period(s.date), "part": s.part, "file": s.file} for s in doc.sources],
             "text": doc.body,
             "actions": [action_ref(a) for a in doc.actions],
             "cites": sorted({c.target for c in rel.cites.get(doc.key, [])}),

@@ -18,6 +18,7 @@ from .documents import Names, read_document
 from .model import Document, Register
 from .permalinks import check_former, check_published
 from .registries import read_agencies, read_bodies, read_people
+from .source_texts import check_source_files
 
 YEAR_RE = re.compile(r"^\d{4}$")
 REGISTRIES = ("agencies.yml", "people.yml", "bodies.yml")
@@ -211,6 +212,7 @@ def _checked(root: Path, docs: list[Document], problems: list[Diagnostic], diags
     collect_citations(register, diags, found)
     check_former(register, diags)
     check_published(root, register, diags)  # no published address may be dropped
+    check_source_files(root, register, diags)  # each record's raw text is in the repository
     if not diags:
         register.derived = derive(register, diags)
     if diags:

@@ -66,6 +66,8 @@ class Source:
     author: str | None
     date: Period | None
     part: str | None
+    file: str | None = None  # the raw text this source gives, in the repository (sources/…)
+    file_line: int = 0
 
 
 @dataclass

@@ -27,6 +27,7 @@ from .preview_watch import rebuilder, watch_records
 from .provenance import read_history
 from .page_shell import CompiledTemplates, install_page_shell, share_nav, trim_template_space
 from .render import render_site
+from .source_texts import source_files
 from .render.history import FEED, as_of_moment, page_sources, render_feed
 from .render.home import MARKER
 from .render.direct import DirectPage, heading_settings
@@ -267,6 +268,12 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         # the JSON Schema of the records (schema.py), for editors' tools: schema/ban-ghi.json, …
         for name, content in schema_texts().items():
             files.append(File.generated(config, f"schema/{name}", content=content))
+        # the raw texts the records were entered from (sources/…, checked by source_texts.py),
+        # published at the same path, which register.json gives as each source's `file`
+        for path in source_files(self.register):
+            if path in files.src_uris:
+                raise PluginError(f"content/{path} would hide the source text of the same path")
+            files.append(File.generated(config, path, abs_src_path=str(self.root / path)))
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:

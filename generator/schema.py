@@ -122,7 +122,10 @@ def _action_schema() -> dict:
 
 
 SOURCE = mapping(SOURCE_FIELDS, {"kind": {"enum": list(SOURCE_KINDS)}, "title": TEXT, "url": URL,
-                                 "author": TEXT, "date": PERIOD, "part": ID}, ("kind",))
+                                 "author": TEXT, "date": PERIOD, "part": ID,
+                                 "file": {"type": "string", "pattern": r"^sources/(\d{4}|khong-ro-nam)/[a-z0-9]+(-[a-z0-9]+)*\.txt$",
+                                          "description": "the raw text of this source, kept in the repository"}},
+                 ("kind",))
 CITE = {"anyOf": [NUMBER, mapping(CITE_FIELDS, {"number": NUMBER, "date": DAY, "subject": TEXT},
                                   ("number",))]}
 SIGNER = mapping(SIGNER_FIELDS, {"person": ID, "as": TEXT})

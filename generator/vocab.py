@@ -49,7 +49,7 @@ REQUIRED_DOCUMENT_FIELDS = ("type", "title", "issuer", "issued", "sources")
 # fields of the parts of a record; the reader and the JSON Schema (schema.py) both use these
 ACTION_COMMON_FIELDS = ("para", "id", "pending")
 SIGNER_FIELDS = ("person", "as")
-SOURCE_FIELDS = ("kind", "title", "url", "author", "date", "part")
+SOURCE_FIELDS = ("kind", "title", "url", "author", "date", "part", "file")
 CITE_FIELDS = ("number", "date", "subject", "fulfills")
 TASK_FIELDS = ("id", "title")
 HOLDER_FIELDS = ("person", "office")

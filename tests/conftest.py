@@ -10,7 +10,16 @@ import pytest
 from generator.cli import main as register_main
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ("decisions", "content", "theme_overrides", "mkdocs.yml")
+SHIPPED = ("decisions", "sources", "content", "theme_overrides", "mkdocs.yml")
+# The five texts the seed records were entered from (sources/, named by each record's
+# `sources[].file`), under the labels the importer's tests know them by.
+SEED_TEXTS = {
+    "000": ROOT / "sources/2019/ket-luan-ttg-phan-cong-vpcp-bo-tttt.txt",  # a city portal's copy
+    "001": ROOT / "sources/2019/ket-luan-ttg-phan-cong-vpcp-bo-tttt-press.txt",  # a press report
+    "002": ROOT / "sources/2018/ket-luan-ttg-thanh-lap-uy-ban-cpdt.txt",  # a press report
+    "003": ROOT / "sources/2019/8540-tb-vpcp.txt",  # the portal's scan, as text
+    "004": ROOT / "sources/2020/139-tb-vpcp.txt",  # the official text
+}
 
 
 @pytest.fixture

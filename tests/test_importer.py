@@ -1,6 +1,6 @@
 """`register import`: the five seed texts, field by field, and bad input of every kind.
 
-The seeds are read from ../shared/seeds beside the repository (CI has them there). Each test
+The seed texts are the register's own source files (sources/, conftest.SEED_TEXTS). Each test
 states what the text really says — checked by reading it — and the importer must recover every
 number, date, signer and citation, invent nothing, and never overwrite a file.
 """
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, run_register
+from conftest import ROOT, SEED_TEXTS, run_register
 from generator.diagnostics import Diagnostics, Loc
 from generator.importer import (NotImportable, decode, draft_path, import_text, load_names,
                                 render_draft)
@@ -22,13 +22,11 @@ from generator.numbers import find_citations, parse_number
 from generator.source import parse_yaml
 from generator.text import nfc
 
-SEEDS = ROOT.parent / "shared" / "seeds"
 NAMES_ROOT = ROOT / "tests" / "fixtures" / "import"
 
 
 def seed(prefix: str) -> str:
-    assert SEEDS.is_dir(), f"the seed texts are expected in {SEEDS} (../shared/seeds beside the repository)"
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    path = SEED_TEXTS[prefix]
     return decode(path.read_bytes(), path.name)
 
 
@@ -331,7 +329,7 @@ def test_cli_never_overwrites(register_copy, capsys):
     target = register_copy / "decisions" / "2019" / "8540-tb-vpcp.md"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("already here\n", encoding="utf-8")
-    source = next(SEEDS.glob("003_*.txt"))
+    source = SEED_TEXTS["003"]
     code, _, err = run_register(capsys, "--root", str(register_copy), "import", str(source))
     assert code == 1 and "already exists" in err and "nothing was written" in err
     assert target.read_text(encoding="utf-8") == "already here\n"
@@ -341,7 +339,7 @@ def test_cli_writes_a_draft_that_check_points_at(register_copy, capsys):
     target = register_copy / "decisions" / "2019" / "8540-tb-vpcp.md"
     if target.exists():
         target.unlink()
-    source = next(SEEDS.glob("003_*.txt"))
+    source = SEED_TEXTS["003"]
     code, out, err = run_register(capsys, "--root", str(register_copy), "import", str(source),
                                   "--source-kind", "official")
     assert code == 0, err
@@ -362,7 +360,7 @@ def test_cli_writes_a_draft_that_check_points_at(register_copy, capsys):
 
 
 def test_cli_prints_a_draft_it_cannot_place(register_copy, capsys):
-    source = next(SEEDS.glob("001_*.txt"))
+    source = SEED_TEXTS["001"]
     code, out, err = run_register(capsys, "--root", str(register_copy), "import", str(source))
     assert code == 0
     assert out.startswith("---\n") and "kind: press" in out

@@ -65,6 +65,8 @@ def _card(ctx: Context, doc: Document, page: str) -> str:
             extra.append(text(s.author))
         if s.date:
             extra.append(text(t.period(s.date)))
+        if s.file:  # the raw text the record was entered from, published at its own path
+            extra.append(link(t("source_text"), urls.relative(page, s.file)))
         sources.append(f"{name} ({', '.join(extra)})")
     rows.append([t("sources"), "<br>".join(sources) or unknown])
     return table([t("field"), t("value")], rows) + "\n"

@@ -77,6 +77,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "source_official": ("bản chính thức", "official"),
     "source_republished": ("bản đăng lại", "republished"),
     "source_press": ("báo chí", "press report"),
+    "source_text": ("văn bản gốc", "raw text"),
     "act_establish": ("Thành lập", "Establishes"),
     "act_appoint": ("Giao chức vụ", "Appoints"),
     "act_relieve": ("Thôi giữ chức vụ", "Relieves"),
