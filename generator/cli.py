@@ -20,6 +20,12 @@ def _check(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     register, diagnostics = load_register(root)
+    if args.base and register is not None:
+        from .permalinks import check_against_base
+
+        against = Diagnostics()
+        check_against_base(root, register, args.base, against)
+        diagnostics = against.sorted()
     # the JSON Schema too, for the files the field checks found nothing in (one message each)
     diagnostics = sorted(set(diagnostics) | set(
         schema_diagnostics(root, document_files(root, Diagnostics()), diagnostics)))
@@ -204,6 +210,9 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="check every record; print every problem as path:line: message")
     check.add_argument("--format", choices=("text", "github"), default="text")
+    check.add_argument("--base", metavar="COMMIT",
+                       help="also fail when an address published at COMMIT (a pull request's base) "
+                            "is dropped or unlisted; CI passes the base of each pull request")
     check.set_defaults(run=_check)
     for name, run, text in (("build", _build, "strict build of the site"),
                             ("serve", _serve, "live preview that reloads on edits")):

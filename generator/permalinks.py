@@ -177,3 +177,75 @@ def redirects(register: Register, directory_urls: bool = True) -> dict[str, str]
         label = doc.number.text if doc.number else new
         out[redirect_path(old, directory_urls)] = redirect_page(target, label)
     return out
+
+
+# --- against the branch a change is merged into --------------------------------------------
+
+class BaseUnavailable(Exception):
+    """The commit to compare with cannot be read: the check cannot be made, and says why."""
+
+
+def _git(root: Path, *args: str) -> bytes:
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "-C", str(root), "-c", "core.quotePath=false", *args],
+                              capture_output=True, timeout=120, stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise BaseUnavailable(f"git could not be run ({exc})") from exc
+    if done.returncode != 0:
+        raise BaseUnavailable(done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:][0]
+                              if done.stderr.strip() else f"git {args[0]} failed")
+    return done.stdout
+
+
+def base_addresses(root: Path, base: str) -> dict[str, int]:
+    """Every document address the register had at commit `base`: its published.txt (reference
+    -> line) and each record it held (line 0), so that a change deleting both a record and its
+    line, or only a line, is still caught."""
+    if base.startswith("-"):
+        raise BaseUnavailable(f"{base!r} is not a commit")
+    commit = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{base}^{{commit}}")
+    commit_id = commit.decode("ascii", "replace").strip()
+    out: dict[str, int] = {}
+    names = _git(root, "ls-tree", "-r", "-z", "--name-only", commit_id, "--", "decisions/")
+    for name in names.decode("utf-8", "replace").split("\0"):
+        parts = name.split("/")
+        if len(parts) == 3 and parts[2].endswith(".md"):
+            ref = f"{parts[1]}/{parts[2].removesuffix('.md')}"
+            if DOC_REF_RE.match(ref):
+                out[ref] = 0
+    try:
+        listed = _git(root, "show", f"{commit_id}:{PUBLISHED}").decode("utf-8-sig", "replace")
+    except BaseUnavailable:
+        listed = ""  # the base had no list yet: its records are its addresses
+    for number, line in enumerate(listed.splitlines(), 1):
+        ref = line.strip()
+        if ref and not ref.startswith("#") and DOC_REF_RE.match(ref):
+            out[ref] = number
+    return out
+
+
+def check_against_base(root: Path, register: Register, base: str, diags: Diagnostics) -> None:
+    """No address that `base` published is dropped or unlisted by the change (CI passes a pull
+    request's base commit: the checks of the list alone pass when a line is deleted together
+    with the record or its `former:`)."""
+    try:
+        published = base_addresses(root, base)
+    except BaseUnavailable as exc:
+        diags.error(Loc(PUBLISHED, 1), f"cannot compare with {base!r}: {exc} (the base commit "
+                                       "must be in the clone: fetch the full history)")
+        return
+    live = set(register.documents) | set(register.cited) | set(formers(register))
+    listed = {ref for ref, _ in read_published(root) or []}
+    for ref, line in sorted(published.items()):
+        where = f"line {line} of {PUBLISHED}" if line else f"decisions/{ref}.md"
+        if ref not in live:
+            diags.error(Loc(PUBLISHED, 1),
+                        f"{ref} was published at van-ban/{ref}/ ({where} in {base}) and this change "
+                        f"drops it: add `former: [{ref}]` to the record that replaces it so that the "
+                        f"old address redirects, and keep the line {ref} in {PUBLISHED}")
+        elif line and ref not in listed:
+            diags.error(Loc(PUBLISHED, 1),
+                        f"{ref} is listed on line {line} of {PUBLISHED} in {base} and this change "
+                        "deletes the line: a published address is never dropped; put it back")
