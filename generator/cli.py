@@ -115,9 +115,39 @@ def _not_a_site(site_dir: Path, root: Path) -> str | None:
     return None
 
 
+def _address_problem(dev_addr: str) -> str | None:
+    """Why the preview cannot listen at `dev_addr`, asked before a build that may take a minute
+    (MkDocs binds only after its first build, and then fails with a traceback)."""
+    import errno
+    import socket
+
+    host, sep, port = dev_addr.rpartition(":")
+    if not sep or not port.isdigit() or not 0 < int(port) < 65536 or not host:
+        return f"-a {dev_addr!r} is not an address such as 127.0.0.1:8000"
+    host = host.strip("[]")
+    try:
+        info = socket.getaddrinfo(host, int(port), type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError):
+        return f"-a {dev_addr!r}: no such host {host!r}"
+    with socket.socket(info[0], socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as MkDocs' server does
+        try:
+            probe.bind(info[4])
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return (f"port {port} of {host} is already in use (another preview?): stop it, or "
+                        f"choose another port with -a {host}:{int(port) + 1}")
+            return f"cannot listen at {dev_addr} ({exc.strerror}): choose another with -a HOST:PORT"
+    return None
+
+
 def _serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
+    problem = _address_problem(args.dev_addr)
+    if problem:
+        print(f"register serve: {problem}", file=sys.stderr)
+        return 1
     if args.as_of:
         os.environ["REGISTER_AS_OF"] = args.as_of
     # where it serves, each rebuild, and a broken record's file and line, as `mkdocs serve` shows
@@ -128,7 +158,16 @@ def _serve(args: argparse.Namespace) -> int:
     # strict configuration would count that warning as a failure: it is the preview's choice.
     logging.getLogger("mkdocs.commands.build").addFilter(
         lambda record: "'dirty' build is being performed" not in record.getMessage())
-    serve(config_file=_config_file(args), dev_addr=args.dev_addr, livereload=True, build_type="dirty")
+    try:
+        serve(config_file=_config_file(args), dev_addr=args.dev_addr, livereload=True, build_type="dirty")
+    except OSError as exc:  # taken between the question above and MkDocs' own bind
+        import errno
+
+        if exc.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+            raise
+        print(f"register serve: cannot listen at {args.dev_addr} ({exc.strerror}): choose another "
+              "with -a HOST:PORT", file=sys.stderr)
+        return 1
     return 0
 
 

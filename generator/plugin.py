@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import gc
+import html
 import logging
 import os
 import posixpath
+import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -85,6 +87,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     whole_ready = False  # the rebuild asked for shows the helper's whole site (_show_whole)
     writing_on = False  # this build pauses the open data the last one is writing, then resumes it
     data_options: dict | None = None  # those the open data is written with
+    problems: tuple[str, ...] = ()  # a preview's: what an edit broke in the records (path:line: …)
+    problems_shown: tuple[str, ...] = ()  # those the written pages show
 
     def on_startup(self, *, command, dirty) -> None:
         # defining on_startup keeps this plugin alive across `serve` rebuilds, and with it the
@@ -173,7 +177,16 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         stamp = self.read_cache.stamp if self.read_cache is not None else ()
         if diagnostics:
             lines = "\n".join(str(d) for d in diagnostics)
-            raise PluginError(f"the register has {len(diagnostics)} error(s):\n{lines}")
+            if not self.serving or self.register is None:
+                raise PluginError(f"the register has {len(diagnostics)} error(s):\n{lines}")
+            # a preview whose records an edit broke keeps serving the last good register, each
+            # page saying what is broken; MkDocs would answer no request until the fix. Printed,
+            # not logged: a logged error fails the (strict) rebuild.
+            print(f"ERROR   -  the register has {len(diagnostics)} error(s); the preview shows the "
+                  f"last good records until they are fixed:\n{lines}", file=sys.stderr, flush=True)
+            register, self.problems = self.register, tuple(str(d) for d in diagnostics)
+        else:
+            self.problems = ()
         try:
             as_of: date = resolve_as_of(self.config.as_of)
         except ValueError as exc:
@@ -274,6 +287,10 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             if path in files.src_uris:
                 raise PluginError(f"content/{path} would hide the source text of the same path")
             files.append(File.generated(config, path, abs_src_path=str(self.root / path)))
+        if self.problems != self.problems_shown:  # a preview's pages gain or lose the notice
+            for file in files.documentation_pages():
+                file.is_modified = lambda: True
+            self.problems_shown = self.problems
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
@@ -377,6 +394,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
 
     def on_post_page(self, output: str, page, config) -> str:
         output = _with_search_block(output, self.blocks.pop(page.file.src_uri, ""))
+        if self.problems:
+            output = _with_problems(output, self.problems)
         output = add_to_head(output, document_head(self.register, page.file.src_uri, page.url,  # JSON-LD
                                                    config.site_url, config.use_directory_urls))
         if page.file.src_uri in self.generated:
@@ -512,6 +531,21 @@ def _render_direct(page, direct: DirectPage) -> None:
     page.present_anchor_ids = set(direct.ids)
     if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = {}  # MkDocs collects links to anchors only then
+
+
+def _with_problems(output: str, problems: tuple[str, ...]) -> str:
+    """A preview's page, when an edit broke the records: what is wrong, above the last good page."""
+    body = output.find("<body")
+    end = output.find(">", body) + 1 if body >= 0 else 0
+    if not end:
+        return output
+    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in problems)
+    notice = ('<div role="alert" class="register-preview-problems" style="background:#fdecea;'
+              'color:#611a15;padding:.6rem 1rem;border-bottom:2px solid #b71c1c;font-size:.8rem">'
+              "<strong>Bản ghi có lỗi — trang đang hiện bản ghi hợp lệ gần nhất.</strong> "
+              "<em>The records have errors; this preview shows the last good ones.</em>"
+              f"<ul style=\"margin:.3rem 0 0 1rem\">{items}</ul></div>")
+    return output[:end] + notice + output[end:]
 
 
 def _with_search_block(output: str, block: str) -> str:

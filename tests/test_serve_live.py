@@ -3,8 +3,10 @@ then in its open data, without being restarted; a broken edit is reported with i
 line, and its fix shows."""
 from __future__ import annotations
 
+import socket
 import sys
 import time
+import urllib.request
 
 from conftest import ROOT, edit
 
@@ -33,17 +35,25 @@ def test_the_preview_shows_an_edit_on_its_page_and_in_its_open_data(register_cop
         time.sleep(2)  # a rebuild's reading the registries again is no edit: one rebuild for one edit
         assert (tmp_path / "serve.log").read_bytes().count(b"Building documentation") == 2
 
-        # a slip while editing: the preview says where it is, and holds the pages (MkDocs answers
-        # no page until a build succeeds again) until it is mended
+        # a slip while editing: the terminal says where it is, and the browser keeps getting the
+        # last good pages, each saying what is broken, until it is mended
         time.sleep(1.5)
         edit(register_copy / "decisions/2019/8540-tb-vpcp.md", r"^title: .*$", "title: [chưa đóng")
         deadline = time.monotonic() + SECONDS
         while b"decisions/2019/8540-tb-vpcp.md:4: malformed YAML" not in (tmp_path / "serve.log").read_bytes():
             assert time.monotonic() < deadline, "the preview did not report the broken record"
             time.sleep(0.3)
+        for page in ("van-ban/2019/8540-tb-vpcp/", "", "nhiem-vu/"):
+            wait_for(base + page, "decisions/2019/8540-tb-vpcp.md:4: malformed YAML", 60, proc)
+        with urllib.request.urlopen(base + "van-ban/2019/8540-tb-vpcp/", timeout=10) as answer:
+            shown = answer.read().decode("utf-8")
+        assert "Bản ghi có lỗi" in shown and NEW_TITLE in shown  # the last good record, and why
         time.sleep(1.5)
         edit(register_copy / "decisions/2019/8540-tb-vpcp.md", r"^title: .*$", f"title: {NEW_TITLE} (2)")
         wait_for(base + "van-ban/2019/8540-tb-vpcp/", f"{NEW_TITLE} (2)", SECONDS, proc)
+        for page in ("van-ban/2019/8540-tb-vpcp/", "", "nhiem-vu/"):
+            with urllib.request.urlopen(base + page, timeout=10) as answer:
+                assert "Bản ghi có lỗi" not in answer.read().decode("utf-8"), page
         wait_for(base + "van-ban/2019/8540-tb-vpcp.json", f"{NEW_TITLE} (2)", SECONDS, proc)
 
         # a record added in a folder that did not exist when the preview started is seen too
@@ -59,3 +69,19 @@ def test_the_preview_shows_an_edit_on_its_page_and_in_its_open_data(register_cop
     # generated pages are out of the navigation by design: not listed as omitted from it on every
     # rebuild (22,000 lines at 10,000 documents)
     assert b'not included in the "nav" configuration' not in said
+
+
+def test_serve_on_a_busy_port_says_so_in_one_line(register_copy, capsys):
+    from conftest import run_register
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code, out, err = run_register(capsys, "--root", str(register_copy), "serve", "-a", f"127.0.0.1:{port}")
+    assert code == 1 and out == ""
+    assert err.strip() == (f"register serve: port {port} of 127.0.0.1 is already in use (another "
+                           f"preview?): stop it, or choose another port with -a 127.0.0.1:{port + 1}")
+    for bad in ("8000", "127.0.0.1:99999", "127.0.0.1:http"):
+        code, _, err = run_register(capsys, "--root", str(register_copy), "serve", "-a", bad)
+        assert code == 1 and err.count("\n") == 1 and "not an address such as 127.0.0.1:8000" in err
