@@ -62,8 +62,10 @@ def number_queries(number: str) -> list[str]:
 
 def copy_register(source: Path, target: Path, decisions: bool = True) -> Path:
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("content", "theme_overrides", "mkdocs.yml") + (("decisions",) if decisions else ()):
+    for name in ("content", "theme_overrides", "mkdocs.yml") + (("decisions", "sources") if decisions else ()):
         src = source / name
+        if not src.exists():  # a synthetic register keeps no source texts
+            continue
         if src.is_dir():
             shutil.copytree(src, target / name)
         else:

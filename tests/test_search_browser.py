@@ -275,7 +275,7 @@ def split_site(tmp_path_factory):
     register's is in parts of thousands: generator/pagefind_service.py)."""
     root = tmp_path_factory.mktemp("split") / "register"
     root.mkdir()
-    for name in ("content", "theme_overrides", "decisions"):
+    for name in ("content", "theme_overrides", "decisions", "sources"):
         shutil.copytree(ROOT / name, root / name)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "      root: .\n" in config
