@@ -11,6 +11,7 @@ from .model import Action, Agency, Body, CiteDecl, Document, Holder, Person, Sig
 from .numbers import parse_number
 from .text import fold
 from .source import LMap, read_markdown
+from .web_address import web_address
 from .vocab import (ACTION_COMMON_FIELDS, ACTION_FIELDS, ACTION_KINDS, CITE_FIELDS,
                     DOCUMENT_FIELDS, DOCUMENT_TYPES, DRAFT_MARK, HOLDER_FIELDS, REPORT_STATUSES,
                     REQUEST_WHAT, REQUIRED_DOCUMENT_FIELDS, SIGNER_FIELDS, SOURCE_FIELDS,
@@ -96,9 +97,10 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
         if kind and kind not in SOURCE_KINDS:
             s.error("kind", f"unknown source kind {kind!r}; use one of {', '.join(SOURCE_KINDS)}")
         url = s.text("url")
-        if url and not url.startswith(("https://", "http://")):
-            s.error("url", "a source url must start with https:// or http://")
-            url = None
+        if url:
+            url, problem = web_address(url)
+            if problem:
+                s.error("url", problem)
         file = s.text("file")
         if file and not SOURCE_FILE_RE.match(file):
             s.error("file", f"source file {file!r} must be a path sources/<year>/<name>.txt in the "

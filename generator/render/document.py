@@ -59,7 +59,7 @@ def _card(ctx: Context, doc: Document, page: str) -> str:
     for s in doc.sources:
         name = text(s.title or t("unknown"))
         if s.url:
-            name = f"[{name}]({s.url.replace(')', '%29').replace(' ', '%20')})"
+            name = f"[{name}]({s.url})"  # in the safe form of web_address.py
         extra = [t(f"source_{s.kind}")]
         if s.author:
             extra.append(text(s.author))

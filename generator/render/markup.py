@@ -40,10 +40,14 @@ def _text(value: str) -> str:
 
 
 # A record's body is Markdown for structure only (paragraphs, lists, headings, emphasis, tables)
-# plus its paragraph anchors `{#d-…}`. Raw HTML, links, images, code and any other attribute
-# list would be markup an editor's paste (or a hostile pull request) puts on a government page:
-# their characters are written as entities, so the page shows them as typed.
-_inert = _replacing({"<": "&lt;", "[": "&#91;", "]": "&#93;", "`": "&#96;", "{": "&#123;", "}": "&#125;"})
+# plus its paragraph anchors `{#d-…}`: a whitelist, kept by writing as an entity each character
+# that opens any other construct of the enabled extensions (mkdocs.yml) or of likely ones. Raw
+# HTML and md_in_html (<), links and images ([ ] !), code and fences (` ~, whose `~~~mermaid`
+# would be drawn), attribute lists ({ }), admonitions and details (!!! ???), math ($) would be
+# markup an editor's paste (or a hostile pull request) puts on a government page: the page
+# shows them as typed.
+_inert = _replacing({"<": "&lt;", "[": "&#91;", "]": "&#93;", "`": "&#96;", "{": "&#123;", "}": "&#125;",
+                     "~": "&#126;", "!": "&#33;", "?": "&#63;", "$": "&#36;"})
 _BODY_ANCHOR = re.compile(r"\{:?[ \t]*#d-[a-z0-9-]+[ \t]*\}")
 
 
