@@ -5,9 +5,7 @@ import argparse
 import gc
 import logging
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from .load import load_register
@@ -62,57 +60,27 @@ def _build(args: argparse.Namespace) -> int:
 
     if args.as_of:
         os.environ["REGISTER_AS_OF"] = args.as_of
+    from .site_swap import SiteRefused, built_and_swapped
+
     config_file = _config_file(args)
-    site_dir = (Path(config_file).parent / args.site_dir).resolve()
-    refusal = _not_a_site(site_dir, Path(config_file).parent.resolve())
-    if refusal:
-        print(f"register build: {refusal}", file=sys.stderr)
-        return 1
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     _show_mkdocs(logging.DEBUG if args.verbose else logging.WARNING)  # warnings and errors
+
+    def make(staging: Path) -> None:
+        build(load_config(config_file, strict=True, site_dir=str(staging)))
+
     try:
-        config = load_config(config_file, strict=True, site_dir=str(staging))
-        build(config)
+        site_dir = built_and_swapped(Path(config_file).parent, args.site_dir, make)
+    except SiteRefused as exc:
+        print(f"register build: {exc}", file=sys.stderr)
+        return 1
     except MkDocsException as exc:
-        shutil.rmtree(staging, ignore_errors=True)
         print(f"register build failed: {exc}", file=sys.stderr)
         return 1
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    old = None
-    try:
-        if site_dir.exists():
-            old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
-            site_dir.rename(old)
-        staging.chmod(0o755)
-        staging.rename(site_dir)
-    except OSError as exc:  # the published site goes back where it was
-        if old is not None and not site_dir.exists():
-            old.rename(site_dir)
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"register build failed: the new site could not replace {site_dir}: {exc}", file=sys.stderr)
+    except OSError as exc:  # the published site is left as it was
+        print(f"register build failed: the new site could not replace {args.site_dir}: {exc}", file=sys.stderr)
         return 1
-    if old:
-        shutil.rmtree(old, ignore_errors=True)
     print(f"built {site_dir}")
     return 0
-
-
-def _not_a_site(site_dir: Path, root: Path) -> str | None:
-    """Why `site_dir` must not be replaced by a build, if it must not: the swap deletes what was
-    there, so `--site-dir .` (or `decisions`, `content`, `..`) would delete the register itself."""
-    if site_dir == root or site_dir in root.parents:
-        return f"{site_dir} holds the register itself, not a site: choose another --site-dir"
-    if not site_dir.exists():
-        return None
-    if not site_dir.is_dir():
-        return f"{site_dir} is a file, not a site: choose another --site-dir"
-    if any(site_dir.iterdir()) and not (site_dir / "index.html").is_file() and not (site_dir / "404.html").is_file():
-        return (f"{site_dir} is not a site built by `register build` (no index.html): a build would "
-                "delete what it holds; choose another --site-dir, or empty that folder first")
-    return None
 
 
 def _address_problem(dev_addr: str) -> str | None:
@@ -213,7 +181,11 @@ def _export(args: argparse.Namespace) -> int:
     formats = FORMATS if args.format == "all" else (args.format,)
     write = site_files if args.format == "all" else export_files  # a whole site's: redirects too
     files = write(register, formats=formats, as_of=resolve_as_of(args.as_of), **settings)
-    write_files(files, Path(args.out))
+    try:
+        write_files(files, Path(args.out))
+    except OSError as exc:
+        print(f"register export: {exc}", file=sys.stderr)
+        return 1
     print(f"wrote {len(files)} file(s) to {args.out}")
     return 0
 

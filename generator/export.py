@@ -22,6 +22,7 @@ import csv
 import html
 import io
 import json
+import os
 import uuid
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -718,8 +719,21 @@ def open_site_files(register: Register, **options: Any) -> list[tuple[str, Calla
 
 
 def write_files(files: dict[str, bytes], out: Path) -> None:
+    """Write `files` under `out`, never through a symbolic link (a folder of the repository may
+    be one a pull request committed): OSError naming the link, before it is written through."""
     out = Path(out)
+    safe: set[Path] = set()
+
+    def plain(path: Path) -> Path:
+        if path not in safe:
+            if os.path.islink(path):
+                raise OSError(f"{path} is a symbolic link: nothing is written through one")
+            safe.add(path)
+        return path
+
     for path, content in sorted(files.items()):
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        folder = plain(out)
+        for part in Path(path).parts[:-1]:
+            folder = plain(folder / part)
+        folder.mkdir(parents=True, exist_ok=True)
+        plain(folder / Path(path).name).write_bytes(content)

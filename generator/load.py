@@ -19,6 +19,7 @@ from .model import Document, Register
 from .permalinks import check_former, check_published
 from .registries import read_agencies, read_bodies, read_people
 from .source_texts import check_source_files
+from .tree_safety import check_tree
 
 YEAR_RE = re.compile(r"^\d{4}$")
 REGISTRIES = ("agencies.yml", "people.yml", "bodies.yml")
@@ -187,6 +188,7 @@ def load_register(root: Path, cache: ReadCache | None = None) -> tuple[Register 
 def _load_register(root: Path, cache: ReadCache | None) -> tuple[Register | None, list[Diagnostic]]:
     diags = Diagnostics()
     registries = tuple(_stat(root / "decisions" / name) for name in REGISTRIES)
+    check_tree(root, diags)  # no link or special file among what the build reads
     agencies = read_agencies(root, diags)
     people = read_people(root, diags)
     bodies = read_bodies(root, diags)

@@ -5,6 +5,7 @@ as-of date and SOURCE_DATE_EPOCH are byte-identical, so a reviewer can rebuild w
 published and compare."""
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import subprocess
@@ -99,15 +100,33 @@ def test_a_pagefind_that_dies_is_reported_in_its_words(register_copy, published,
     assert leftovers(register_copy, own_tempdir) == []
 
 
-def test_a_failing_swap_puts_the_old_site_back(register_copy, published, monkeypatch, capsys):
-    real_rename = Path.rename
+def test_a_failing_swap_leaves_the_old_site(register_copy, published, monkeypatch, capsys):
+    from generator import site_swap
 
-    def rename(self: Path, target):
-        if Path(target) == published and not self.name.startswith(".site-old-"):  # the new site
-            raise OSError("the new site cannot be moved into place")
-        return real_rename(self, target)
+    def exchange(new, old):
+        raise OSError(errno.EIO, "the new site cannot be moved into place")
 
-    monkeypatch.setattr(Path, "rename", rename)
+    monkeypatch.setattr(site_swap, "_exchange", exchange)
+    code, _, err = run_register(capsys, "--root", str(register_copy), "build", "--as-of", AS_OF)
+    assert code == 1 and "cannot be moved into place" in err
+    assert untouched(published)
+    assert sorted(p.name for p in register_copy.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_without_an_atomic_exchange_a_failing_rename_puts_the_old_site_back(register_copy, published,
+                                                                            monkeypatch, capsys):
+    from generator import site_swap
+
+    monkeypatch.setattr(site_swap.sys, "platform", "darwin")  # no renameat2: two renames
+    real_rename = os.rename
+
+    def rename(source, target):
+        if Path(target) == published and Path(source).name.startswith(".site-") \
+                and not Path(source).name.endswith("-old"):  # the new site
+            raise OSError(errno.EIO, "the new site cannot be moved into place")
+        return real_rename(source, target)
+
+    monkeypatch.setattr(site_swap.os, "rename", rename)
     code, _, err = run_register(capsys, "--root", str(register_copy), "build", "--as-of", AS_OF)
     assert code == 1 and "cannot be moved into place" in err
     assert untouched(published)
