@@ -16,6 +16,7 @@ Plain Python: no MkDocs. The CLI (`register import`) only reads the file and wri
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import unicodedata
@@ -236,7 +237,19 @@ _TYPE_HEADINGS = {fold(names[0]): type_id for type_id, names in DOCUMENT_TYPES.i
 _ABBR_TYPES = {fold(names[2]).upper(): type_id for type_id, names in DOCUMENT_TYPES.items() if names[2]}
 _MARKER_RE = re.compile(r"^\s*(?:\d{1,2}\s*\.(?=\s|$)|[a-zđ]\)|[-–—•+]\s|\*\s)")
 _MARKER_ONLY_RE = re.compile(r"^\s*(?:\d{1,2}\s*\.|[a-zđ]\))\s*$")
-_SEPARATOR_RE = re.compile(r"^\s*(?:\|+|[-_=*~]{3,}|[|\s-]+\|[|\s-]*)\s*$")
+_RULE_CHARS = frozenset("-_=*~")
+
+
+def _is_separator(line: str) -> bool:
+    """A line of a table's frame or a rule: pipes alone, three or more of - _ = * ~, or pipes
+    among dashes and spaces. By sets, not the pattern ^\\s*(?:…|[|\\s-]+\\|…)\\s*$ it was, whose
+    overlapping runs of spaces took time growing with the cube of a blank line's length."""
+    s = line.strip()
+    if not s:
+        return False
+    chars = set(s)
+    return (chars == {"|"} or (len(s) >= 3 and chars <= _RULE_CHARS)
+            or ("|" in chars and all(c in "|-" or c.isspace() for c in chars)))
 _WEB_LINES = {"top", "len dau trang", "ve dau trang", "dau trang", "back to top", "↑", "in bai",
               "in trang", "ban in", "chia se", "share", "tweet", "facebook", "zalo", "email",
               "gui email", "luu bai", "quay lai", "tro ve"}
@@ -310,7 +323,7 @@ def paragraphs(lines: list[str]) -> list[Para]:
     """Paragraphs from lines, joining hard line-wraps and page breaks inside sentences."""
     blocks: list[list[str]] = [[]]
     for line in lines:
-        if not line.strip() or _SEPARATOR_RE.match(line):
+        if not line.strip() or _is_separator(line):
             if blocks[-1]:
                 blocks.append([])
         else:
@@ -865,11 +878,17 @@ _EFFECTIVE_RE = re.compile(
     r"|quy\s+(?:iv|iii|ii|i|[1-4])\s*,?\s+nam\s+\d{4}|nam\s+\d{4})")
 
 
+SENTENCE_REACH = 2_000  # characters a sentence reaches on either side of a point in it
+
+
 def _sentence_at(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(". ", 0, pos), text.rfind("; ", 0, pos))
-    start = 0 if start < 0 else start + 2
-    ends = [e for e in (text.find(". ", pos), text.find("; ", pos)) if e >= 0]
-    end = min(ends) + 1 if ends else len(text)
+    """The sentence around `pos`, looked for no further than SENTENCE_REACH each way: what is
+    done per citation stays bounded, so a text of one endless sentence is read in linear time."""
+    low, high = max(0, pos - SENTENCE_REACH), min(len(text), pos + SENTENCE_REACH)
+    start = max(text.rfind(". ", low, pos), text.rfind("; ", low, pos))
+    start = low if start < 0 else start + 2
+    ends = [e for e in (text.find(". ", pos, high), text.find("; ", pos, high)) if e >= 0]
+    end = min(ends) + 1 if ends else high
     return start, end
 
 
@@ -932,9 +951,20 @@ def _candidates(items: list[_BodyPara], draft: Draft, names: Names, context_year
         draft.candidates.extend(made)
 
 
+NOTED_DUES = 5  # deadlines noted on each transfer of a paragraph: notes grow with the text, no faster
+
+
 def _transfers(item: _BodyPara, text: str, dues: list, names: Names, context_year: int | None
                ) -> list[Candidate]:
     made = []
+    effective: list[tuple[str, Period]] = []  # once a paragraph: it is the same for each transfer
+    if _TRANSFER_RE.search(text):
+        folded, index = fold_map(text)
+        for e in _EFFECTIVE_RE.finditer(folded):
+            phrase = " ".join(text[index[e.start()]:index[e.end()]].split())
+            period = period_from_phrase(phrase, context_year)
+            if period:
+                effective.append((phrase, period))
     for m in _TRANSFER_RE.finditer(text):
         from_found = names.agencies_in(m.group("from"))
         to_found = names.agencies_in(m.group("to"))
@@ -946,22 +976,21 @@ def _transfers(item: _BodyPara, text: str, dues: list, names: Names, context_yea
             c.notes.append(f"from: {m.group('from').strip()!r} is not in agencies.yml")
         if not to_found:
             c.notes.append(f"to: {m.group('to').strip()!r} is not in agencies.yml")
-        folded, index = fold_map(text)
-        for e in _EFFECTIVE_RE.finditer(folded):
-            phrase = " ".join(text[index[e.start()]:index[e.end()]].split())
-            period = period_from_phrase(phrase, context_year)
-            if period:
-                c.effective = period
-                c.notes.append(f"effective {period}: {phrase!r}")
-        for phrase, period, _ in dues:
+        for phrase, period in effective:
+            c.effective = period
+            c.notes.append(f"effective {period}: {phrase!r}")
+        for phrase, period, _ in dues[:NOTED_DUES]:
             c.notes.append(f"the paragraph also says {phrase!r}"
                            + (f" ({period})" if period else "") + ": a deadline for the task?")
+        if len(dues) > NOTED_DUES:
+            c.notes.append(f"… and {len(dues) - NOTED_DUES} more deadlines in the paragraph")
         made.append(c)
     return made
 
 
 def _amendments(item: _BodyPara, text: str, dues: list, names: Names) -> list[Candidate]:
     made = []
+    due_starts = [d[2] for d in dues]  # in the order found, as they stand in the text
     for cite in find_citations(text):
         s_start, s_end = _sentence_at(text, cite.start)
         ask = None
@@ -972,9 +1001,9 @@ def _amendments(item: _BodyPara, text: str, dues: list, names: Names) -> list[Ca
         lead = _agency_after(text, ask.end() + 1, names) or item.lead
         c = Candidate(item.id, "request", text[s_start:s_end].strip(), target=cite.number.text,
                       what="amend", lead=lead, with_=_with(text[s_start:s_end], names, lead))
-        later = [d for d in dues if d[2] > cite.start]
-        if later:
-            c.due_phrase, c.due = later[0][0], later[0][1]
+        at = bisect.bisect_right(due_starts, cite.start)  # the first deadline after the citation
+        if at < len(dues):
+            c.due_phrase, c.due = dues[at][0], dues[at][1]
         if lead is None:
             c.notes.append("lead: no agency recognised")
         made.append(c)
@@ -1006,12 +1035,13 @@ def _assignments(item: _BodyPara, text: str, dues: list, names: Names) -> list[C
     kind = "request" if _DRAFT_RE.search(text) else "assign"
     with_ = with_first + [w for w in _with(text, names, lead) if w not in with_first]
     made = []
+    said, title = text.strip(), _cap(text.strip())  # once: a paragraph may carry many deadlines
     for phrase, period, _ in dues or [(None, None, 0)]:
-        c = Candidate(item.id, kind, text.strip(), lead=lead, with_=with_, due=period, due_phrase=phrase)
+        c = Candidate(item.id, kind, said, lead=lead, with_=with_, due=period, due_phrase=phrase)
         if kind == "request":
             c.what = "draft"
         else:
-            c.task_title = _cap(text.strip())
+            c.task_title = title
         if note:
             c.notes.append(note)
         elif lead is None and item.lead_text:

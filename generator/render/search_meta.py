@@ -46,9 +46,10 @@ TWIN_WEIGHT = 0.5    # a folded twin ranks below the same word as written
 SUMMARY_LENGTH = 240
 
 _D = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
-_D_WORD = re.compile(r"\S*[đĐðÐ]\S*")   # whole tokens: "1072/QĐ-TTg" → "1072/QD-TTg"
-_EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
-_TAG = re.compile(r"<[^>]+>")
+_D_LETTERS = frozenset("đĐðÐ")
+# Linear on any text (a contributor's page may hold one word of megabytes): no pattern here
+# scans on from each of its starting positions. A tag stops at the next "<" as well as ">".
+_TAG = re.compile(r"<[^<>]+>")
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 _P = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
@@ -211,21 +212,33 @@ def number_forms(number: DocNumber) -> list[str]:
 def d_twins(text: str) -> list[str]:
     """Each word of `text` that holds "đ", with "đ" written "d" and its other marks kept; once
     each, in order."""
-    return list(dict.fromkeys(w.translate(_D) for w in _D_WORD.findall(text)))
+    # split, not \S*[đ]\S*: that pattern scanned a long word once from each of its characters
+    return list(dict.fromkeys(w.translate(_D) for w in text.split() if not _D_LETTERS.isdisjoint(w)))
 
 
 def distinct_words(text: str) -> list[str]:
     """The words of `text`, each once (case aside), in the order they first stand."""
     unique: dict[str, str] = {}
     for token in dict.fromkeys(text.split()):  # a page repeats its words: each token once
-        word = token if token[0].isalnum() and token[-1].isalnum() else _EDGE_PUNCTUATION.sub("", token)
+        word = token if token[0].isalnum() and token[-1].isalnum() else _word_within(token)
         if word:
             unique.setdefault(word.lower(), word)
     return list(unique.values())
 
 
-_IGNORED = re.compile(r"<div\b[^>]*\bdata-pagefind-ignore\b[^>]*>")
-_DIV = re.compile(r"<(/?)div\b[^>]*>")
+def _word_within(token: str) -> str:
+    """`token` without the punctuation at its ends (what ^\\W+|\\W+$ removed, but in one pass:
+    \\W+$ scanned a long run of punctuation once from each of its characters)."""
+    start, end = 0, len(token)
+    while start < end and not (token[start].isalnum() or token[start] == "_"):
+        start += 1
+    while end > start and not (token[end - 1].isalnum() or token[end - 1] == "_"):
+        end -= 1
+    return token[start:end]
+
+
+_IGNORED = re.compile(r"<div\b[^<>]*\bdata-pagefind-ignore\b[^<>]*>")
+_DIV = re.compile(r"<(/?)div\b[^<>]*>")
 
 
 def _without_ignored(fragment: str) -> str:
