@@ -12,6 +12,7 @@ holds, and says where the history was cut. No MkDocs here: plain data in, plain 
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,16 +20,24 @@ from pathlib import Path
 
 from .asof import SITE_TZ
 
-__all__ = ["Change", "Commit", "FileHistory", "History", "read_history", "parse_log",
-           "pull_request_number", "LOG_FORMAT"]
+__all__ = ["Change", "Commit", "FileHistory", "History", "read_history", "parse_log", "parse_texts",
+           "pull_request_number", "shown", "LOG_FORMAT", "TEXT_FORMAT"]
 
 OK, SHALLOW, NO_GIT = "ok", "shallow", "no-git"
 
-# One record per commit: RS, then the header fields separated by US (subject last, so a US
-# in a subject cannot shift the others); -z ends the header with NUL, then NUL-separated
-# name-status entries follow. A record therefore starts at NUL+RS, which no subject or path
-# can contain (git refuses NUL in both).
-LOG_FORMAT = "%x1e%H%x1f%P%x1f%aN%x1f%ct%x1f%s"
+# The structure of the history, in a first pass that holds no text a contributor wrote: one
+# record per commit, RS, then hash, parents and commit time separated by US; -z ends it with
+# NUL, then NUL-separated name-status entries follow (paths cannot hold NUL).
+LOG_FORMAT = "%x1e%H%x1f%P%x1f%ct"
+# The words, in a second pass of the same commits in the same order: hash, author, subject,
+# one a line (git keeps newlines out of both), each record ended by NUL. An author or subject
+# full of RS, US or other control characters cannot move a field of another commit: a piece
+# that does not open with the next expected hash belongs to the subject before it.
+TEXT_FORMAT = "%H%n%an%n%s"
+# control characters, and the bidirectional overrides that would show a name backwards
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+MAX_TIME = 253402300799  # 9999-12-31 23:59:59 UTC: the last second a datetime can hold
+_HASH = re.compile(r"[0-9a-f]{40,64}")
 _PR_RE = re.compile(r"(?:\(#(\d+)\)\s*$|^Merge pull request #(\d+)\b)")
 
 
@@ -53,13 +62,14 @@ class Change:
 class Commit:
     hash: str
     author: str
-    date: datetime                     # commit time, in the site's time zone (SITE_TZ)
-    subject: str
+    date: datetime | None              # commit time in the site's time zone (SITE_TZ); None
+    subject: str                       # when no calendar date can hold it (`time` as written)
     parents: tuple[str, ...] = ()
     pr: int | None = None              # named by the commit's own subject
     via_pr: int | None = None          # named by the merge that brought it into the mainline
     merged_in: str | None = None       # that merge's hash
     changes: tuple[Change, ...] = ()   # a mainline merge: what the merged branch brought in
+    time: int = 0                      # the commit time as git gives it, seconds since 1970
 
     @property
     def short(self) -> str:
@@ -198,13 +208,20 @@ def _read(repo, root: Path, prefixes: tuple[str, ...]) -> History:
     shallow = repo.git.rev_parse("--is-shallow-repository").strip() == "true"
     if not repo.head.is_valid():            # a repository without a commit yet
         return History(SHALLOW if shallow else OK)
-    raw = repo.git.log(
-        "--date-order", "--full-history", "--sparse", "-z", "--name-status", "-M",
-        "--no-color", "--no-show-signature", "--no-abbrev", f"--format={LOG_FORMAT}",
-        "HEAD", "--", *[sub + p.strip("/") for p in prefixes],
-        stdout_as_string=False, strip_newline_in_stdout=False)
+    # .mailmap is a file of the repository: a pull request adding one would re-attribute every
+    # earlier commit. It is read only when a maintainer asks (REGISTER_MAILMAP=1, README).
+    mailmap = os.environ.get("REGISTER_MAILMAP") == "1"
+    walk = ("--date-order", "--full-history", "--sparse", "-z", "--no-color", "--no-show-signature",
+            "--no-abbrev", "--use-mailmap" if mailmap else "--no-mailmap")
+    paths = ("HEAD", "--", *[sub + p.strip("/") for p in prefixes])
+    raw = repo.git.log(*walk, "--name-status", "-M", f"--format={LOG_FORMAT}", *paths,
+                       stdout_as_string=False, strip_newline_in_stdout=False)
+    words_format = TEXT_FORMAT.replace("%an", "%aN") if mailmap else TEXT_FORMAT  # %aN: mapped
+    words = repo.git.log(*walk, f"--format={words_format}", *paths,
+                         stdout_as_string=False, strip_newline_in_stdout=False)
     cut = _shallow_commits(repo) if shallow else set()
-    history = parse_log(raw.decode("utf-8", errors="replace"), strip=sub, cut=cut)
+    history = parse_log(raw.decode("utf-8", errors="replace"), strip=sub, cut=cut,
+                        texts=parse_texts(words.decode("utf-8", errors="replace")))
     if shallow:
         history.status = SHALLOW
         history.reason = "shallow clone: the history before its cut is not in this checkout"
@@ -237,14 +254,41 @@ class _Raw:
     changes: list[Change]
 
 
-def parse_log(output: str, strip: str = "", cut: set[str] | frozenset[str] = frozenset()) -> History:
+def parse_texts(output: str) -> list[tuple[str, str, str]]:
+    """(hash, author, subject) of each commit from `git log -z --format=TEXT_FORMAT`, in order."""
+    out: list[tuple[str, str, str]] = []
+    for piece in output.split("\0"):
+        lines = piece.split("\n", 2)
+        if len(lines) == 3 and _HASH.fullmatch(lines[0]):
+            out.append((lines[0], lines[1], lines[2]))
+        elif out and piece:  # a NUL inside the subject before: it goes on
+            last = out[-1]
+            out[-1] = (last[0], last[1], last[2] + "\0" + piece)
+    return out
+
+
+def shown(value: str) -> str:
+    """An author or subject as a page shows it: control characters (which an XML feed cannot
+    hold, and a terminal would obey) written visibly as \\xNN, the rest as written."""
+    return _CONTROL.sub(_visible, value).strip()
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def parse_log(output: str, strip: str = "", cut: set[str] | frozenset[str] = frozenset(),
+              texts: list[tuple[str, str, str]] | None = None) -> History:
     """A History from the output of `git log -z --name-status -M --format=LOG_FORMAT`, newest
-    first. `strip` is the register folder's path inside the work tree (removed from paths);
+    first, with each commit's author and subject from `texts` (parse_texts of the same commits).
+    `strip` is the register folder's path inside the work tree (removed from paths);
     `cut` the commits where a shallow clone stops (their file lists are the whole tree, not
     changes, so they are kept only as "this file existed at the cut")."""
+    words = {hash_: (author, subject) for hash_, author, subject in reversed(texts or [])}
     raws: list[_Raw] = []
     for record in ("\0" + output).split("\0\x1e")[1:]:
-        raw = _parse_record(record, strip)
+        raw = _parse_record(record, strip, words)
         if raw is not None:
             raws.append(raw)
     index = {raw.hash: i for i, raw in enumerate(raws)}
@@ -290,8 +334,8 @@ def parse_log(output: str, strip: str = "", cut: set[str] | frozenset[str] = fro
             changes = _net_changes(raws[c].changes for c in claimed_changes[i])
         merge = merged_in.get(i)
         commits.append(Commit(
-            hash=raw.hash, author=raw.author,
-            date=datetime.fromtimestamp(raw.time, SITE_TZ), subject=raw.subject,
+            hash=raw.hash, author=raw.author, date=_when(raw.time), subject=raw.subject,
+            time=raw.time,
             parents=raw.parents, pr=prs[i],
             via_pr=prs[merge] if merge is not None else None,
             merged_in=raws[merge].hash if merge is not None else None,
@@ -310,16 +354,28 @@ def parse_log(output: str, strip: str = "", cut: set[str] | frozenset[str] = fro
     return History(OK, "", tuple(commits), index, touches, frozenset(cut_paths), tuple(mainline))
 
 
-def _parse_record(record: str, strip: str) -> _Raw | None:
-    header, _, rest = record.partition("\0")
-    fields = header.split("\x1f", 4)
-    if len(fields) != 5 or not re.fullmatch(r"[0-9a-f]{40,64}", fields[0]):
+def _when(time: int) -> datetime | None:
+    """The commit time in the site's zone; None for a time no calendar date can show (a commit
+    can be dated in the year 11476): the page then gives the time as written."""
+    if not -62135596800 <= time <= MAX_TIME:
         return None
-    full, parents, author, when, subject = fields
+    try:
+        return datetime.fromtimestamp(time, SITE_TZ)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def _parse_record(record: str, strip: str, words: dict[str, tuple[str, str]]) -> _Raw | None:
+    header, _, rest = record.partition("\0")
+    fields = header.split("\x1f")
+    if len(fields) != 3 or not _HASH.fullmatch(fields[0]):
+        return None
+    full, parents, when = fields
     try:
         time = int(when)
     except ValueError:
         return None
+    author, subject = words.get(full, ("", ""))
     tokens = rest.lstrip("\n").split("\0")
     changes: list[Change] = []
     k = 0
@@ -351,7 +407,7 @@ def _parse_record(record: str, strip: str) -> _Raw | None:
         if path is None:
             continue
         changes.append(Change({"A": "A", "D": "D"}.get(kind, "M"), path))
-    return _Raw(full, tuple(parents.split()), author.strip(), time, subject.strip(), changes)
+    return _Raw(full, tuple(parents.split()), shown(author), time, shown(subject), changes)
 
 
 def _strip(path: str, prefix: str) -> str | None:

@@ -24,7 +24,7 @@ import pytest
 from conftest import ROOT, page_html, page_text
 from generator.cli import main as register_main
 from generator.load import load_register
-from generator.provenance import Change, parse_log, pull_request_number, read_history
+from generator.provenance import Change, parse_log, parse_texts, pull_request_number, read_history
 from generator.render import render_pages
 from generator.render.history import FEED, RECENT, history_section, render_feed
 from generator.render.labels import Labels
@@ -143,7 +143,7 @@ def test_pull_request_numbers_come_from_the_subject():
     assert pull_request_number("Merge branch 'main'") is None
 
 
-def test_history_is_read_in_one_git_log(repo, monkeypatch):
+def test_history_is_read_in_one_pass_of_structure_and_one_of_words(repo, monkeypatch):
     import git as gitpython
     calls = []
     real = gitpython.cmd.Git.execute
@@ -156,8 +156,11 @@ def test_history_is_read_in_one_git_log(repo, monkeypatch):
     history = read_history(repo.root)
     assert history.status == "ok"
     logs = [c for c in calls if "log" in c]
-    assert len(logs) == 1 and "--name-status" in logs[0] and "-M" in logs[0]
-    assert len(calls) <= 3  # the log, and whether the clone is shallow
+    # the structure (hashes, parents, times, files) and the words (authors, subjects), each
+    # read once for the whole register, never a log per file; .mailmap is not read
+    assert len(logs) == 2 and "--name-status" in logs[0] and "-M" in logs[0]
+    assert all("--no-mailmap" in log for log in logs)
+    assert len(calls) <= 4  # the two logs, and whether the clone is shallow
 
 
 def test_a_record_history_follows_its_rename(repo):
@@ -254,10 +257,12 @@ def test_no_repository_or_no_git_is_a_status_not_an_error(tmp_path, repo, monkey
 
 def test_odd_log_output_is_skipped_not_fatal():
     assert parse_log("").commits == ()
-    assert parse_log("garbage\0\x1enot-a-hash\x1f\x1fx\x1f1\x1fs\0").commits == ()
+    assert parse_log("garbage\0\x1enot-a-hash\x1f\x1f1\0").commits == ()
     h = "a" * 40
-    history = parse_log(f"\x1e{h}\x1f\x1fA\x1f1600000000\x1fsubject \x1f with US\0\nM\0decisions/x.md\0R100\0")
-    assert history.commits[0].subject == "subject \x1f with US"
+    texts = parse_texts(f"{h}\nA\x1e\x1fB\nsubject \x1f with US\0b\0")
+    history = parse_log(f"\x1e{h}\x1f\x1f1600000000\0\nM\0decisions/x.md\0R100\0", texts=texts)
+    assert history.commits[0].subject == "subject \\x1f with US\\x00b"
+    assert history.commits[0].author == "A\\x1e\\x1fB"
     assert history.for_path("decisions/x.md").commits[0].hash == h
 
 

@@ -65,8 +65,11 @@ def record_pages(register: Register) -> dict[str, str]:
 # --- small pieces ------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1 << 14)  # a commit's time is on the page of every file it touched
-def when(t: Labels, moment: datetime) -> str:
-    """A commit time in the site's time zone, as the site's language writes it."""
+def when(t: Labels, moment: datetime | None, seconds: int = 0) -> str:
+    """A commit time in the site's time zone, as the site's language writes it; one no
+    calendar can hold (`moment` None) as git gives it, in seconds since 1970."""
+    if moment is None:
+        return f"@{seconds} ({t('impossible_time')})"
     local = moment.astimezone(SITE_TZ)
     return f"{t.date(local.date())} {local:%H:%M}"
 
@@ -98,7 +101,7 @@ def _pr_ref(t: Labels, commit: Commit, repo_url: str | None) -> str:
 
 def _who(t: Labels, commit: Commit, repo_url: str | None) -> str:
     """`date — author — commit (PR)`: one line on who did it, when, through what."""
-    parts = [text(when(t, commit.date)), text(commit.author), _commit_ref(commit, repo_url)]
+    parts = [text(when(t, commit.date, commit.time)), text(commit.author), _commit_ref(commit, repo_url)]
     pr = _pr_ref(t, commit, repo_url)
     return " — ".join(parts) + (f" ({pr})" if pr else "")
 
@@ -133,7 +136,7 @@ def _history_body(t: Labels, source: str, history: History, repo_url: str | None
         return "".join(out)
     out.append(_summary(t, record, repo_url))
     if record.commits:
-        rows = [[_commit_ref(c, repo_url), text(when(t, c.date)), text(c.author), text(c.subject),
+        rows = [[_commit_ref(c, repo_url), text(when(t, c.date, c.time)), text(c.author), text(c.subject),
                  _pr_ref(t, c, repo_url)] for c in record.commits]
         out.append(table([t("history_commit"), t("history_when"), t("history_author"),
                           t("history_subject"), t("history_pr")], rows))
@@ -216,7 +219,7 @@ def _recent_body(register: Register, t: Labels, history: History, repo_url: str 
         return "".join(out)
     pages, labels = record_pages(register), _labels(register, t)
     for commit in commits:
-        out.append(f"## {text(when(t, commit.date))} — {text(commit.subject)} {{#{commit_anchor(commit)}}}\n\n")
+        out.append(f"## {text(when(t, commit.date, commit.time))} — {text(commit.subject)} {{#{commit_anchor(commit)}}}\n\n")
         out.append(f"{text(commit.author)} — {_commit_ref(commit, repo_url)}")
         pr = _pr_ref(t, commit, repo_url)
         out.append(f" ({pr})\n\n" if pr else "\n\n")
@@ -247,7 +250,8 @@ def render_feed(register: Register, t: Labels, history: History, site_name: str,
     commit hashes. Links are absolute with site_url, else relative to the feed's address."""
     base = (site_url.rstrip("/") + "/") if site_url else ""
     commits = history.recent(limit) if history.available else []
-    newest = commits[0].date if commits else (fallback or datetime(1970, 1, 1, tzinfo=SITE_TZ))
+    fallback = fallback or datetime(1970, 1, 1, tzinfo=SITE_TZ)
+    newest = next((c.date for c in commits if c.date is not None), fallback)
     recent_url = base + page_url(RECENT, directory_urls)
     title = f"{site_name} — {t('recent_changes')}" if site_name else t("recent_changes")
 
@@ -276,7 +280,7 @@ def render_feed(register: Register, t: Labels, history: History, site_name: str,
         entry = sub(feed, "entry")
         sub(entry, "id", f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'urn:git-commit:' + commit.hash)}")
         sub(entry, "title", commit.subject)
-        sub(entry, "updated", _rfc3339(commit.date))
+        sub(entry, "updated", _rfc3339(commit.date or fallback))  # Atom needs a calendar date
         sub(sub(entry, "author"), "name", commit.author)
         sub(entry, "link", rel="alternate", type="text/html",
             href=f"{recent_url}#{commit_anchor(commit)}")

@@ -209,6 +209,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "history_change_D": ("Xóa", "Deleted"),
     "history_change_R": ("Đổi tên", "Renamed"),
     "recent_changes": ("Thay đổi gần đây", "Recent changes"),
+    "impossible_time": ("thời điểm không có trên lịch", "a time no calendar holds"),
     "recent_intro": ("Các commit mới nhất của sổ đăng ký, mới nhất trước, cùng các bản ghi mỗi commit "
                      "đã thay đổi. Theo dõi bằng trình đọc tin:",
                      "The register's latest commits, newest first, with the records each changed. "
