@@ -488,12 +488,22 @@ def csv_tables(data: dict, checkpoint: Checkpoint | None = None) -> dict[str, tu
             for name, (header, rows) in tables.items()}
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(value: str) -> str:
+    """A cell a spreadsheet shows as text, never runs: one that opens like a formula (=, +, -,
+    @, tab, carriage return) gets a leading apostrophe, as OWASP's guidance on CSV injection
+    recommends. A record's title "=HYPERLINK(…)" is text, and a reader's spreadsheet too."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def csv_bytes(header: list[str], rows: list[list[str]]) -> bytes:
-    """One table as CSV (RFC 4180, CRLF), UTF-8 with a byte-order mark."""
+    """One table as CSV (RFC 4180, CRLF), UTF-8 with a byte-order mark; no cell a formula."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([inert_cell(cell) for cell in row] for row in rows)
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -671,8 +681,6 @@ def export_files(register: Register, formats: Iterable[str] = FORMATS, as_of: da
         return {path: make() for path, make in open_data_files(
             register, formats, as_of, licence, site_name, site_url, directory_urls, lang)}
 
-
-CSV_TABLES = ("documents", "actions", "transfers", "appointments", "deadlines")  # csv_tables'
 
 
 def open_data_files(register: Register, formats: Iterable[str] = FORMATS, as_of: date | None = None,
