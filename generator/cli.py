@@ -60,7 +60,7 @@ def _build(args: argparse.Namespace) -> int:
 
     if args.as_of:
         os.environ["REGISTER_AS_OF"] = args.as_of
-    from .site_swap import SiteRefused, built_and_swapped
+    from .site_swap import SiteRefused, Terminated, built_and_swapped
 
     config_file = _config_file(args)
     _show_mkdocs(logging.DEBUG if args.verbose else logging.WARNING)  # warnings and errors
@@ -73,6 +73,9 @@ def _build(args: argparse.Namespace) -> int:
     except SiteRefused as exc:
         print(f"register build: {exc}", file=sys.stderr)
         return 1
+    except Terminated as exc:
+        print(f"register build: {exc}", file=sys.stderr)
+        return 143
     except MkDocsException as exc:
         print(f"register build failed: {exc}", file=sys.stderr)
         return 1

@@ -22,6 +22,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -29,6 +30,11 @@ from typing import Callable, Iterator
 
 class SiteRefused(Exception):
     """The site folder cannot be replaced safely; the message says why and what to do."""
+
+
+class Terminated(Exception):
+    """SIGTERM during a build: an Exception, so that MkDocs runs its plugins' build-error
+    events (the search index's own process is stopped) before the folder is deleted."""
 
 
 def built_and_swapped(base: Path, site_dir: str | Path, make: Callable[[Path], None]) -> Path:
@@ -51,9 +57,18 @@ def built_and_swapped(base: Path, site_dir: str | Path, make: Callable[[Path], N
             else:
                 os.rename(staging, site)
         finally:
-            if os.path.lexists(staging) and not os.path.islink(staging):
-                shutil.rmtree(staging, ignore_errors=True)
+            _remove(staging)
     return site
+
+
+def _remove(folder: Path) -> None:
+    """Delete the build's folder; again, a moment later, if a child still writing refilled it."""
+    for attempt in range(5):
+        if not os.path.lexists(folder) or os.path.islink(folder):
+            return
+        shutil.rmtree(folder, ignore_errors=True)
+        if os.path.lexists(folder):
+            time.sleep(0.2 * (attempt + 1))
 
 
 def _not_a_site(site: Path, base: Path) -> str | None:
@@ -133,7 +148,7 @@ def _exchange(new: Path, old: Path) -> None:
 def _terminate_as_exit() -> Iterator[None]:
     """SIGTERM (CI's cancel, `kill`) ends the build as an exception, so its folder is deleted."""
     def stop(signum, frame):
-        raise SystemExit(128 + signum)
+        raise Terminated(f"stopped by signal {signum}: the site was left as it was")
 
     try:
         previous = signal.signal(signal.SIGTERM, stop)
