@@ -10,6 +10,7 @@ from .fields import ID_RE, RESERVED_NAMES, Fields, reserved_message, suggest
 from .model import Action, Agency, Body, CiteDecl, Document, Holder, Person, Signer, Source
 from .numbers import parse_number
 from .text import fold
+from .weburl import UrlError, parse_web_url
 from .source import LMap, read_markdown
 from .vocab import (ACTION_COMMON_FIELDS, ACTION_FIELDS, ACTION_KINDS, CITE_FIELDS,
                     DOCUMENT_FIELDS, DOCUMENT_TYPES, DRAFT_MARK, HOLDER_FIELDS, REPORT_STATUSES,
@@ -95,9 +96,12 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
         if kind and kind not in SOURCE_KINDS:
             s.error("kind", f"unknown source kind {kind!r}; use one of {', '.join(SOURCE_KINDS)}")
         url = s.text("url")
-        if url and not url.startswith(("https://", "http://")):
-            s.error("url", "a source url must start with https:// or http://")
-            url = None
+        if url:
+            try:
+                parse_web_url(url)
+            except UrlError as exc:
+                s.error("url", f"source url: {exc}")
+                url = None
         sources.append(Source(kind or "official", s.text("title"), url, s.text("author"),
                               s.period("date"), s.ident("part")))
     if f.has("sources") and not sources:
