@@ -11,7 +11,7 @@ from .model import Action, Agency, Body, CiteDecl, Document, Holder, Person, Sig
 from .numbers import parse_number
 from .text import fold
 from .source import LMap, read_markdown
-from .web_address import web_address
+from .weburl import UrlError, href, parse_web_url
 from .vocab import (ACTION_COMMON_FIELDS, ACTION_FIELDS, ACTION_KINDS, CITE_FIELDS,
                     DOCUMENT_FIELDS, DOCUMENT_TYPES, DRAFT_MARK, HOLDER_FIELDS, REPORT_STATUSES,
                     REQUEST_WHAT, REQUIRED_DOCUMENT_FIELDS, SIGNER_FIELDS, SOURCE_FIELDS,
@@ -98,9 +98,12 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
             s.error("kind", f"unknown source kind {kind!r}; use one of {', '.join(SOURCE_KINDS)}")
         url = s.text("url")
         if url:
-            url, problem = web_address(url)
-            if problem:
-                s.error("url", problem)
+            try:
+                parse_web_url(url)
+                url = href(url)  # one safe form, which every output (page, JSON, CSV) takes
+            except UrlError as exc:
+                s.error("url", f"source url: {exc}")
+                url = None
         file = s.text("file")
         if file and not SOURCE_FILE_RE.match(file):
             s.error("file", f"source file {file!r} must be a path sources/<year>/<name>.txt in the "
@@ -139,6 +142,8 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
 
     key = f"{folder}/{stem}"
     anchors = set(ANCHOR_RE.findall(md.body))
+    for offset, message in anchor_problems(md.body):
+        diags.error(Loc(rel, md.body_line + offset), message)
     actions = []
     for index, (item, loc) in enumerate(f.items("actions")):
         action = _read_action(item, loc, key, index, rel, names, diags)
@@ -170,6 +175,70 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
         body=md.body, body_line=md.body_line, anchors=anchors, field_lines=dict(md.meta.lines),
         former=former,
     )
+
+
+# `{#d-` or `{: #d-` begins what an editor meant as a paragraph anchor (one char class each: linear)
+_ANCHOR_START = re.compile(r"\{:?[ \t]*#d-")
+_LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|[0-9]+[.)])[ \t]")
+
+
+def _indent(line: str) -> int:
+    width = 0
+    for char in line:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+def anchor_problems(body: str) -> list[tuple[int, str]]:
+    """(line offset in the body, message) for every paragraph anchor the site would not give
+    its paragraph: the Markdown attribute list reads `{#d-…}` only at the very end of a
+    paragraph, a list item or a heading, so one elsewhere is shown as text, the links to it
+    lead nowhere and the strict build fails without naming the record. Also a malformed
+    anchor (`{#d-Mục 1}`), and an anchor written twice (two elements, one id)."""
+    out: list[tuple[int, str]] = []
+    seen: dict[str, int] = {}
+    lines = body.split("\n")
+    in_list, previous_blank = False, True
+    for number, line in enumerate(lines):
+        if not line.strip():
+            previous_blank = True
+            continue
+        indent = _indent(line)
+        if indent < 4:
+            in_list = bool(_LIST_ITEM.match(line)) or (in_list and not previous_blank)
+        code = indent >= 4 and previous_blank and not in_list
+        previous_blank = False
+        starts = [m.start() for m in _ANCHOR_START.finditer(line)]
+        for start in starts:
+            anchor = ANCHOR_RE.match(line, start)
+            if anchor is None:
+                out.append((number, f"malformed paragraph anchor {line[start:start + 40]!r}: write "
+                                    "{#d-<id>} with an id of lower-case letters, digits and '-'"))
+                continue
+            name = anchor.group(1)
+            if name in seen:
+                out.append((number, f"paragraph anchor {{#d-{name}}} is already on line "
+                                    f"{seen[name] + 1} of the text: each paragraph has its own"))
+                continue
+            seen[name] = number
+            following = lines[number + 1] if number + 1 < len(lines) else ""
+            heading = line.lstrip().startswith("#")
+            ends_block = heading or not following.strip() or following.lstrip().startswith("#") or (
+                in_list and bool(_LIST_ITEM.match(following)))
+            if line[anchor.end():].strip() or not ends_block:
+                out.append((number, f"paragraph anchor {{#d-{name}}} must end its paragraph, list item "
+                                    "or heading: put it at the end of the paragraph's last line, "
+                                    "followed by an empty line"))
+            elif code or line.lstrip().startswith("|"):
+                out.append((number, f"paragraph anchor {{#d-{name}}} is in "
+                                    f"{'an indented (code) block' if code else 'a table row'}, where "
+                                    "it is shown as text: put it at the end of a paragraph"))
+    return out
 
 
 def _request_refs(f: Fields, diags: Diagnostics) -> list[tuple[str, Loc]]:

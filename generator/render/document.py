@@ -8,7 +8,7 @@ from ..model import Document
 from ..vocab import ACTION_KINDS
 from .actions import describe
 from .context import Context
-from .markup import body_markdown, front_matter, link, table, text
+from .markup import body_markdown, external_link, front_matter, link, table, text
 
 
 def render_document(ctx: Context, doc: Document) -> str:
@@ -57,9 +57,7 @@ def _card(ctx: Context, doc: Document, page: str) -> str:
     rows.append([t("signer"), signer])
     sources = []
     for s in doc.sources:
-        name = text(s.title or t("unknown"))
-        if s.url:
-            name = f"[{name}]({s.url})"  # in the safe form of web_address.py
+        name = external_link(s.title or t("unknown"), s.url) if s.url else text(s.title or t("unknown"))
         extra = [t(f"source_{s.kind}")]
         if s.author:
             extra.append(text(s.author))

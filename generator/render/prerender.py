@@ -27,7 +27,9 @@ __all__ = ["Prerendered", "prerender", "restore", "page_url", "relative_url"]
 
 # None of these spans _CELL, which parts the cells of a table written in one pass (_Writer.table)
 _CELL = "\x1f"
-_LINK = re.compile(r"\[([^\[\]\x1f]*)\]\(([^()\s]+)\)")
+# a link: [label](target), or [label](<address>) as markup.external_link writes one (its
+# address holds no "<", ">" or whitespace: the alternatives start and end apart, linear)
+_LINK = re.compile(r"\[([^\[\]\x1f]*)\]\((<[^<>\s\x1f]+>|[^()<>\s]+)\)")
 _STRONG = re.compile(r"\*\*([^*\s](?:[^*\x1f]*[^*\s])?)\*\*")
 _EMPHASIS = re.compile(r"\*([^*\s](?:[^*\x1f]*[^*\s])?)\*")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
@@ -116,6 +118,10 @@ class _Writer:
         return href
 
     def _resolve(self, target: str) -> tuple[str, str | None, str] | None:
+        if target.startswith("<") and target.endswith(">"):
+            target = target[1:-1]
+            if not target.startswith(("https://", "http://")):
+                return None
         if target.startswith(("https://", "http://")):  # left as written, as MkDocs leaves it
             return (target.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                     .replace('"', "&quot;"), None, "")

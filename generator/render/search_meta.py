@@ -34,6 +34,7 @@ from .. import urls
 from ..model import Register
 from ..numbers import DocNumber
 from .labels import Labels
+from .markup import html_text
 
 __all__ = ["FILTERS", "SearchEntries", "SearchEntry", "search_entries", "number_forms", "d_twins",
            "distinct_words", "search_block", "ui_labels"]
@@ -260,7 +261,7 @@ def _text(fragment: str) -> str:
 
 
 def _attr(value: str) -> str:
-    return html.escape(value, quote=True)
+    return html_text(value)
 
 
 def _shorten(text: str, length: int = SUMMARY_LENGTH) -> str:
@@ -288,16 +289,16 @@ def search_block(content_html: str, entry: SearchEntry | None) -> str:
     names = [n for n in (title, *entry.names) if n]
     names += d_twins(" ".join(names))
     if names:
-        parts.append(f'<p data-pagefind-weight="{TITLE_WEIGHT}">{html.escape(" · ".join(names))}</p>')
+        parts.append(f'<p data-pagefind-weight="{TITLE_WEIGHT}">{html_text(" · ".join(names), quote=False)}</p>')
     if entry.numbers:
-        parts.append(f'<p data-pagefind-weight="{NUMBER_WEIGHT}">{html.escape(" · ".join(entry.numbers))}</p>')
+        parts.append(f'<p data-pagefind-weight="{NUMBER_WEIGHT}">{html_text(" · ".join(entry.numbers), quote=False)}</p>')
     if entry.body:
         words = distinct_words(_text(rest) + " " + summary)
         if words:
-            parts.append(f"<p>{html.escape(' '.join(words))}</p>")
+            parts.append(f"<p>{html_text(' '.join(words), quote=False)}</p>")
         twins = d_twins(" ".join(words))
         if twins:
-            parts.append(f'<p data-pagefind-weight="{TWIN_WEIGHT}">{html.escape(" ".join(twins))}</p>')
+            parts.append(f'<p data-pagefind-weight="{TWIN_WEIGHT}">{html_text(" ".join(twins), quote=False)}</p>')
     for key in FILTERS:
         for value in entry.filters.get(key, []):
             parts.append(f'<span data-pagefind-filter="{key}[data-value]" data-value="{_attr(value)}"></span>')
