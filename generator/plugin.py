@@ -31,6 +31,7 @@ from .render.history import FEED, as_of_moment, page_sources, render_feed
 from .render.home import MARKER
 from .render.direct import DirectPage, heading_settings
 from .render.prerender import Prerendered, restore
+from .safe_fs import site_sources
 from .schema import schema_texts
 from .staging import Packed, Staging, compress
 from .beside import Beside, BesideError
@@ -153,6 +154,13 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         return config
 
     def _load_and_render(self, config):
+        # before MkDocs reads a file: it would follow a link in docs_dir or the theme's
+        # custom_dir and publish what it points at (safe_fs.py); decisions/ is load_register's
+        problems = site_sources(config.config_file_path,
+                                (config.docs_dir, config.theme.custom_dir, self.config.root))
+        if problems:
+            lines = "\n".join(str(d) for d in problems)
+            raise PluginError(f"the register has {len(problems)} error(s):\n{lines}")
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
         helper = self.helper if self.helper is not None and self.helper.alive else None
         asked_whole = self.previews.begin() if self.previews is not None else False
