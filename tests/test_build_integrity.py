@@ -100,14 +100,27 @@ def test_a_pagefind_that_dies_is_reported_in_its_words(register_copy, published,
 
 
 def test_a_failing_swap_puts_the_old_site_back(register_copy, published, monkeypatch, capsys):
-    real_rename = Path.rename
+    def cannot_exchange(a, b):
+        raise OSError("the new site cannot be moved into place")
 
-    def rename(self: Path, target):
-        if Path(target) == published and not self.name.startswith(".site-old-"):  # the new site
+    monkeypatch.setattr("generator.site_output._exchange", cannot_exchange)
+    code, _, err = run_register(capsys, "--root", str(register_copy), "build", "--as-of", AS_OF)
+    assert code == 1 and "cannot be moved into place" in err
+    assert untouched(published)
+    assert sorted(p.name for p in register_copy.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_where_folders_cannot_be_exchanged_a_failing_second_rename_puts_the_old_site_back(
+        register_copy, published, monkeypatch, capsys):
+    real_rename = os.rename
+
+    def rename(source, target):
+        if Path(target) == published and ".site-build-" in str(source):  # the new site
             raise OSError("the new site cannot be moved into place")
-        return real_rename(self, target)
+        return real_rename(source, target)
 
-    monkeypatch.setattr(Path, "rename", rename)
+    monkeypatch.setattr("generator.site_output._exchange", lambda a, b: False)
+    monkeypatch.setattr(os, "rename", rename)
     code, _, err = run_register(capsys, "--root", str(register_copy), "build", "--as-of", AS_OF)
     assert code == 1 and "cannot be moved into place" in err
     assert untouched(published)
