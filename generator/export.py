@@ -39,6 +39,7 @@ from .model import Action, Document, Holder, Register
 from .periods import Period
 from .permalinks import (document_json_path, document_url, formers, redirects, relative_url)
 from .render.labels import Labels
+from .safe_fs import write_inside
 from .vocab import DOCUMENT_TYPES
 
 SCHEMA_VERSION = "1.0"
@@ -718,8 +719,7 @@ def open_site_files(register: Register, **options: Any) -> list[tuple[str, Calla
 
 
 def write_files(files: dict[str, bytes], out: Path) -> None:
-    out = Path(out)
+    """Write `files` under the folder `out`, each whole and none through a link (safe_fs.py):
+    `out` may hold an earlier export, or links someone put there."""
     for path, content in sorted(files.items()):
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        write_inside(Path(out), path, content)
