@@ -223,9 +223,10 @@ def write_inside(base: Path, rel: str, content: bytes, exclusive: bool = False) 
 
 
 # the files and folders of a register the site is built from, besides decisions/ (which
-# load.document_files walks, as it lists the records): `register check` looks at these; the
-# build at the ones mkdocs.yml actually names (site_sources)
-SITE_SOURCES = ("mkdocs.yml", "content", "theme_overrides")
+# load.document_files walks, as it lists the records; sources/ holds copies of the sources
+# where a register keeps them): `register check` looks at these; the build at these and at
+# the ones mkdocs.yml actually names (site_sources)
+SITE_SOURCES = ("mkdocs.yml", "content", "theme_overrides", "sources")
 
 
 def site_sources(config_file: str, folders: Iterable[str | None]) -> list[Diagnostic]:
@@ -234,7 +235,7 @@ def site_sources(config_file: str, folders: Iterable[str | None]) -> list[Diagno
     a folder outside the configuration's own folder (docs_dir: /etc), a symbolic link, a file
     that is not a regular one. Paths are reported relative to the configuration's folder."""
     repo = Path(os.path.abspath(config_file)).parent
-    rels, out = [Path(config_file).name], []
+    rels, out = [Path(config_file).name, *SITE_SOURCES], []
     for folder in folders:
         if not folder:
             continue

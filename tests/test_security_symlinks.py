@@ -112,12 +112,16 @@ def _place(root: Path, outside: Path, case: str) -> str:
         shutil.move(root / "mkdocs.yml", outside / "mkdocs.yml")
         (root / "mkdocs.yml").symlink_to(outside / "mkdocs.yml")
         return "mkdocs.yml"
+    if case == "copy of a source in sources/":
+        (root / "sources").mkdir()
+        (root / "sources/ban-goc.html").symlink_to(outside / "index.html")
+        return "sources/ban-goc.html"
     raise AssertionError(case)
 
 
 CASES = ["page in content/", "folder in content/", "content/ itself", "asset in theme_overrides/",
          "theme_overrides/ itself", "record in a year folder", "year folder", "decisions/ itself",
-         "registry file", "published list", "mkdocs.yml"]
+         "registry file", "published list", "mkdocs.yml", "copy of a source in sources/"]
 
 
 @pytest.fixture
