@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .load import load_register
+from .safe_fs import LINK
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -45,6 +46,8 @@ def _check(args: argparse.Namespace) -> int:
 
 def _config_file(args: argparse.Namespace) -> str:
     path = Path(args.root) / args.config_file
+    if os.path.islink(path):  # MkDocs would read it, and the folders it names, through the link
+        raise SystemExit(f"register: {path} {LINK}")
     if not path.is_file():
         raise SystemExit(f"register: no MkDocs configuration at {path}")
     return str(path)

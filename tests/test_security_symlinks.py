@@ -185,6 +185,18 @@ def test_a_named_pipe_is_refused_not_waited_on(register_copy, capsys, rel):
     assert not (register_copy / "site").exists()
 
 
+@pytest.mark.timeout(60)
+def test_a_linked_mkdocs_yml_is_refused_before_mkdocs_opens_it(register_copy, tmp_path, capsys):
+    """Linked to a named pipe, it would hang whoever opened it: neither command does."""
+    (register_copy / "mkdocs.yml").unlink()
+    os.mkfifo(tmp_path / "cau-hinh.yml")
+    (register_copy / "mkdocs.yml").symlink_to(tmp_path / "cau-hinh.yml")
+    code, _, err = _check(capsys, register_copy)
+    assert code == 1 and "mkdocs.yml:1: is a symbolic link" in err
+    code, _, err = _build(capsys, register_copy)
+    assert code == 1 and f"{register_copy / 'mkdocs.yml'} is a symbolic link" in err, err
+
+
 def test_a_docs_dir_outside_the_register_is_refused(register_copy, secret, capsys):
     """mkdocs.yml pointing docs_dir (or the theme's custom_dir) at the machine's folders."""
     outside, word = secret
