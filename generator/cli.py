@@ -5,15 +5,19 @@ import argparse
 import gc
 import logging
 import os
+import shutil
+import signal
 import sys
 from pathlib import Path
 
 from .load import load_register
+from .safe_fs import LINK
 
 
 def _check(args: argparse.Namespace) -> int:
     from .diagnostics import Diagnostics
     from .load import document_files
+    from .safe_fs import SITE_SOURCES, tree_problems
     from .schema import schema_diagnostics
 
     root = Path(args.root)
@@ -26,7 +30,8 @@ def _check(args: argparse.Namespace) -> int:
         diagnostics = against.sorted()
     # the JSON Schema too, for the files the field checks found nothing in (one message each)
     diagnostics = sorted(set(diagnostics) | set(
-        schema_diagnostics(root, document_files(root, Diagnostics()), diagnostics)))
+        schema_diagnostics(root, document_files(root, Diagnostics()), diagnostics))
+        | set(tree_problems(root, SITE_SOURCES)))  # no link, pipe or device the build would read
     if diagnostics:
         register = None
     for d in diagnostics:
@@ -47,43 +52,94 @@ def _check(args: argparse.Namespace) -> int:
 
 def _config_file(args: argparse.Namespace) -> str:
     path = Path(args.root) / args.config_file
+    if os.path.islink(path):  # MkDocs would read it, and the folders it names, through the link
+        raise SystemExit(f"register: {path} {LINK}")
     if not path.is_file():
         raise SystemExit(f"register: no MkDocs configuration at {path}")
     return str(path)
 
 
 def _build(args: argparse.Namespace) -> int:
-    """A strict build into a fresh folder, swapped in only when it succeeded."""
+    """A strict build into a fresh folder, swapped in only when it succeeded (site_output.py)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .safe_fs import make_output_folder
+    from .site_output import Terminated, clean_leftovers, new_build_folder, stop_on_sigterm, swap_in
+
     if args.as_of:
         os.environ["REGISTER_AS_OF"] = args.as_of
-    from .site_swap import SiteRefused, Terminated, built_and_swapped
-
     config_file = _config_file(args)
-    _show_mkdocs(logging.DEBUG if args.verbose else logging.WARNING)  # warnings and errors
-
-    def make(staging: Path) -> None:
-        build(load_config(config_file, strict=True, site_dir=str(staging)))
-
+    root = Path(config_file).parent.resolve()
+    # the path as given, made absolute without following links: a committed `site` link must
+    # be seen as one, not as the folder it points at
+    site_dir = Path(os.path.normpath(root / args.site_dir))
+    refusal = _not_a_site(site_dir, root)
+    if refusal:
+        print(f"register build: {refusal}", file=sys.stderr)
+        return 1
     try:
-        site_dir = built_and_swapped(Path(config_file).parent, args.site_dir, make)
-    except SiteRefused as exc:
+        make_output_folder(root, site_dir.parent)
+        clean_leftovers(site_dir)
+        staging = new_build_folder(site_dir)
+    except OSError as exc:
         print(f"register build: {exc}", file=sys.stderr)
         return 1
-    except Terminated as exc:
-        print(f"register build: {exc}", file=sys.stderr)
-        return 143
+    _show_mkdocs(logging.DEBUG if args.verbose else logging.WARNING)  # warnings and errors
+    try:
+        with stop_on_sigterm() as stopped:
+            config = load_config(config_file, strict=True, site_dir=str(staging))
+            build(config)
+            if stopped:  # the signal's exception was caught along the way: stop all the same
+                raise Terminated(f"stopped by signal {stopped[0]}")
     except MkDocsException as exc:
+        shutil.rmtree(staging, ignore_errors=True)
         print(f"register build failed: {exc}", file=sys.stderr)
         return 1
-    except OSError as exc:  # the published site is left as it was
-        print(f"register build failed: the new site could not replace {args.site_dir}: {exc}", file=sys.stderr)
+    except Terminated as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"register build: {exc}; {site_dir} is left as it was", file=sys.stderr)
+        return 128 + signal.SIGTERM
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    try:
+        swap_in(staging, site_dir)
+    except OSError as exc:  # the published site stays where it was
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"register build failed: the new site could not replace {site_dir}: {exc}", file=sys.stderr)
         return 1
     print(f"built {site_dir}")
     return 0
+
+
+SOURCES = ("decisions", "content", "theme_overrides")  # no site is built into these
+
+
+def _not_a_site(site_dir: Path, root: Path) -> str | None:
+    """Why `site_dir` must not be replaced by a build, if it must not: the swap deletes what was
+    there, so `--site-dir .` (or `decisions`, `content`, `..`) would delete the register itself,
+    and a committed link `site -> /somewhere` would have it delete and write /somewhere."""
+    from .safe_fs import output_problem
+
+    if site_dir == root or site_dir in root.parents:
+        return f"{site_dir} holds the register itself, not a site: choose another --site-dir"
+    if any(site_dir.is_relative_to(root / name) for name in SOURCES):
+        return f"{site_dir} is inside the register's own files, not a site: choose another --site-dir"
+    problem = output_problem(site_dir, root, what="site")
+    if problem:
+        return problem.replace("choose another folder", "choose another --site-dir")
+    if not site_dir.exists():
+        return None
+    if any(site_dir.iterdir()) and not _is_file(site_dir / "index.html") and not _is_file(site_dir / "404.html"):
+        return (f"{site_dir} is not a site built by `register build` (no index.html): a build would "
+                "delete what it holds; choose another --site-dir, or empty that folder first")
+    return None
+
+
+def _is_file(path: Path) -> bool:
+    return path.is_file() and not path.is_symlink()
 
 
 def _address_problem(dev_addr: str) -> str | None:
@@ -168,6 +224,7 @@ def _export(args: argparse.Namespace) -> int:
     from .asof import resolve_as_of
     from .export import FORMATS, export_files, site_files, write_files
     from .permalinks import PUBLISHED, update_published
+    from .safe_fs import make_output_folder, output_problem
 
     root = Path(args.root)
     register, diagnostics = load_register(root)
@@ -180,14 +237,22 @@ def _export(args: argparse.Namespace) -> int:
         added = update_published(root, register)
         print(f"{PUBLISHED}: {len(added)} new address(es)" + (": " + " ".join(added) if added else ""))
         return 0
+    # --out as given (relative to the current folder), never followed through a link: a
+    # committed `export` link would have the files written wherever it points
+    out = Path(os.path.abspath(args.out))
+    problem = output_problem(out, Path(os.path.abspath(root)))
+    if problem:
+        print(f"register export: {problem}", file=sys.stderr)
+        return 1
     settings = _site_settings(root / args.config_file)
     formats = FORMATS if args.format == "all" else (args.format,)
     write = site_files if args.format == "all" else export_files  # a whole site's: redirects too
     files = write(register, formats=formats, as_of=resolve_as_of(args.as_of), **settings)
     try:
-        write_files(files, Path(args.out))
+        make_output_folder(Path(os.path.abspath(root)), out)
+        write_files(files, out)
     except OSError as exc:
-        print(f"register export: {exc}", file=sys.stderr)
+        print(f"register export: nothing more written: {exc}", file=sys.stderr)
         return 1
     print(f"wrote {len(files)} file(s) to {args.out}")
     return 0

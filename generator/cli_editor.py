@@ -3,9 +3,11 @@ and importer.py. cli.py adds them with `add_editor_commands`."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from .safe_fs import write_inside
 from .vocab import DOCUMENT_TYPES, SOURCE_KINDS
 
 
@@ -72,14 +74,17 @@ def _import(args: argparse.Namespace) -> int:
               "decisions/<year>/<name>.md, or run again with -o PATH", file=sys.stderr)
         return 0
     path = Path(target) if args.output else root / target
-    if path.exists():
+    if os.path.lexists(path):
         print(f"register import: {target} already exists: nothing was written (never overwritten; "
               "use -o to write the draft elsewhere, or -o - to print it)", file=sys.stderr)
         return 1
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with open(path, "x", encoding="utf-8") as handle:
-            handle.write(content)
+        if args.output:  # a path the editor chose: O_EXCL ("x") never opens an existing name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "x", encoding="utf-8") as handle:
+                handle.write(content)
+        else:  # in the register: never through a link in decisions/ (safe_fs.py)
+            write_inside(root, target, content.encode("utf-8"), exclusive=True)
     except FileExistsError:
         print(f"register import: {target} already exists: nothing was written", file=sys.stderr)
         return 1

@@ -40,6 +40,7 @@ from .model import Action, Document, Holder, Register
 from .periods import Period
 from .permalinks import (document_json_path, document_url, formers, redirects, relative_url)
 from .render.labels import Labels
+from .safe_fs import write_inside
 from .vocab import DOCUMENT_TYPES
 
 SCHEMA_VERSION = "1.0"
@@ -727,21 +728,7 @@ def open_site_files(register: Register, **options: Any) -> list[tuple[str, Calla
 
 
 def write_files(files: dict[str, bytes], out: Path) -> None:
-    """Write `files` under `out`, never through a symbolic link (a folder of the repository may
-    be one a pull request committed): OSError naming the link, before it is written through."""
-    out = Path(out)
-    safe: set[Path] = set()
-
-    def plain(path: Path) -> Path:
-        if path not in safe:
-            if os.path.islink(path):
-                raise OSError(f"{path} is a symbolic link: nothing is written through one")
-            safe.add(path)
-        return path
-
+    """Write `files` under the folder `out`, each whole and none through a link (safe_fs.py):
+    `out` may hold an earlier export, or links someone put there."""
     for path, content in sorted(files.items()):
-        folder = plain(out)
-        for part in Path(path).parts[:-1]:
-            folder = plain(folder / part)
-        folder.mkdir(parents=True, exist_ok=True)
-        plain(folder / Path(path).name).write_bytes(content)
+        write_inside(Path(out), path, content)

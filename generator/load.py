@@ -18,8 +18,8 @@ from .documents import Names, read_document
 from .model import Document, Register
 from .permalinks import check_former, check_published
 from .registries import read_agencies, read_bodies, read_people
+from .safe_fs import LINK, NOT_REGULAR
 from .source_texts import check_source_files
-from .tree_safety import check_tree
 
 YEAR_RE = re.compile(r"^\d{4}$")
 REGISTRIES = ("agencies.yml", "people.yml", "bodies.yml")
@@ -28,6 +28,9 @@ REGISTRIES = ("agencies.yml", "people.yml", "bodies.yml")
 def document_files(root: Path, diags: Diagnostics) -> list[str]:
     """Paths (relative to root) of every document file, sorted so builds are deterministic."""
     decisions = root / "decisions"
+    if os.path.islink(decisions):
+        diags.error(Loc("decisions", 1), LINK)
+        return []
     if not decisions.is_dir():
         diags.error(Loc("decisions", 1), "no decisions/ folder: the register has no records")
         return []
@@ -37,19 +40,23 @@ def document_files(root: Path, diags: Diagnostics) -> list[str]:
     for entry in _listing(decisions):
         rel = f"decisions/{entry.name}"
         if entry.is_symlink():
-            diags.error(Loc(rel, 1), "symbolic links are not allowed in decisions/")
-        elif entry.is_dir():
+            diags.error(Loc(rel, 1), LINK)
+        elif entry.is_dir(follow_symlinks=False):
             if not YEAR_RE.match(entry.name):
                 diags.error(Loc(rel, 1), "folders in decisions/ are years, such as decisions/2019/")
                 continue
             for child in _listing(entry.path):
                 child_rel = f"{rel}/{child.name}"
                 if child.is_symlink():
-                    diags.error(Loc(child_rel, 1), "symbolic links are not allowed in decisions/")
-                elif Path(child.name).suffix == ".md" and child.is_file():
+                    diags.error(Loc(child_rel, 1), LINK)
+                elif not child.is_file(follow_symlinks=False) and not child.is_dir(follow_symlinks=False):
+                    diags.error(Loc(child_rel, 1), NOT_REGULAR)
+                elif Path(child.name).suffix == ".md" and child.is_file(follow_symlinks=False):
                     found.append(child_rel)
                 elif not child.name.startswith("."):
                     diags.error(Loc(child_rel, 1), "only .md document files belong in a year folder")
+        elif not entry.is_file(follow_symlinks=False):
+            diags.error(Loc(rel, 1), NOT_REGULAR)
         elif Path(entry.name).suffix == ".md":
             diags.error(Loc(rel, 1), "a document belongs in the folder of its year: decisions/<year>/")
         elif Path(entry.name).suffix in (".yml", ".yaml") and entry.name not in REGISTRIES:
@@ -188,7 +195,6 @@ def load_register(root: Path, cache: ReadCache | None = None) -> tuple[Register 
 def _load_register(root: Path, cache: ReadCache | None) -> tuple[Register | None, list[Diagnostic]]:
     diags = Diagnostics()
     registries = tuple(_stat(root / "decisions" / name) for name in REGISTRIES)
-    check_tree(root, diags)  # no link or special file among what the build reads
     agencies = read_agencies(root, diags)
     people = read_people(root, diags)
     bodies = read_bodies(root, diags)

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import posixpath
 from pathlib import Path
 
 from .diagnostics import Diagnostics, Loc
 from .documents import DOC_REF_RE
 from .model import Register
+from .safe_fs import UnsafePath, read_regular, write_inside
 
 PUBLISHED = "decisions/published.txt"
 PUBLISHED_HEADER = """\
@@ -89,10 +91,15 @@ def check_former(register: Register, diags: Diagnostics) -> None:
 def read_published(root: Path, diags: Diagnostics | None = None) -> list[tuple[str, int]] | None:
     """(reference, line) of each published address, or None when there is no list yet."""
     path = Path(root) / PUBLISHED
-    if not path.is_file():
+    if not os.path.lexists(path):
+        return None
+    try:  # never through a link: its lines would be shown in the messages below
+        text = read_regular(path, PUBLISHED).decode("utf-8-sig", errors="replace")
+    except UnsafePath as exc:
+        if diags is not None:
+            diags.error(Loc(exc.rel, 1), exc.message)
         return None
     out = []
-    text = path.read_text(encoding="utf-8-sig", errors="replace")
     for number, line in enumerate(text.splitlines(), 1):
         ref = line.strip()
         if not ref or ref.startswith("#"):
@@ -143,7 +150,8 @@ def update_published(root: Path, register: Register) -> list[str]:
     if added or not path.is_file():
         listed = {ref for ref, _ in read_published(root) or []}
         lines = sorted(listed | set(added))
-        path.write_text(PUBLISHED_HEADER + "".join(f"{ref}\n" for ref in lines), encoding="utf-8")
+        text = PUBLISHED_HEADER + "".join(f"{ref}\n" for ref in lines)
+        write_inside(Path(root), PUBLISHED, text.encode("utf-8"))  # never through a link
     return added
 
 

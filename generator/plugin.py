@@ -30,11 +30,11 @@ from .provenance import read_history
 from .page_shell import CompiledTemplates, install_page_shell, share_nav, trim_template_space
 from .render import render_site
 from .source_texts import source_files
-from .tree_safety import inside
 from .render.history import FEED, as_of_moment, page_sources, render_feed
 from .render.home import MARKER
 from .render.direct import DirectPage, heading_settings
 from .render.prerender import Prerendered, restore
+from .safe_fs import site_sources
 from .schema import schema_texts
 from .staging import Packed, Staging, compress
 from .beside import Beside, BesideError
@@ -159,14 +159,14 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         return config
 
     def _load_and_render(self, config):
+        # before MkDocs reads a file: it would follow a link in docs_dir or the theme's
+        # custom_dir and publish what it points at (safe_fs.py); decisions/ is load_register's
+        problems = site_sources(config.config_file_path,
+                                (config.docs_dir, config.theme.custom_dir, self.config.root))
+        if problems:
+            lines = "\n".join(str(d) for d in problems)
+            raise PluginError(f"the register has {len(problems)} error(s):\n{lines}")
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
-        # mkdocs.yml comes by pull request too: what it names must be the repository's folders
-        folders = [(config.docs_dir, "docs_dir")]
-        if config.theme.custom_dir:
-            folders.append((config.theme.custom_dir, "theme.custom_dir"))
-        for folder, what in folders:
-            if problem := inside(self.root, folder, what):
-                raise PluginError(f"mkdocs.yml: {problem}")
         helper = self.helper if self.helper is not None and self.helper.alive else None
         asked_whole = self.previews.begin() if self.previews is not None else False
         # a rebuild to show the helper's whole site pauses the open data being written, unless a

@@ -13,12 +13,11 @@ once that is written; a record saved pauses it too, until its rebuild stops it. 
 from __future__ import annotations
 
 import logging
-import os
-import posixpath
 import threading
 from pathlib import Path
 from typing import Callable
 
+from .safe_fs import write_inside
 from .staging import digest
 
 __all__ = ["OpenDataWriter", "Stopped"]
@@ -107,10 +106,4 @@ class OpenDataWriter:
 
 def _write(site_dir: Path, path: str, content: bytes) -> None:
     """Write `path` under `site_dir`, whole: a reader never gets half a file."""
-    if posixpath.isabs(path) or posixpath.normpath(path).startswith(".."):
-        raise ValueError(f"{path}: outside the site folder")
-    target = site_dir / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.partial")
-    partial.write_bytes(content)
-    os.replace(partial, target)
+    write_inside(site_dir, path, content)  # refuses `..`, an absolute path, a link (safe_fs.py)

@@ -1,6 +1,7 @@
 """Read agencies.yml, people.yml and bodies.yml: the named things documents refer to."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .diagnostics import Diagnostics, Loc
@@ -13,7 +14,7 @@ from .vocab import AGENCY_FIELDS, BODY_FIELDS, BODY_POST_FIELDS, PERSON_FIELDS
 def _entries(root: Path, name: str, diags: Diagnostics) -> list[tuple[str, Fields]]:
     rel = f"decisions/{name}"
     path = root / rel
-    if not path.exists():
+    if not os.path.lexists(path):  # a link is reported as one when read (safe_fs.py)
         diags.error(Loc(rel, 1), f"missing registry file {rel}")
         return []
     data = read_yaml_file(path, rel, diags)

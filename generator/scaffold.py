@@ -3,6 +3,7 @@ commented. Plain Python: the CLI only passes the options and prints the result."
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from .fields import ID_RE, MAX_TEXT, RESERVED_NAMES, reserved_message, suggest
 from .numbers import DocNumber, parse_number
 from .periods import Period, parse_period
 from .registries import read_agencies, read_bodies
+from .safe_fs import UnsafePath, write_inside
 from .text import fold
 from .vocab import DOCUMENT_TYPES, SOURCE_KINDS
 
@@ -130,7 +132,7 @@ def plan(root: Path, *, number: str | None, type: str | None, issuer: str | None
         raise Refused(problems)
     assert issued is not None and title is not None and stem is not None
     path = f"decisions/{issued.year}/{stem}.md"
-    if (root / path).exists():
+    if os.path.lexists(root / path):
         raise Refused([f"{path} already exists: nothing was written (edit that file, or choose "
                        "another number or --slug)"])
     return NewDocument(path, parsed, type_id, issuer_id, issued, title, meeting_period,
@@ -212,11 +214,9 @@ def scaffold(doc: NewDocument) -> str:
 
 def write_new(root: Path, doc: NewDocument) -> Path:
     """Create the file; never overwrite one (an existing file raises Refused)."""
-    path = root / doc.path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with open(path, "x", encoding="utf-8") as handle:
-            handle.write(scaffold(doc))
+    try:  # never through a link in decisions/ (safe_fs.py): it would write outside the register
+        return write_inside(root, doc.path, scaffold(doc).encode("utf-8"), exclusive=True)
     except FileExistsError:
         raise Refused([f"{doc.path} already exists: nothing was written"]) from None
-    return path
+    except UnsafePath as exc:
+        raise Refused([f"{exc}: nothing was written"]) from None

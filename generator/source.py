@@ -16,6 +16,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from .diagnostics import Diagnostics, Loc
+from .safe_fs import UnsafePath, read_regular
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 20
@@ -186,12 +187,14 @@ def parse_yaml(text: str, loc: Loc, diags: Diagnostics) -> Any:
 
 def read_text(path: Path, rel: str, diags: Diagnostics) -> str | None:
     """The file's text, NFC, LF line ends, no BOM; None (with a diagnostic) when unreadable."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            diags.error(Loc(rel, 1), f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-            return None
-        raw = path.read_bytes()
+    try:  # never through a link, never a pipe or device (safe_fs.py)
+        raw = read_regular(path, rel, MAX_FILE_BYTES)
+    except UnsafePath as exc:
+        diags.error(Loc(exc.rel, 1), exc.message)
+        return None
+    except ValueError as exc:
+        diags.error(Loc(rel, 1), str(exc))
+        return None
     except OSError as exc:
         diags.error(Loc(rel, 1), f"cannot read file: {exc.strerror or exc}")
         return None

@@ -100,33 +100,28 @@ def test_a_pagefind_that_dies_is_reported_in_its_words(register_copy, published,
     assert leftovers(register_copy, own_tempdir) == []
 
 
-def test_a_failing_swap_leaves_the_old_site(register_copy, published, monkeypatch, capsys):
-    from generator import site_swap
+def test_a_failing_swap_puts_the_old_site_back(register_copy, published, monkeypatch, capsys):
+    def cannot_exchange(a, b):
+        raise OSError("the new site cannot be moved into place")
 
-    def exchange(new, old):
-        raise OSError(errno.EIO, "the new site cannot be moved into place")
-
-    monkeypatch.setattr(site_swap, "_exchange", exchange)
+    monkeypatch.setattr("generator.site_output._exchange", cannot_exchange)
     code, _, err = run_register(capsys, "--root", str(register_copy), "build", "--as-of", AS_OF)
     assert code == 1 and "cannot be moved into place" in err
     assert untouched(published)
     assert sorted(p.name for p in register_copy.iterdir() if p.name.startswith(".site")) == []
 
 
-def test_without_an_atomic_exchange_a_failing_rename_puts_the_old_site_back(register_copy, published,
-                                                                            monkeypatch, capsys):
-    from generator import site_swap
-
-    monkeypatch.setattr(site_swap.sys, "platform", "darwin")  # no renameat2: two renames
+def test_where_folders_cannot_be_exchanged_a_failing_second_rename_puts_the_old_site_back(
+        register_copy, published, monkeypatch, capsys):
     real_rename = os.rename
 
     def rename(source, target):
-        if Path(target) == published and Path(source).name.startswith(".site-") \
-                and not Path(source).name.endswith("-old"):  # the new site
-            raise OSError(errno.EIO, "the new site cannot be moved into place")
+        if Path(target) == published and ".site-build-" in str(source):  # the new site
+            raise OSError("the new site cannot be moved into place")
         return real_rename(source, target)
 
-    monkeypatch.setattr(site_swap.os, "rename", rename)
+    monkeypatch.setattr("generator.site_output._exchange", lambda a, b: False)
+    monkeypatch.setattr(os, "rename", rename)
     code, _, err = run_register(capsys, "--root", str(register_copy), "build", "--as-of", AS_OF)
     assert code == 1 and "cannot be moved into place" in err
     assert untouched(published)
