@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .diagnostics import Diagnostics, Loc
 from .fields import suggest
+from .loops import chain, cycles
 from .model import Document, Register, Task
 
 
@@ -11,6 +12,7 @@ def check_register(register: Register, diags: Diagnostics) -> None:
     _declare_tasks(register, diags)
     _due_dates(register, diags)
     _fulfilments(register, diags)
+    _replacement_loops(register, diags)
 
 
 def chronological(documents: dict[str, Document]) -> list[Document]:
@@ -66,13 +68,48 @@ def _due_dates(register: Register, diags: Diagnostics) -> None:
 
 
 def _fulfilments(register: Register, diags: Diagnostics) -> None:
+    fulfils: dict[str, list[str]] = {}               # document -> the documents whose requests it fulfils
+    where: dict[tuple[str, str], list[tuple[str, Loc]]] = {}
     for doc in register.documents.values():
         for ref, loc in doc.fulfills:
             request = register.action(ref)
             if request is None or request.kind != "request":
                 diags.error(loc, f"fulfills {ref!r}: no request action with that id")
                 continue
+            if request.doc == doc.key:
+                diags.error(loc, f"fulfills {ref!r}: a document cannot fulfil its own request; list "
+                                 "the request under 'fulfills' of the document that carries it out")
+                continue
             requesting = register.documents[request.doc]
             if doc.issued.end < requesting.issued.start:
                 diags.error(loc, f"fulfills {ref!r}: this document ({doc.issued}) was issued before "
                                  f"the request ({requesting.issued})")
+                continue
+            fulfils.setdefault(doc.key, []).append(request.doc)
+            where.setdefault((doc.key, request.doc), []).append((ref, loc))
+    # documents that fulfil each other's requests: each would have to come after the other
+    for loop in cycles(fulfils):
+        for at, key in enumerate(loop):
+            for ref, loc in where[(key, loop[(at + 1) % len(loop)])]:
+                diags.error(loc, f"fulfills {ref!r}: the documents fulfil each other's requests in a "
+                                 f"loop ({chain(loop[at:] + loop[:at])}); a request is fulfilled by a "
+                                 "later document: keep the 'fulfills' the texts state")
+
+
+def _replacement_loops(register: Register, diags: Diagnostics) -> None:
+    """Bodies that replace each other in a loop (A replaces B, B replaces A): each would have
+    ended the other. A body set up again later is a new body, with its own id."""
+    edges: dict[str, list[str]] = {}
+    by_edge: dict[tuple[str, str], list] = {}
+    for doc in register.documents.values():
+        for action in doc.actions:
+            if action.kind == "establish" and action.body and action.replaces:
+                edges.setdefault(action.body, []).append(action.replaces)
+                by_edge.setdefault((action.body, action.replaces), []).append(action)
+    for loop in cycles(edges):
+        for at, body in enumerate(loop):
+            replaced = loop[(at + 1) % len(loop)]
+            for action in by_edge[(body, replaced)]:
+                diags.error(action.loc, f"establish: body {body!r} replaces {replaced!r}, but the "
+                                        f"replacements loop ({chain(loop[at:] + loop[:at])}); a body "
+                                        "set up again is a new body: give it its own id in bodies.yml")

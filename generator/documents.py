@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostics, Loc
 from .fields import ID_RE, RESERVED_NAMES, Fields, reserved_message, suggest
+from .loops import chain, cycles
 from .model import Action, Agency, Body, CiteDecl, Document, Holder, Person, Signer, Source
 from .numbers import parse_number
 from .text import fold
@@ -326,8 +327,17 @@ def _read_action(item, loc: Loc, doc: str, index: int, rel: str, names: Names,
             a.error("role", f"unknown role {action.role!r} of body {action.body!r}"
                             f"{suggest(action.role, bodies[action.body].roles)}")
         action.replaces = a.ref("replaces", agencies, "agency")
+        if action.replaces and action.replaces == action.agency:
+            a.error("replaces", f"designate: agency {action.agency!r} cannot replace itself in a role; "
+                                "name the agency that held the role before, or leave 'replaces' out")
+            action.replaces = None
     if kind == "establish":
         action.replaces = a.ref("replaces", bodies, "body")
+        if action.replaces and action.replaces == action.body:
+            a.error("replaces", f"establish: body {action.body!r} cannot replace itself; name the body "
+                                "it replaced (a body set up again under a new act is a new body, with "
+                                "its own id in bodies.yml)")
+            action.replaces = None
     if kind == "scope":
         action.add = a.text("add")
     if kind in ("assign", "request"):
@@ -406,3 +416,12 @@ def _check_action_ids(actions: list[Action], diags: Diagnostics) -> None:
                 diags.error(action.loc, f"pending: {action.pending!r} is not the id of a request "
                                         "action in this document")
                 action.pending = None
+    # a request waiting on itself, or requests waiting on each other, would never take effect
+    waits = {action.id: [action.pending] for action in actions if action.id and action.pending}
+    for loop in cycles(waits):
+        for at, ident in enumerate(loop):
+            action = seen[ident]
+            what = "on itself" if len(loop) == 1 else f"in a loop ({chain(loop[at:] + loop[:at])})"
+            diags.error(action.loc, f"pending: request {ident!r} waits {what}, so it would never take "
+                                    "effect; an action waits on the request whose fulfilment enacts it")
+            action.pending = None

@@ -314,7 +314,7 @@ def _break_between(a: str, b: str) -> bool:
         return True
     if _is_caps(a) != _is_caps(b) and (_letters(a) and _letters(b)):
         return True
-    if re.match(r"^\W*S[oố]\s*[:.]?\s*\d", b):
+    if re.match(r"^\W*S[oố]\s*(?:[:.]\s*)?\d", b):  # not \s*[:.]?\s*: n² on a run of spaces
         return True
     return _ends_sentence(a) and _starts_upper(b)
 
@@ -633,7 +633,7 @@ def _header(paras: list[Para], draft: Draft, names: Names) -> int:
         folded = fold(plain)
         if len(folded) > 400:
             break
-        if so_idx is None and re.match(r"^so\s*[:.]?\s*\d", folded):
+        if so_idx is None and re.match(r"^so\s*(?:[:.]\s*)?\d", folded):
             cites = find_citations(plain)
             if cites:
                 so_idx = i

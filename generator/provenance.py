@@ -211,8 +211,10 @@ def _read(repo, root: Path, prefixes: tuple[str, ...]) -> History:
     # .mailmap is a file of the repository: a pull request adding one would re-attribute every
     # earlier commit. It is read only when a maintainer asks (REGISTER_MAILMAP=1, README).
     mailmap = os.environ.get("REGISTER_MAILMAP") == "1"
+    # and no diff driver or text conversion a pull request's .gitattributes could name runs
     walk = ("--date-order", "--full-history", "--sparse", "-z", "--no-color", "--no-show-signature",
-            "--no-abbrev", "--use-mailmap" if mailmap else "--no-mailmap")
+            "--no-abbrev", "--no-textconv", "--no-ext-diff", "--encoding=UTF-8",
+            "--use-mailmap" if mailmap else "--no-mailmap")
     paths = ("HEAD", "--", *[sub + p.strip("/") for p in prefixes])
     raw = repo.git.log(*walk, "--name-status", "-M", f"--format={LOG_FORMAT}", *paths,
                        stdout_as_string=False, strip_newline_in_stdout=False)

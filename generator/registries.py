@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostics, Loc
 from .fields import ID_RE, RESERVED_NAMES, Fields, reserved_message
+from .loops import chain, cycles
 from .model import Agency, Body, Person, PostDef
 from .source import LMap, read_yaml_file
 from .vocab import AGENCY_FIELDS, BODY_FIELDS, BODY_POST_FIELDS, PERSON_FIELDS
@@ -46,9 +47,25 @@ def _aliases(f: Fields) -> list[str]:
     return out
 
 
+def _parent_loops(items: dict, parent_locs: dict[str, Loc], kind: str, diags: Diagnostics) -> None:
+    """An agency or body whose parent chain comes back to it: each one in the loop is refused
+    at its `parent:` line, and loses its parent (pages walk parents)."""
+    edges = {key: [item.parent] for key, item in items.items() if item.parent in items}
+    article = "an" if kind[0] in "aeiou" else "a"
+    for loop in cycles(edges):
+        for at, key in enumerate(loop):
+            diags.error(parent_locs.get(key, items[key].loc),
+                        f"{kind} {key!r}: its parent chain comes back to it ({chain(loop[at:] + loop[:at])}); "
+                        f"{article} {kind} cannot be its own parent: give the {kind} it belongs to, or no parent")
+        for key in loop:
+            items[key].parent = None
+
+
 def read_agencies(root: Path, diags: Diagnostics) -> dict[str, Agency]:
     agencies: dict[str, Agency] = {}
+    parent_locs: dict[str, Loc] = {}
     for key, f in _entries(root, "agencies.yml", diags):
+        parent_locs[key] = f.loc("parent")
         f.only(AGENCY_FIELDS)
         posts: dict[str, str] = {}
         posts_map = f.mapping("posts")
@@ -64,6 +81,7 @@ def read_agencies(root: Path, diags: Diagnostics) -> dict[str, Agency]:
     for agency in agencies.values():
         if agency.parent and agency.parent not in agencies:
             diags.error(agency.loc, f"agency {agency.id!r}: unknown parent agency {agency.parent!r}")
+    _parent_loops(agencies, parent_locs, "agency", diags)
     return agencies
 
 
@@ -77,7 +95,9 @@ def read_people(root: Path, diags: Diagnostics) -> dict[str, Person]:
 
 def read_bodies(root: Path, diags: Diagnostics) -> dict[str, Body]:
     bodies: dict[str, Body] = {}
+    parent_locs: dict[str, Loc] = {}
     for key, f in _entries(root, "bodies.yml", diags):
+        parent_locs[key] = f.loc("parent")
         f.only(BODY_FIELDS)
         posts: dict[str, PostDef] = {}
         posts_map = f.mapping("posts")
@@ -104,4 +124,5 @@ def read_bodies(root: Path, diags: Diagnostics) -> dict[str, Body]:
     for body in bodies.values():
         if body.parent and body.parent not in bodies:
             diags.error(body.loc, f"body {body.id!r}: unknown parent body {body.parent!r}")
+    _parent_loops(bodies, parent_locs, "body", diags)
     return bodies

@@ -22,7 +22,7 @@ HEAD = "Số: 12/TB-VPCP\nHà Nội, ngày 5 tháng 3 năm 2021\nTHÔNG BÁO\n"
 
 # pieces repeated into one word or one paragraph: letters, digits, punctuation, and what the
 # patterns look for (numbers, dates, đ, tags, separators)
-PIECES = ["ư", "7", "-", "/", "7/", "đ—", ".", "_", "<", " ", "\t", "|", "~", "*",
+PIECES = ["ư", "7", "-", "/", "7/", "đ—", ".", "_", "<", " ", "\t", "|", "| ", "~", "*",
           "Quyết định số 9/QĐ-TTg ", "ngày 3/4/2021 ", "trước ngày 01 tháng 10 năm 2019 ",
           "chuyển nhiệm vụ từ Bộ A sang Bộ B ", "giao Bộ Tài chính "]
 FUNCTIONS = {
@@ -66,3 +66,10 @@ def test_a_word_of_two_megabytes_is_indexed_in_seconds_not_hours():
     block = search_block(f"<h1>T</h1><p>{text(word)}</p>", None)
     assert twins and words and block
     assert time.perf_counter() - start < 60  # quadratic, this was hours
+
+
+def test_a_long_run_of_spaces_after_so_imports_in_linear_time():
+    """"Số" then spaces: \\s*[:.]?\\s* could split the run two ways at each space."""
+    def imported(n: int) -> float:
+        return _seconds(lambda s: import_text(s, NAMES), "THÔNG BÁO\nVề việc thử\nSố" + " " * n + "x\nBộ Nội vụ chủ trì.\n")
+    assert imported(32_000) < 30 * max(imported(4_000), 2e-4)

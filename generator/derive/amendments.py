@@ -1,5 +1,5 @@
-"""Amendments between documents in the register: a document cannot, through a chain of
-amendments, amend itself."""
+"""Amendments between documents in the register: a document cannot amend itself, directly or
+through a chain of amendments."""
 from __future__ import annotations
 
 from ..diagnostics import Diagnostics
@@ -12,6 +12,11 @@ def check_amendment_cycles(register: Register, diags: Diagnostics) -> None:
     edges: dict[str, list] = {}
     for doc in register.documents.values():
         for action in doc.actions:
+            if action.kind in CHANGES and action.target_key == doc.key:
+                diags.error(action.loc, f"{action.kind}: the target {action.target!r} is this document "
+                                        f"itself; a document cannot {action.kind} itself: give the "
+                                        "document it changes")
+                continue
             if action.kind in CHANGES and action.target_key in register.documents:
                 edges.setdefault(doc.key, []).append(action)
     state: dict[str, int] = {}  # 1: on the current path, 2: done

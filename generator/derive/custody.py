@@ -96,6 +96,12 @@ def derive_custody(register: Register, relations: Relations, diags: Diagnostics)
             if action.due:
                 record.due, record.due_action = action.due, action
         elif action.kind == "transfer":
+            if record.holder and action.to == record.holder:
+                since = record.holder_since.action
+                diags.error(action.loc, f"transfer of task {action.task!r} to {action.to!r}, which already "
+                                        f"holds it on {when} (since {since.loc.path}:{since.loc.line}): "
+                                        "nothing moves; correct 'from' and 'to', or delete the transfer")
+                continue
             if record.holder and not action.title and record.holder != action.from_:
                 earlier = moved_on.get((action.task, when))
                 if earlier is not None and earlier.from_ == action.from_:
@@ -115,6 +121,13 @@ def derive_custody(register: Register, relations: Relations, diags: Diagnostics)
             custody.handed_over[action.from_].append(step)
         elif action.kind == "report" and action.status == "done":
             done_on = action.date.end if action.date else doc.issued.start
+            given = record.steps[0] if record.steps else step
+            if done_on < given.date:
+                diags.error(action.loc, f"report: task {action.task!r} is reported done on "
+                                        f"{action.date or doc.issued}, before it was given on {given.when} "
+                                        f"({given.action.loc.path}:{given.action.loc.line}); "
+                                        "check the report's date")
+                continue
             step = Step(action, done_on, record.holder, action.date or doc.issued)
             record.done = step
         record.steps.append(step)

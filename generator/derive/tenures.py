@@ -120,6 +120,12 @@ def derive_tenures(register: Register, relations: Relations, diags: Diagnostics)
                 diags.error(action.loc, f"relieve: {_name(holder)} does not hold post {history.post!r} "
                                         f"on {when}")
                 continue
+            start = mine.start_action
+            if start is not None and start.doc == action.doc and mine.start == when:
+                diags.error(action.loc, f"relieve: {_name(holder)} is given post {history.post!r} and "
+                                        f"relieved of it on {when} by the same document "
+                                        f"(appointed on line {start.loc.line}); keep the one the text orders")
+                continue
             mine.end, mine.end_action, mine.end_when = when, action, period
         elif action.kind == "holds":
             if mine is None:

@@ -245,15 +245,18 @@ _DIV = re.compile(r"<(/?)div\b[^<>]*>")
 def _without_ignored(fragment: str) -> str:
     """`fragment` without the <div data-pagefind-ignore> sections: the editorial history's git
     authors and subjects, which would make a page a hit for a name it does not hold."""
-    while (start := _IGNORED.search(fragment)) is not None:
+    kept, pos = [], 0  # searched on from where the last section ended, not from the start
+    while (start := _IGNORED.search(fragment, pos)) is not None:
         depth, end = 0, len(fragment)
         for tag in _DIV.finditer(fragment, start.start()):
             depth += -1 if tag.group(1) else 1
             if depth == 0:
                 end = tag.end()
                 break
-        fragment = fragment[:start.start()] + fragment[end:]
-    return fragment
+        kept.append(fragment[pos:start.start()])
+        pos = end
+    kept.append(fragment[pos:])
+    return "".join(kept)
 
 
 def _text(fragment: str) -> str:
