@@ -10,7 +10,7 @@ import posixpath
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 from functools import lru_cache
 from urllib.parse import quote, urlsplit
 from xml.sax.saxutils import escape as xml_escape, quoteattr
@@ -69,9 +69,24 @@ def when(t: Labels, moment: datetime | None, seconds: int = 0) -> str:
     """A commit time in the site's time zone, as the site's language writes it; one no
     calendar can hold (`moment` None) as git gives it, in seconds since 1970."""
     if moment is None:
-        return f"@{seconds} ({t('impossible_time')})"
+        return f"{civil_time(t, seconds)} ({t('impossible_time')})"
     local = moment.astimezone(SITE_TZ)
     return f"{t.date(local.date())} {local:%H:%M}"
+
+
+_CYCLE = 146_097 * 86_400  # 400 Gregorian years, in seconds: the calendar repeats after them
+
+
+def civil_time(t: Labels, seconds: int) -> str:
+    """A time beyond what datetime holds (year 10000 on), as git writes it: the calendar date
+    found by moving whole 400-year cycles into range, the year moved back."""
+    cycles = (seconds - 4_102_444_800) // _CYCLE + 1 if seconds > 0 else (seconds // _CYCLE)
+    # the zone's offset of today, not of the shifted year (Hà Nội kept local mean time then)
+    zone = timezone(SITE_TZ.utcoffset(datetime(2000, 1, 1)))
+    local = datetime.fromtimestamp(seconds - cycles * _CYCLE, zone)
+    year = local.year + 400 * cycles
+    day = f"{year}-{local.month:02d}-{local.day:02d}" if t.lang == "en" else f"{local.day:02d}/{local.month:02d}/{year}"
+    return f"{day} {local:%H:%M}"
 
 
 def forge_url(repo_url: str | None, *parts: str) -> str | None:
