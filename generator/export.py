@@ -39,6 +39,7 @@ from .model import Action, Document, Holder, Register
 from .periods import Period
 from .permalinks import (document_json_path, document_url, formers, redirects, relative_url)
 from .render.labels import Labels
+from .text_rules import xml_text
 from .vocab import DOCUMENT_TYPES
 
 SCHEMA_VERSION = "1.0"
@@ -527,9 +528,9 @@ def atom_feed(register: Register, site_name: str = "", site_url: str | None = No
     feed = ET.Element(q("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": t.lang})
 
     def sub(parent, name, text=None, **attrs):
-        el = ET.SubElement(parent, q(name), {k.rstrip("_"): v for k, v in attrs.items()})
+        el = ET.SubElement(parent, q(name), {k.rstrip("_"): xml_text(v) for k, v in attrs.items()})
         if text is not None:
-            el.text = text
+            el.text = xml_text(text)
         return el
 
     title = f"{site_name} — {t('latest_documents')}" if site_name else t("latest_documents")
