@@ -488,12 +488,26 @@ def csv_tables(data: dict, checkpoint: Checkpoint | None = None) -> dict[str, tu
             for name, (header, rows) in tables.items()}
 
 
+# A spreadsheet program reads a cell that begins with one of these as a formula: `=HYPERLINK(…)`
+# sends the reader to an address, `+cmd|…` and `@SUM(…)` run what follows.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """The cell as text a spreadsheet program shows and never evaluates: one that begins a
+    formula gets a leading apostrophe, as OWASP's CSV-injection guidance recommends (the
+    apostrophe is the spreadsheet's own mark for "this is text"; a program reading the CSV as
+    data drops it)."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def csv_bytes(header: list[str], rows: list[list[str]]) -> bytes:
-    """One table as CSV (RFC 4180, CRLF), UTF-8 with a byte-order mark."""
+    """One table as CSV (RFC 4180, CRLF), UTF-8 with a byte-order mark; every cell through
+    spreadsheet_safe: the values come from pull requests."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([spreadsheet_safe(cell) for cell in header])
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -670,9 +684,6 @@ def export_files(register: Register, formats: Iterable[str] = FORMATS, as_of: da
     with bulk():
         return {path: make() for path, make in open_data_files(
             register, formats, as_of, licence, site_name, site_url, directory_urls, lang)}
-
-
-CSV_TABLES = ("documents", "actions", "transfers", "appointments", "deadlines")  # csv_tables'
 
 
 def open_data_files(register: Register, formats: Iterable[str] = FORMATS, as_of: date | None = None,
