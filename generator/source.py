@@ -133,17 +133,12 @@ def _scalar(node: yaml.ScalarNode, base: int, fast: bool = False, in_flow: bool 
     # as an escape of a double-quoted value ("\\x1b", "\\ud800", "\\u202e")
     problem = text_problem(node.value)
     if problem:
-        raise _Refused(base + node.start_mark.line + _lines_before(node, problem.at),
-                       f"a quoted value {problem.what}; delete the escape that writes it")
+        remedy = ("write the character itself, or one escape of its whole code point such as "
+                  "\\U0001F600 (\\ud83d\\ude00 is two halves)" if "\ud800" <= node.value[problem.at] <= "\udfff"
+                  else "delete the escape that writes it")
+        raise _Refused(base + node.start_mark.line,
+                       f"a quoted value {problem.what}; {remedy}")
     return unicodedata.normalize("NFC", node.value)
-
-
-def _lines_before(node: yaml.ScalarNode, at: int) -> int:
-    """Lines of a block scalar (`|`) before its character `at`: its first line is the one after
-    the indicator. A quoted or plain value folds its lines, so its own first line is kept."""
-    if node.style in ("|", ">") and node.start_mark.line != node.end_mark.line:
-        return 1 + node.value.count("\n", 0, at) if node.style == "|" else 1
-    return 0
 
 
 # libyaml (C) composes a file about ten times faster than PyYAML's Python parser, which was
