@@ -25,7 +25,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-__all__ = ["MAX_NAME_BYTES", "TextProblem", "name_problem", "text_problem", "xml_text"]
+__all__ = ["MAX_NAME_BYTES", "TextProblem", "name_problem", "text_problem", "without_refused", "xml_text"]
 
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}-{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(16))
@@ -82,6 +82,12 @@ def text_problem(text: str, single_line: bool = False) -> TextProblem | None:
             return TextProblem(found.start(), f"must be on one line, and contains {what}",
                                "replace it with a space")
     return None
+
+
+def without_refused(text: str) -> str:
+    """`text` without the characters the rule refuses (tabs and line breaks kept): for text a
+    command writes into a record (`register import`), which check must then accept."""
+    return _REFUSED.sub("", text)
 
 
 def name_problem(name: str) -> str | None:
