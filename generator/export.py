@@ -39,8 +39,8 @@ from .model import Action, Document, Holder, Register
 from .periods import Period
 from .permalinks import (document_json_path, document_url, formers, redirects, relative_url)
 from .render.labels import Labels
-from .text_rules import xml_text
 from .vocab import DOCUMENT_TYPES
+from .text_rules import xml_text
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_PATH = Path(__file__).parent / "register.schema.json"
@@ -488,26 +488,22 @@ def csv_tables(data: dict, checkpoint: Checkpoint | None = None) -> dict[str, tu
             for name, (header, rows) in tables.items()}
 
 
-# A spreadsheet program reads a cell that begins with one of these as a formula: `=HYPERLINK(…)`
-# sends the reader to an address, `+cmd|…` and `@SUM(…)` run what follows.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def spreadsheet_safe(cell: str) -> str:
-    """The cell as text a spreadsheet program shows and never evaluates: one that begins a
-    formula gets a leading apostrophe, as OWASP's CSV-injection guidance recommends (the
-    apostrophe is the spreadsheet's own mark for "this is text"; a program reading the CSV as
-    data drops it)."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+def inert_cell(value: str) -> str:
+    """A cell a spreadsheet shows as text, never runs: one that opens like a formula (=, +, -,
+    @, tab, carriage return) gets a leading apostrophe, as OWASP's guidance on CSV injection
+    recommends. A record's title "=HYPERLINK(…)" is text, and a reader's spreadsheet too."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def csv_bytes(header: list[str], rows: list[list[str]]) -> bytes:
-    """One table as CSV (RFC 4180, CRLF), UTF-8 with a byte-order mark; every cell through
-    spreadsheet_safe: the values come from pull requests."""
+    """One table as CSV (RFC 4180, CRLF), UTF-8 with a byte-order mark; no cell a formula."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([spreadsheet_safe(cell) for cell in header])
-    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
+    writer.writerow(header)
+    writer.writerows([inert_cell(cell) for cell in row] for row in rows)
     return out.getvalue().encode("utf-8-sig")
 
 

@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from .diagnostics import Diagnostics, Loc
 from .text_rules import text_problem
+from .diagnostics import Diagnostics, Loc
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 20

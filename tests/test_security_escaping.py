@@ -18,9 +18,9 @@ import pytest
 
 from conftest import ROOT, run_register
 from generator.diagnostics import Diagnostic, for_terminal
-from generator.export import atom_feed, csv_bytes, spreadsheet_safe
+from generator.export import atom_feed, csv_bytes, inert_cell
 from generator.load import load_register
-from test_security_text import NEW, SMALL, line_of, raw, record, small_register, write
+from test_security_characters import NEW, SMALL, line_of, raw, record, small_register, write
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -112,7 +112,7 @@ def test_every_cell_start_spreadsheets_read_as_a_formula_is_neutralised(cell):
     raw_csv = csv_bytes(["cột"], [[cell], ["bình thường"]]).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(raw_csv, newline="")))
     assert rows == [["cột"], ["'" + cell], ["bình thường"]]
-    assert spreadsheet_safe("Bộ A = Bộ B") == "Bộ A = Bộ B" and spreadsheet_safe("") == ""
+    assert inert_cell("Bộ A = Bộ B") == "Bộ A = Bộ B" and inert_cell("") == ""
 
 
 # --- terminal -------------------------------------------------------------------------------
