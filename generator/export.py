@@ -682,6 +682,7 @@ def export_files(register: Register, formats: Iterable[str] = FORMATS, as_of: da
             register, formats, as_of, licence, site_name, site_url, directory_urls, lang)}
 
 
+
 def open_data_files(register: Register, formats: Iterable[str] = FORMATS, as_of: date | None = None,
                     licence: dict | None = None, site_name: str = "", site_url: str | None = None,
                     directory_urls: bool = True, lang: str = "vi",
