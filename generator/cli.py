@@ -321,8 +321,18 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    return args.run(args)
+    """Run one command. Everything it prints — its messages, argparse's, MkDocs' log — passes
+    through diagnostics.for_terminal: a file name or a value of a record may hold a terminal's
+    control sequences, and they are shown, not acted on."""
+    from .diagnostics import TerminalStream
+
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalStream(out), TerminalStream(err)
+    try:
+        args = parser().parse_args(argv)
+        return args.run(args)
+    finally:
+        sys.stdout, sys.stderr = out, err
 
 
 def run() -> None:

@@ -11,6 +11,7 @@ from .loops import chain, cycles
 from .model import Action, Agency, Body, CiteDecl, Document, Holder, Person, Signer, Source
 from .numbers import parse_number
 from .text import fold
+from .text_rules import name_problem
 from .source import LMap, read_markdown
 from .weburl import UrlError, href, parse_web_url
 from .vocab import (ACTION_COMMON_FIELDS, ACTION_FIELDS, ACTION_KINDS, CITE_FIELDS,
@@ -71,6 +72,10 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
         if folder != str(issued.year):
             f.error("issued", f"document issued in {issued.year} is filed under decisions/{folder}/; "
                               f"move it to decisions/{issued.year}/")
+    if (problem := name_problem(stem)):  # the file name is the name of the page's folder
+        diags.error(Loc(rel, 1), f"file name {problem} (name it after the document's number or "
+                    "a short subject)")
+        return None
     if stem in RESERVED_NAMES:  # the file name is the address of the document's page
         diags.error(Loc(rel, 1), reserved_message("file name", filename) + " (name it after the "
                     "document's number or subject)")
@@ -159,7 +164,7 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
     former: list[tuple[str, Loc]] = []  # addresses this record had before: they redirect here
     for item, loc in f.items("former"):
         if (not isinstance(item, str) or not DOC_REF_RE.match(item) or item == key
-                or item.partition("/")[2] in RESERVED_NAMES):
+                or item.partition("/")[2] in RESERVED_NAMES or name_problem(item.partition("/")[2])):
             diags.error(loc, "former takes the document references this record had before it was "
                              "renamed or renumbered, such as 2019/ket-luan-ttg (not its own)")
         elif item not in (ref for ref, _ in former):

@@ -42,6 +42,7 @@ from .permalinks import (document_json_path, document_url, formers, redirects, r
 from .render.labels import Labels
 from .safe_fs import write_inside
 from .vocab import DOCUMENT_TYPES
+from .text_rules import xml_text
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_PATH = Path(__file__).parent / "register.schema.json"
@@ -539,9 +540,9 @@ def atom_feed(register: Register, site_name: str = "", site_url: str | None = No
     feed = ET.Element(q("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": t.lang})
 
     def sub(parent, name, text=None, **attrs):
-        el = ET.SubElement(parent, q(name), {k.rstrip("_"): v for k, v in attrs.items()})
+        el = ET.SubElement(parent, q(name), {k.rstrip("_"): xml_text(v) for k, v in attrs.items()})
         if text is not None:
-            el.text = text
+            el.text = xml_text(text)
         return el
 
     title = f"{site_name} — {t('latest_documents')}" if site_name else t("latest_documents")

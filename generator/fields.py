@@ -8,6 +8,7 @@ from typing import Any, Iterable
 from .diagnostics import Diagnostics, Loc
 from .periods import Period, parse_period
 from .source import LList, LMap, line_of
+from .text_rules import name_problem, text_problem
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Ids that name a page (documents' file names, tasks, agencies, people, bodies) cannot take these:
@@ -18,7 +19,9 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_NAMES = frozenset({"index", "con", "prn", "aux", "nul",
                             *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
 MAX_TEXT = 20_000
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")  # control characters but \t and \n
+# the fields whose text may run over several lines (a report quoting a passage); every other
+# field is one line of a table, a title, a feed entry or a CSV cell
+MULTILINE_FIELDS = frozenset({"text"})
 
 
 def suggest(word: str, known: Iterable[str]) -> str:
@@ -45,7 +48,7 @@ class Fields:
         self.line = line_of(data, default=line)
 
     def loc(self, key: str | None = None) -> Loc:
-        return Loc(self.path, line_of(self.data, key, self.line) if key else self.line)
+        return Loc(self.path, line_of(self.data, key, self.line) if key is not None else self.line)
 
     def error(self, key: str | None, message: str) -> None:
         self.diags.error(self.loc(key), message)
@@ -76,8 +79,9 @@ class Fields:
         if len(value) > MAX_TEXT:
             self.error(key, f"{key!r} is longer than {MAX_TEXT} characters")
             return None
-        if _CONTROL.search(value):
-            self.error(key, f"{key!r} contains control characters")
+        problem = text_problem(value, single_line=key not in MULTILINE_FIELDS)
+        if problem:
+            self.error(key, f"{key!r} {problem}")
             return None
         return value
 
@@ -85,6 +89,9 @@ class Fields:
         value = self.text(key, required)
         if value is not None and not ID_RE.match(value):
             self.error(key, f"{key!r} must be an id of lower-case letters, digits and '-', not {value!r}")
+            return None
+        if value is not None and (problem := name_problem(value)):
+            self.error(key, f"{key!r} {problem}")
             return None
         return value
 

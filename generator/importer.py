@@ -30,6 +30,7 @@ from .numbers import DocNumber, find_citations
 from .periods import Period, period_from_phrase
 from .registries import read_agencies, read_bodies, read_people
 from .text import fold, nfc, slugify
+from .text_rules import without_refused
 from .vocab import DOCUMENT_TYPES, DRAFT_MARK
 
 __all__ = ["NotImportable", "Names", "load_names", "decode", "Cited", "Candidate", "Draft",
@@ -164,7 +165,6 @@ def load_names(root: Path) -> tuple[Names | None, list[str]]:
 # --- folding with a map back to the text ------------------------------------------------------
 
 _D_MAP = str.maketrans({"đ": "d", "ð": "d"})
-_NOT_YAML = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 _CONCEPT_RE = re.compile(r"\s+(?:điện tử|số)(?!\w)", re.I)
 
 
@@ -554,7 +554,7 @@ def import_text(text: str, names: Names | None = None, *, source_kind: str | Non
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     text = "".join(c if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cf") else
                    ("" if unicodedata.category(c) == "Cf" else " ") for c in text)
-    text = _NOT_YAML.sub("", text)  # what YAML cannot hold (U+FFFE, lone surrogates) never reaches the draft
+    text = without_refused(text)  # what check refuses (U+FFFE, lone surrogates, private use) never reaches the draft
     text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u202f", " ")
     draft.vietnamese = _vietnamese(text)
 

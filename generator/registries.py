@@ -9,6 +9,7 @@ from .fields import ID_RE, RESERVED_NAMES, Fields, reserved_message
 from .loops import chain, cycles
 from .model import Agency, Body, Person, PostDef
 from .source import LMap, read_yaml_file
+from .text_rules import name_problem, text_problem
 from .vocab import AGENCY_FIELDS, BODY_FIELDS, BODY_POST_FIELDS, PERSON_FIELDS
 
 
@@ -33,6 +34,9 @@ def _entries(root: Path, name: str, diags: Diagnostics) -> list[tuple[str, Field
         if key in RESERVED_NAMES:  # the id is the address of its page
             diags.error(Loc(rel, line), reserved_message("id", key))
             continue
+        if (problem := name_problem(key)):
+            diags.error(Loc(rel, line), f"id {problem}")
+            continue
         out.append((key, Fields(value, rel, diags, f"{name[:-4]} {key!r}", line)))
     return out
 
@@ -40,7 +44,10 @@ def _entries(root: Path, name: str, diags: Diagnostics) -> list[tuple[str, Field
 def _aliases(f: Fields) -> list[str]:
     out = []
     for item, loc in f.items("aliases"):
-        if isinstance(item, str) and item.strip():
+        problem = text_problem(item.strip(), single_line=True) if isinstance(item, str) else None
+        if problem:
+            f.diags.error(loc, f"alias {problem}")
+        elif isinstance(item, str) and item.strip():
             out.append(item.strip())
         else:
             f.diags.error(loc, "each alias must be text")

@@ -14,6 +14,7 @@ from .periods import Period, parse_period
 from .registries import read_agencies, read_bodies
 from .safe_fs import UnsafePath, write_inside
 from .text import fold
+from .text_rules import name_problem, text_problem
 from .vocab import DOCUMENT_TYPES, SOURCE_KINDS
 
 __all__ = ["NewDocument", "Refused", "plan", "scaffold", "write_new"]
@@ -49,8 +50,8 @@ def _text(value: str | None, name: str, problems: list[str], required: bool = Tr
     value = " ".join(value.split())
     if len(value) > MAX_TEXT:
         problems.append(f"--{name} is longer than {MAX_TEXT} characters")
-    elif any(ord(c) < 32 for c in value):
-        problems.append(f"--{name} contains control characters")
+    elif (problem := text_problem(value, single_line=True)):  # what check would refuse
+        problems.append(f"--{name} {problem.what}")
     return value
 
 
@@ -110,10 +111,14 @@ def plan(root: Path, *, number: str | None, type: str | None, issuer: str | None
         problems.append(f"--source-kind {source_kind!r}: use one of {', '.join(SOURCE_KINDS)}")
     if url is not None and not url.startswith(("https://", "http://")):
         problems.append("--url must start with https:// or http://")
+    elif url is not None and (problem := text_problem(url, single_line=True)):
+        problems.append(f"--url {problem.what}")
     source_title = _text(source_title, "source-title", problems, required=False)
 
     stem = None
-    if parsed:
+    if parsed and (problem := name_problem(parsed.slug)):
+        problems.append(f"--number {parsed.text!r}: the file name {parsed.slug}.md {problem}")
+    elif parsed:
         stem = parsed.slug
         if slug and slug != stem:
             problems.append(f"--slug {slug!r}: a numbered document's file is named after its "
@@ -126,6 +131,8 @@ def plan(root: Path, *, number: str | None, type: str | None, issuer: str | None
             problems.append(f"--slug {slug!r} must be lower-case letters, digits and '-'")
         elif slug in RESERVED_NAMES:
             problems.append(reserved_message("--slug", slug))
+        elif (problem := name_problem(slug)):
+            problems.append(f"--slug {problem}")
         else:
             stem = slug
     if problems:

@@ -19,6 +19,7 @@ from typing import Any, Iterable
 
 from .diagnostics import Diagnostic, Diagnostics
 from .fields import ID_RE
+from .text_rules import MAX_NAME_BYTES
 from .source import line_of, read_markdown, read_yaml_file
 from .vocab import (ACTION_COMMON_FIELDS, ACTION_FIELDS, ACTION_KINDS, AGENCY_FIELDS, BODY_FIELDS,
                     BODY_POST_FIELDS, CITE_FIELDS, DOCUMENT_FIELDS, DOCUMENT_TYPES, HOLDER_FIELDS,
@@ -43,7 +44,7 @@ _PERIOD_PATTERN = r"^\s*[0-9]{4}(-([Qq]0*[1-4]|(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9
 _DAY_PATTERN = r"^\s*[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\s*$"
 _DOC_REF = r"(\d{4}|khong-ro-nam)/[a-z0-9]+(-[a-z0-9]+)*"
 
-ID = {"type": "string", "pattern": _ID_PATTERN,
+ID = {"type": "string", "pattern": _ID_PATTERN, "maxLength": MAX_NAME_BYTES,  # ASCII: bytes
       "description": "an id of lower-case letters, digits and '-' (id: chữ thường, số và '-'), e.g. cuc-kstthc"}
 # YAML editors read `para: 2` and `issued: 2019` as numbers; the register reads them as text
 ID_OR_NUMBER = {**ID, "type": ["string", "integer"]}

@@ -2,7 +2,9 @@
 
 Untrusted input: files are size-limited, must be UTF-8, YAML is composed with the safe loader
 and converted by hand so that no tag is ever constructed, aliases are refused (no billion
-laughs) and nesting is bounded. Text is normalised to NFC here, once, for everything after.
+laughs) and nesting is bounded. Text is normalised to NFC here, once, for everything after,
+and every character is checked against text_rules.py here, once: the file's text, then each
+YAML value and key as its escapes decode it.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from .text_rules import text_problem
 from .diagnostics import Diagnostics, Loc
 from .safe_fs import UnsafePath, read_regular
 
@@ -90,8 +93,11 @@ def _convert(node: yaml.Node, base: int, seen: set[int], depth: int, budget: lis
                     raise _Reparse
                 raise _Refused(base + key_node.start_mark.line, "a mapping key must be plain text")
             key = _scalar(key_node, base, fast, flow)
-            key = "" if key is None else str(key)
             key_line = base + key_node.start_mark.line
+            if key is None or isinstance(key, bool):
+                # `~: x`, `null: x`, `: x`, `yes: x`: a name YAML reads as no name, or as true
+                raise _Refused(key_line, f"a field name must be text, not {key_node.value or 'empty'!r}; "
+                               "quote it if it is meant as text")
             if key in out:
                 raise _Refused(key_line, f"duplicate key {key!r} (first on line {out.lines[key]})")
             out[key] = _convert(value_node, base, seen, depth + 1, budget, fast, flow)
@@ -124,6 +130,15 @@ def _scalar(node: yaml.ScalarNode, base: int, fast: bool = False, in_flow: bool 
         if fast:
             raise _Reparse
         raise _Refused(base + node.start_mark.line, f"unsupported YAML tag {node.tag!r}")
+    # the file's characters were checked as read (read_text): what is refused here was written
+    # as an escape of a double-quoted value ("\\x1b", "\\ud800", "\\u202e")
+    problem = text_problem(node.value)
+    if problem:
+        remedy = ("write the character itself, or one escape of its whole code point such as "
+                  "\\U0001F600 (\\ud83d\\ude00 is two halves)" if "\ud800" <= node.value[problem.at] <= "\udfff"
+                  else "delete the escape that writes it")
+        raise _Refused(base + node.start_mark.line,
+                       f"a quoted value {problem.what}; {remedy}")
     return unicodedata.normalize("NFC", node.value)
 
 
@@ -208,7 +223,29 @@ def read_text(path: Path, rel: str, diags: Diagnostics) -> str | None:
     if "\x00" in text:
         diags.error(Loc(rel, text[: text.index("\x00")].count("\n") + 1), "file contains a NUL byte")
         return None
-    return unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text)
+    return text if _characters_ok(text, rel, diags) else None
+
+
+MAX_CHARACTER_ERRORS = 20  # per file: enough to see the pattern, not a flood
+
+
+def _characters_ok(text: str, rel: str, diags: Diagnostics) -> bool:
+    """Report each line holding a character text_rules.py refuses (its first one); linear."""
+    start, line, reported = 0, 1, 0
+    while reported < MAX_CHARACTER_ERRORS:
+        problem = text_problem(text[start:])
+        if problem is None:
+            break
+        at = start + problem.at
+        line += text.count("\n", start, at)
+        diags.error(Loc(rel, line), f"this line {problem}")
+        reported += 1
+        end = text.find("\n", at)
+        if end < 0:
+            break
+        start, line = end + 1, line + 1
+    return reported == 0
 
 
 @dataclass

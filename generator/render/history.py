@@ -7,7 +7,6 @@ are built here from `repo_url` (the site's configuration, never a record), perce
 from __future__ import annotations
 
 import posixpath
-import re
 import uuid
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, time, timezone
@@ -22,6 +21,7 @@ from ..provenance import Change, Commit, FileHistory, History
 from .context import Context
 from .labels import Labels
 from .markup import front_matter, link, table, text
+from ..text_rules import xml_text
 
 RECENT = "thay-doi-gan-day.md"      # the recent-changes page (source path, as in urls.py)
 FEED = "thay-doi-gan-day.xml"       # its Atom feed, written at the site's root
@@ -274,7 +274,7 @@ def render_feed(register: Register, t: Labels, history: History, site_name: str,
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": t.lang})
 
     def sub(parent, name, value=None, **attrs):
-        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{name}", attrs)
+        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{name}", {k: _clean(v) for k, v in attrs.items()})
         if value is not None:
             element.text = _clean(value)
         return element
@@ -311,12 +311,9 @@ def render_feed(register: Register, t: Labels, history: History, site_name: str,
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def _clean(value: str) -> str:
     """Text XML 1.0 can hold: git allows control characters in a subject or a name, XML does not."""
-    return _XML_INVALID.sub("", value)
+    return xml_text(value)
 
 
 def _rfc3339(moment: datetime) -> str:

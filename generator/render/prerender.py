@@ -301,9 +301,12 @@ def _amp(text: str) -> str:
 
 # A run of written blocks reaches Python-Markdown as one short paragraph holding this mark and
 # its number: not as raw HTML, which Python-Markdown would parse tag by tag (html.parser) to find
-# where it ends, at nearly the cost of the Markdown it replaced. Private-use characters: no
-# record or label holds them (render/markup.py writes text, not these).
+# where it ends, at nearly the cost of the Markdown it replaced. Private-use characters: `check`
+# refuses them in every record (text_rules.py), and prerender() writes any that reach it anyway
+# (a git author's name, a subject) as character references, which Markdown passes through and a
+# browser shows as the same character: a mark in the page is always one prerender() put there.
 _MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
+_AS_REFERENCES = str.maketrans({_MARK_OPEN: f"&#{ord(_MARK_OPEN)};", _MARK_CLOSE: f"&#{ord(_MARK_CLOSE)};"})
 _MARK = re.compile(f"<p>{_MARK_OPEN}([0-9]+){_MARK_CLOSE}</p>")
 
 
@@ -320,6 +323,8 @@ def prerender(markdown: str, page: str, exists: Callable[[str], bool],
     """`markdown` (a generated page, at `page` under the docs folder) with every block this
     module understands replaced by a mark. `exists(path)` says whether a page is in the site;
     `cache`, kept from page to page of one build, spares resolving a link again."""
+    if _MARK_OPEN in markdown or _MARK_CLOSE in markdown:
+        markdown = markdown.translate(_AS_REFERENCES)
     writer = _Writer(page, exists, directory_urls, cache)
     out: list[str] = []
     written: list[str] = []
