@@ -29,7 +29,7 @@ from .preview_watch import rebuilder, watch_records
 from .provenance import read_history
 from .page_shell import CompiledTemplates, install_page_shell, share_nav, trim_template_space
 from .render import render_site
-from .source_texts import source_files
+from .source_texts import published_text, source_files
 from .render.history import FEED, as_of_moment, page_sources, render_feed
 from .render.home import MARKER
 from .render.direct import DirectPage, heading_settings
@@ -294,7 +294,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         for path in source_files(self.register):
             if path in files.src_uris:
                 raise PluginError(f"content/{path} would hide the source text of the same path")
-            files.append(File.generated(config, path, abs_src_path=str(self.root / path)))
+            files.append(File.generated(config, path, content=published_text(self.root, path)))
         if self.problems != self.problems_shown:  # a preview's pages gain or lose the notice
             for file in files.documentation_pages():
                 file.is_modified = lambda: True

@@ -58,3 +58,13 @@ def check_source_files(root: Path, register: Register, diags: Diagnostics) -> No
 def source_files(register: Register) -> list[str]:
     """Every source text the records name, sorted (the site publishes them at these paths)."""
     return sorted({s.file for doc in register.documents.values() for s in doc.sources if s.file})
+
+
+def published_text(root: Path, rel: str) -> bytes:
+    """A source text as the site publishes it: its bytes after a UTF-8 byte-order mark, which a
+    browser reads as the encoding where a server names none for .txt (GitHub Pages names UTF-8,
+    Python's and MkDocs' preview servers do not, and Vietnamese then shows as mojibake)."""
+    from .safe_fs import read_regular
+
+    raw = read_regular(Path(root) / rel, rel, MAX_SOURCE_BYTES)
+    return raw if raw.startswith(b"\xef\xbb\xbf") else b"\xef\xbb\xbf" + raw

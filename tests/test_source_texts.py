@@ -95,9 +95,22 @@ def test_check_refuses_a_source_text_that_is_not_utf8(register_copy, capsys):
 def test_the_site_publishes_each_source_text_and_links_it_from_its_document(built_site):
     for path in SEED_TEXTS.values():
         rel = path.relative_to(ROOT)
-        assert (built_site / rel).read_bytes() == path.read_bytes()
+        # the text as committed, after a UTF-8 byte-order mark: a browser reads Vietnamese right
+        # even where the server names no encoding for .txt
+        assert (built_site / rel).read_bytes() == b"\xef\xbb\xbf" + path.read_bytes()
     html = page_html(built_site, "van-ban/2020/139-tb-vpcp")
     assert '<a href="../../../sources/2020/139-tb-vpcp.txt">văn bản gốc</a>' in html
     data = json.loads((built_site / "register.json").read_text(encoding="utf-8"))
     doc = next(d for d in data["documents"] if d["key"] == "2020/139-tb-vpcp")
     assert [s["file"] for s in doc["sources"]] == ["sources/2020/139-tb-vpcp.txt"]
+
+
+def test_a_reader_s_browser_shows_the_vietnamese_of_a_source_text(built_site):
+    """Served as a plain server serves .txt (no encoding named), the text reads right."""
+    from browser import chromium, offline_page, served
+
+    with served(built_site) as base, chromium() as browser:
+        page = offline_page(browser, viewport={"width": 390, "height": 844})
+        page.goto(base + "sources/2019/8540-tb-vpcp.txt")
+        shown = page.inner_text("body")
+        assert "Số: 8540/TB-VPCP" in shown and "Hà Nội, ngày 23 tháng 9 năm 2019" in shown
