@@ -22,7 +22,6 @@ import csv
 import html
 import io
 import json
-import os
 import uuid
 import xml.etree.ElementTree as ET
 from datetime import date

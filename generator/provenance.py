@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .asof import SITE_TZ
+from .diagnostics import for_terminal
 
 __all__ = ["Change", "Commit", "FileHistory", "History", "read_history", "parse_log", "parse_texts",
            "pull_request_number", "shown", "LOG_FORMAT", "TEXT_FORMAT"]
@@ -34,8 +35,6 @@ LOG_FORMAT = "%x1e%H%x1f%P%x1f%ct"
 # full of RS, US or other control characters cannot move a field of another commit: a piece
 # that does not open with the next expected hash belongs to the subject before it.
 TEXT_FORMAT = "%H%n%an%n%s"
-# control characters, and the bidirectional overrides that would show a name backwards
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 MAX_TIME = 253402300799  # 9999-12-31 23:59:59 UTC: the last second a datetime can hold
 _HASH = re.compile(r"[0-9a-f]{40,64}")
 _PR_RE = re.compile(r"(?:\(#(\d+)\)\s*$|^Merge pull request #(\d+)\b)")
@@ -272,12 +271,7 @@ def parse_texts(output: str) -> list[tuple[str, str, str]]:
 def shown(value: str) -> str:
     """An author or subject as a page shows it: control characters (which an XML feed cannot
     hold, and a terminal would obey) written visibly as \\xNN, the rest as written."""
-    return _CONTROL.sub(_visible, value).strip()
-
-
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return for_terminal(value).strip()
 
 
 def parse_log(output: str, strip: str = "", cut: set[str] | frozenset[str] = frozenset(),

@@ -7,36 +7,30 @@ request cannot point the register at a file of the build machine.
 """
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
 from .diagnostics import Diagnostics, Loc
 from .model import Register
+from .safe_fs import LINK, UnsafePath, read_regular
 
-SOURCES = "sources"
 MAX_SOURCE_BYTES = 2_000_000  # the longest decree's text is a few hundred KB
+BOM = b"\xef\xbb\xbf"
 
 
-def source_file_problem(root: Path, rel: str) -> str | None:
-    """Why `rel` (a path checked by SOURCE_FILE_RE) is not a readable source text, or None."""
-    path = Path(root)
-    for part in rel.split("/"):
-        path = path / part
-        try:
-            info = os.lstat(path)
-        except FileNotFoundError:
-            return (f"source file {rel} does not exist: add the raw text the record was entered "
-                    f"from as {rel}, or remove `file:`")
-        except OSError as exc:
-            return f"source file {rel} cannot be read ({exc.strerror})"
-        if stat.S_ISLNK(info.st_mode):
-            return f"{path.relative_to(root).as_posix()} is a symlink: a source text must be a plain file"
-    if not stat.S_ISREG(info.st_mode):
-        return f"source file {rel} is not a regular file"
-    if info.st_size > MAX_SOURCE_BYTES:
-        return f"source file {rel} is {info.st_size:,} bytes (limit {MAX_SOURCE_BYTES:,}): is it the right file?"
-    raw = (Path(root) / rel).read_bytes()
+def _read(root: Path, rel: str) -> bytes | str:
+    """The bytes of source text `rel` (a path SOURCE_FILE_RE accepted), or why it has none."""
+    try:
+        raw = read_regular(Path(root) / rel, rel, MAX_SOURCE_BYTES)
+    except UnsafePath as exc:
+        return f"{exc.rel} is a symlink: a source text must be a plain file" if exc.message == LINK \
+            else f"source file {rel} is not a regular file"
+    except FileNotFoundError:
+        return (f"source file {rel} does not exist: add the raw text the record was entered "
+                f"from as {rel}, or remove `file:`")
+    except ValueError:
+        return f"source file {rel} is larger than {MAX_SOURCE_BYTES:,} bytes: is it the right file?"
+    except OSError as exc:
+        return f"source file {rel} cannot be read ({exc.strerror})"
     if b"\x00" in raw:
         return f"source file {rel} holds NUL bytes: a binary file, or UTF-16 text; save it as UTF-8"
     try:
@@ -44,7 +38,13 @@ def source_file_problem(root: Path, rel: str) -> str | None:
     except UnicodeDecodeError as exc:
         return (f"source file {rel} is not UTF-8 text (undecodable byte at offset {exc.start}); "
                 "save it as UTF-8")
-    return None
+    return raw
+
+
+def source_file_problem(root: Path, rel: str) -> str | None:
+    """Why `rel` is not a readable source text, or None."""
+    found = _read(root, rel)
+    return found if isinstance(found, str) else None
 
 
 def check_source_files(root: Path, register: Register, diags: Diagnostics) -> None:
@@ -63,8 +63,7 @@ def source_files(register: Register) -> list[str]:
 def published_text(root: Path, rel: str) -> bytes:
     """A source text as the site publishes it: its bytes after a UTF-8 byte-order mark, which a
     browser reads as the encoding where a server names none for .txt (GitHub Pages names UTF-8,
-    Python's and MkDocs' preview servers do not, and Vietnamese then shows as mojibake)."""
-    from .safe_fs import read_regular
-
+    Python's and MkDocs' preview servers do not, and Vietnamese then shows as mojibake).
+    check_source_files has accepted it."""
     raw = read_regular(Path(root) / rel, rel, MAX_SOURCE_BYTES)
-    return raw if raw.startswith(b"\xef\xbb\xbf") else b"\xef\xbb\xbf" + raw
+    return raw if raw.startswith(BOM) else BOM + raw

@@ -36,6 +36,21 @@ def register_copy(tmp_path: Path) -> Path:
     return root
 
 
+SMALL = ROOT / "tests/fixtures/small/decisions"
+
+
+def small_register(root: Path) -> Path:
+    """The small hand-made register (tests/fixtures/small) with the site's content, theme and
+    configuration: a register of invented records to break on purpose."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in SHIPPED:
+        if name not in ("decisions", "sources"):
+            source = ROOT / name
+            (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / name)
+    shutil.copytree(SMALL, root / "decisions")
+    return root
+
+
 def edit(path: Path, pattern: str, replacement: str, count: int = 1) -> int:
     """Change a record the way an editor's typo would; returns the 1-based line changed."""
     text = path.read_text(encoding="utf-8")

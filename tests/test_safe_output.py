@@ -13,7 +13,6 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -21,7 +20,7 @@ import pytest
 import yaml
 
 from browser import chromium, offline_page, served
-from conftest import ROOT, SHIPPED
+from conftest import ROOT, small_register
 from generator.cli import main as register_main
 
 SMALL = ROOT / "tests/fixtures/small/decisions"
@@ -46,12 +45,7 @@ def _q(value: str) -> str:
 
 def hostile_register(root: Path) -> Path:
     """The small test register with a hostile value in every field that reaches a page."""
-    for name in SHIPPED:
-        if name != "decisions":
-            source = ROOT / name
-            (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / name)
-    decisions = root / "decisions"
-    shutil.copytree(SMALL, decisions)
+    decisions = small_register(root) / "decisions"
     agencies = yaml.safe_load((decisions / "agencies.yml").read_text(encoding="utf-8"))
     agencies["bo-a"].update(name=f"Bộ A {XSS}", short=f"BA {XSS}", aliases=[f"Bộ A cũ {XSS}"],
                             posts={"bo-truong": f"Bộ trưởng {XSS}"})

@@ -23,27 +23,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, SHIPPED, run_register
-from generator.cli import main as register_main
+from conftest import SMALL, run_register, small_register
 from generator.export import export_files
 from generator.load import load_register
 from generator.render import render_site
 from generator.render.prerender import prerender, restore
 from generator.text_rules import MAX_NAME_BYTES
 
-SMALL = ROOT / "tests/fixtures/small/decisions"
 NEW = "decisions/2023/7-tb-ba.md"
-
-
-def small_register(root: Path) -> Path:
-    """The small hand-made register, with the site's content, theme and configuration."""
-    root.mkdir(parents=True, exist_ok=True)
-    for name in SHIPPED:
-        if name != "decisions":
-            source = ROOT / name
-            (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / name)
-    shutil.copytree(SMALL, root / "decisions")
-    return root
 
 
 def raw(value: str) -> str:

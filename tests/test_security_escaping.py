@@ -7,11 +7,9 @@ from __future__ import annotations
 import csv
 import io
 import os
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,7 +18,7 @@ from conftest import ROOT, run_register
 from generator.diagnostics import Diagnostic, for_terminal
 from generator.export import atom_feed, csv_bytes, inert_cell
 from generator.load import load_register
-from test_security_characters import NEW, SMALL, line_of, raw, record, small_register, write
+from test_security_characters import NEW, line_of, raw, record, small_register, write
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -6,7 +6,6 @@ shared, noisy machine cannot fail it while a quadratic pass cannot pass it."""
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 

@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from browser import chromium, served
-from conftest import ROOT, SHIPPED, run_register
+from conftest import ROOT, run_register, small_register
 from generator.cli import main as register_main
 
 SMALL = ROOT / "tests/fixtures/small/decisions"
@@ -183,12 +183,7 @@ SHOWN_AS_TYPED = ["~~~mermaid", "```html", '!!! danger "Cảnh báo giả"', '??
 
 
 def hostile_register(root: Path) -> Path:
-    for name in SHIPPED:
-        if name != "decisions":
-            source = ROOT / name
-            (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / name)
-    decisions = root / "decisions"
-    shutil.copytree(SMALL, decisions)
+    decisions = small_register(root) / "decisions"
     agencies = yaml.safe_load((decisions / "agencies.yml").read_text(encoding="utf-8"))
     agencies["bo-a"].update(name=f"Bộ A {MARKUP}", short=f"*BA* {MARKUP}",
                             aliases=[f"_Bộ Á_ {MARKUP}", "<br>Bộ cũ<br>", "**Bộ** | _A_ | `x`"],

@@ -93,8 +93,8 @@ def request_pending_on_itself(root):
 def requests_pending_on_each_other(root):
     _replace(root, Y2018, "    id: quy-che-hoat-dong\n    request:",
              "    id: quy-che-hoat-dong\n    pending: qd-thanh-lap\n    request:")
-    line = _replace(root, Y2018, "    id: qd-thanh-lap\n    request:",
-                    "    id: qd-thanh-lap\n    pending: quy-che-hoat-dong\n    request:")
+    _replace(root, Y2018, "    id: qd-thanh-lap\n    request:",
+             "    id: qd-thanh-lap\n    pending: quy-che-hoat-dong\n    request:")
     return Y2018, None, "pending"
 
 

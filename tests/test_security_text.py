@@ -6,25 +6,15 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from browser import chromium, offline_page, served
-from conftest import ROOT, SHIPPED
+from conftest import small_register
 from generator.cli import main as register_main
 
-SMALL = ROOT / "tests/fixtures/small/decisions"
 DOC = "decisions/2021/1-tb-ba.md"
-
-
-def small_register(root: Path) -> Path:
-    for name in SHIPPED:
-        if name not in ("decisions", "sources"):
-            (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, root / name)
-    shutil.copytree(SMALL, root / "decisions")
-    return root
 
 
 CONSTRUCTS = [

@@ -274,9 +274,9 @@ def render_feed(register: Register, t: Labels, history: History, site_name: str,
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": t.lang})
 
     def sub(parent, name, value=None, **attrs):
-        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{name}", {k: _clean(v) for k, v in attrs.items()})
+        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{name}", {k: xml_text(v) for k, v in attrs.items()})
         if value is not None:
-            element.text = _clean(value)
+            element.text = xml_text(value)
         return element
 
     sub(feed, "id", f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'urn:egov-register:' + FEED)}")
@@ -309,11 +309,6 @@ def render_feed(register: Register, t: Labels, history: History, site_name: str,
         sub(entry, "content", f"<p>{meta}</p><ul>{items}</ul>", type="html")
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
-
-
-def _clean(value: str) -> str:
-    """Text XML 1.0 can hold: git allows control characters in a subject or a name, XML does not."""
-    return xml_text(value)
 
 
 def _rfc3339(moment: datetime) -> str:
