@@ -73,9 +73,21 @@ def _fulfilments(register: Register, diags: Diagnostics) -> None:
     for doc in register.documents.values():
         for ref, loc in doc.fulfills:
             request = register.action(ref)
+            through = ""
+            if register.canonical(ref) != ref:
+                through = (f" ({ref.partition('#')[0]} is now {register.canonical(ref).partition('#')[0]}, "
+                           "by its former:)")
             if request is None or request.kind != "request":
-                diags.error(loc, f"fulfills {ref!r}: no request action with that id")
+                diags.error(loc, f"fulfills {ref!r}{through}: no request action with that id")
                 continue
+            detail = doc.fulfil_details.get(ref)
+            directed = {a.id for a in register.documents[request.doc].actions
+                        if a.pending == request.id and a.id}
+            for change in detail.changes if detail else []:
+                if change not in directed:
+                    diags.error(loc, f"fulfills {ref!r}{through}: {change!r} is not the id of a change "
+                                     f"directed pending this request; its changes with ids are "
+                                     f"{', '.join(sorted(directed)) or 'none (give them ids)'}")
             if request.doc == doc.key:
                 diags.error(loc, f"fulfills {ref!r}: a document cannot fulfil its own request; list "
                                  "the request under 'fulfills' of the document that carries it out")

@@ -16,6 +16,7 @@ from .diagnostics import Diagnostics, Loc
 from .model import Citation, CitedDocument, Document, Register
 from .documents import ANCHOR_RE, DOC_REF_RE
 from .numbers import DocNumber, Resolver, find_citations, parse_number
+from .periods import Period
 
 UNKNOWN_YEAR = "khong-ro-nam"
 _PARAGRAPH_SPLIT = re.compile(r"\n[ \t]*\n")
@@ -37,6 +38,8 @@ class Found:
     start: int = -1
     end: int = -1
     fulfills: list | None = None
+    partial: Period | None = None  # a declared month or year without its day
+    fulfil_details: dict | None = None
 
 
 def paragraphs(body: str) -> list[tuple[int, str]]:
@@ -101,8 +104,11 @@ def find_in_document(doc: Document) -> list[Found]:
                                offset + c.start, offset + c.end))
     for decl in doc.cites:
         year = decl.date.year if decl.date else decl.number.year
-        found.append(Found(doc, decl.number, decl.date, year, None, None, decl.loc.line,
-                           "", decl.subject, fulfills=decl.fulfills))
+        day = decl.date.start if decl.date and decl.date.precision == "day" else None
+        partial = decl.date if decl.date and day is None else None
+        found.append(Found(doc, decl.number, day, year, None, None, decl.loc.line,
+                           "", decl.subject, fulfills=decl.fulfills, partial=partial,
+                           fulfil_details=decl.fulfil_details))
     return found
 
 
@@ -149,12 +155,16 @@ def collect_citations(register: Register, diags: Diagnostics,
                 entry = cited[target] = CitedDocument(target, f.number, year)
             if f.date:
                 entry.dates.add(f.date)
+            if f.partial:
+                entry.partial.add(f.partial)
             if f.subject:
                 entry.subjects.append((f.doc.key, f.subject))
             if f.kind and not entry.type:
                 entry.type = f.kind
             for ref, loc in f.fulfills or []:
                 _cited_fulfils(register, entry, ref, loc, diags)
+                if f.fulfil_details and ref in f.fulfil_details:
+                    entry.fulfil_details[ref] = f.fulfil_details[ref]
         elif f.fulfills:
             diags.error(Loc(f.doc.path, f.line), f"{f.number.text} is in the register: say what it "
                                                  "fulfils in its own record (fulfills:)")
@@ -174,10 +184,11 @@ def _cited_fulfils(register: Register, cited: CitedDocument, ref: str, loc: Loc,
         diags.error(loc, f"fulfills {ref!r}: no request action with that id")
         return
     requested = register.documents[request.doc].issued
-    if cited.dates and max(cited.dates) < requested.start:
+    ends = [*cited.dates, *(p.end for p in cited.partial)]
+    if ends and max(ends) < requested.start:
         diags.error(loc, f"fulfills {ref!r}: {cited.number.text} is dated before the request ({requested})")
         return
-    if not cited.dates:
+    if not ends:
         diags.error(loc, f"fulfills {ref!r}: give the date of {cited.number.text}, so the register "
                          "knows when the request was fulfilled")
         return
@@ -195,6 +206,8 @@ def _resolve_targets(register: Register, resolver: Resolver, cited: dict[str, Ci
             if DOC_REF_RE.match(action.target):
                 if action.target in register.documents or action.target in cited:
                     action.target_key = action.target
+                elif action.target in register.renamed:  # named by the address it had before
+                    action.target_key = register.renamed[action.target]
                 else:
                     diags.error(action.loc, f"target {action.target!r}: no such document in the register")
                 continue

@@ -8,16 +8,18 @@ from pathlib import Path
 from .diagnostics import Diagnostics, Loc
 from .fields import ID_RE, RESERVED_NAMES, Fields, reserved_message, suggest
 from .loops import chain, cycles
-from .model import Action, Agency, Body, CiteDecl, Document, Holder, Person, Signer, Source
+from .model import (Action, Agency, Body, CiteDecl, Claim, Dispute, Document, Fulfilment, Holder,
+                    Member, Person, Signer, Source)
 from .numbers import parse_number
 from .text import fold
 from .text_rules import name_problem
 from .source import LMap, read_markdown
 from .weburl import UrlError, href, parse_web_url
-from .vocab import (ACTION_COMMON_FIELDS, ACTION_FIELDS, ACTION_KINDS, CITE_FIELDS,
-                    DOCUMENT_FIELDS, DOCUMENT_TYPES, DRAFT_MARK, HOLDER_FIELDS, REPORT_STATUSES,
-                    REQUEST_WHAT, REQUIRED_DOCUMENT_FIELDS, SIGNER_FIELDS, SOURCE_FIELDS,
-                    SOURCE_KINDS, TASK_FIELDS)
+from .vocab import (ACTION_COMMON_FIELDS, ACTION_FIELDS, ACTION_KINDS, CITE_FIELDS, CLAIM_FIELDS,
+                    DISPUTE_FIELDS, DOCUMENT_FIELDS, DOCUMENT_TYPES, DRAFT_MARK, FULFIL_FIELDS,
+                    HOLDER_FIELDS, MEMBER_FIELDS, REPORT_STATUSES, REQUEST_WHAT,
+                    REQUIRED_DOCUMENT_FIELDS, SIGNER_FIELDS, SOURCE_FIELDS, SOURCE_KINDS,
+                    SOURCE_TEXTS, TASK_FIELDS)
 
 ANCHOR_RE = re.compile(r"\{:?\s*#d-([a-z0-9-]+)\s*\}")
 SOURCE_FILE_RE = re.compile(r"^sources/(\d{4}|khong-ro-nam)/[a-z0-9]+(?:-[a-z0-9]+)*\.txt$")
@@ -116,8 +118,15 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
                             "repository (lower-case letters, digits and '-'), e.g. "
                             f"sources/{folder}/{stem}.txt")
             file = None
+        text_kind = s.text("text") or "full"
+        if text_kind not in SOURCE_TEXTS:
+            s.error("text", f"unknown text kind {text_kind!r}: the record's text is the source's "
+                            f"{', '.join(SOURCE_TEXTS)} (full text, an excerpt, a press summary, "
+                            "a translation)")
+            text_kind = "full"
         sources.append(Source(kind or "official", s.text("title"), url, s.text("author"),
-                              s.period("date"), s.ident("part"), file, s.loc("file").line))
+                              s.period("date"), s.ident("part"), file, s.loc("file").line,
+                              text_kind))
     if f.has("sources") and not sources:
         f.error("sources", "give at least one source")
 
@@ -135,14 +144,12 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
             item_number = parse_number(raw) if raw else None
             if raw and item_number is None:
                 c.error("number", f"{raw!r} is not a document number")
-            period = c.period("date")
-            if period and period.precision != "day":
-                c.error("date", "a citation's date must be a day, e.g. 2018-08-28")
-            cite_date = period.start if period and period.precision == "day" else None
+            cite_date = c.period("date")  # a day, or the month or year the citing text gives
             subject = c.text("subject")
             if item_number is None:
                 continue
-            cites.append(CiteDecl(item_number, cite_date, subject, loc, _request_refs(c, diags)))
+            refs, details = _request_refs(c, diags)
+            cites.append(CiteDecl(item_number, cite_date, subject, loc, refs, details))
             continue
         cites.append(CiteDecl(item_number, cite_date, subject, loc))
 
@@ -159,7 +166,12 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
                 diags.error(loc, f"paragraph anchor {{#d-{action.para}}} of this action is not in the text")
     _check_action_ids(actions, diags)
 
-    fulfills = _request_refs(f, diags)
+    fulfills, fulfil_details = _request_refs(f, diags)
+    effective = f.period("effective")
+    if effective and issued and effective.end < issued.start:
+        f.error("effective", f"effective {effective} ends before the document was issued ({issued}); "
+                             "a date the text gives for its changes is on or after its issue")
+    disputed = _disputes(f, rel, len(sources), diags)
 
     former: list[tuple[str, Loc]] = []  # addresses this record had before: they redirect here
     for item, loc in f.items("former"):
@@ -179,7 +191,7 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
         issuer=issuer, issued=issued, meeting=f.period("meeting"), signer=signer,
         sources=sources, cites=cites, fulfills=fulfills, actions=actions,
         body=md.body, body_line=md.body_line, anchors=anchors, field_lines=dict(md.meta.lines),
-        former=former,
+        former=former, effective=effective, fulfil_details=fulfil_details, disputed=disputed,
     )
 
 
@@ -247,15 +259,59 @@ def anchor_problems(body: str) -> list[tuple[int, str]]:
     return out
 
 
-def _request_refs(f: Fields, diags: Diagnostics) -> list[tuple[str, Loc]]:
-    """The `fulfills` list of a document or a citation: references to request actions."""
-    refs = []
+def _request_refs(f: Fields, diags: Diagnostics) -> tuple[list[tuple[str, Loc]], dict[str, Fulfilment]]:
+    """The `fulfills` list of a document or a citation: references to request actions, each
+    either a string (the whole request) or {request, changes?, inferred?}."""
+    refs, details = [], {}
     for item, loc in f.items("fulfills"):
+        changes: list[str] = []
+        inferred = None
+        if isinstance(item, LMap):
+            m = Fields(item, f.path, diags, "fulfilment", loc.line)
+            m.only(FULFIL_FIELDS)
+            ref = m.text("request", True)
+            for change, cloc in m.items("changes"):
+                if isinstance(change, str) and ID_RE.match(change):
+                    changes.append(change)
+                else:
+                    diags.error(cloc, "changes takes the ids of the directed actions this document "
+                                      "enacts (the actions with pending: <request id>)")
+            inferred = m.text("inferred")
+            if m.has("inferred") and not inferred:
+                m.error("inferred", "inferred: say why the relation is read into the texts")
+            item = ref
         if not isinstance(item, str) or "#" not in item or not DOC_REF_RE.match(item.partition("#")[0]):
-            diags.error(loc, "fulfills takes '<year>/<file>#<action id>' references")
+            diags.error(loc, "fulfills takes '<year>/<file>#<action id>' references, or "
+                             "{request: '<year>/<file>#<action id>', changes: [<ids>]}")
         else:
             refs.append((item, loc))
-    return refs
+            details[item] = Fulfilment(item, changes, inferred, loc)
+    return refs, details
+
+
+def _disputes(f: Fields, rel: str, sources: int, diags: Diagnostics) -> list[Dispute]:
+    """Facts the sources report differently: each claim with the source that makes it."""
+    out = []
+    for item, loc in f.items("disputed"):
+        d = Fields(item, rel, diags, "disputed fact", loc.line)
+        d.only(DISPUTE_FIELDS)
+        what = d.text("what", True)
+        claims = []
+        for claim, cloc in d.items("claims"):
+            c = Fields(claim, rel, diags, "claim", cloc.line)
+            c.only(CLAIM_FIELDS)
+            says, source = c.text("says", True), c.data.get("source")
+            if isinstance(source, bool) or not isinstance(source, int) or not 1 <= source <= sources:
+                c.error("source", f"claim: source is the number of the source that says it, 1 to "
+                                  f"{sources} in this document's sources list")
+                continue
+            if says:
+                claims.append(Claim(says, source))
+        if what and len(claims) < 2:
+            d.error("claims", "disputed: give at least two claims, each {says: …, source: <n>}")
+        elif what:
+            out.append(Dispute(what, claims, loc))
+    return out
 
 
 def _fold_abbr(abbr: str) -> str:
@@ -280,7 +336,10 @@ def _read_action(item, loc: Loc, doc: str, index: int, rel: str, names: Names,
     kind = kinds[0]
     f.only((*ACTION_COMMON_FIELDS, DRAFT_MARK, kind))
     action = Action(doc=doc, index=index, kind=kind, loc=loc,
-                    para=f.text("para"), id=f.ident("id"), pending=f.ident("pending"))
+                    para=f.text("para"), id=f.ident("id"), pending=f.ident("pending"),
+                    effective=f.period("effective"), inferred=f.text("inferred"))
+    if f.has("inferred") and not action.inferred:
+        f.error("inferred", "inferred: say why the action is read into the text")
     if action.para and not ID_RE.match(action.para):
         f.error("para", f"para {action.para!r} must be lower-case letters, digits and '-'")
         action.para = None
@@ -306,12 +365,17 @@ def _read_action(item, loc: Loc, doc: str, index: int, rel: str, names: Names,
                 action.task = None
         else:
             action.task = a.ident("task")
-    if kind in ("establish", "appoint", "relieve", "scope") or (kind in ("holds", "designate") and a.has("body")):
+    if kind in ("establish", "appoint", "relieve", "scope", "compose") or (
+            kind in ("holds", "designate", "rename") and a.has("body")):
         action.body = a.ref("body", bodies, "body")
-    if kind == "holds" and a.has("agency"):
+    if kind in ("holds", "rename") and a.has("agency"):
         action.agency = a.ref("agency", agencies, "agency")
-    if kind == "holds" and bool(a.has("body")) == bool(a.has("agency")):
-        a.error(None, "holds: give either body or agency")
+    if kind in ("holds", "rename") and bool(a.has("body")) == bool(a.has("agency")):
+        a.error(None, f"{kind}: give either body or agency")
+    if kind == "rename":
+        action.name, action.short, action.abbr = a.text("name", True), a.text("short"), a.text("abbr")
+    if kind == "compose":
+        _read_composition(a, action, names)
     if "post" in required:
         post = a.ident("post")
         if post and action.body and action.body in bodies and post not in bodies[action.body].posts:
@@ -361,7 +425,8 @@ def _read_action(item, loc: Loc, doc: str, index: int, rel: str, names: Names,
     if kind == "transfer":
         action.from_ = a.ref("from", agencies, "agency")
         action.to = a.ref("to", agencies, "agency")
-        action.effective = a.period("effective")
+        if a.has("effective"):
+            action.effective = a.period("effective")
         if action.from_ and action.from_ == action.to:
             a.error("to", "transfer: from and to are the same agency")
     if kind in ("amend", "replace", "repeal", "request"):
@@ -386,6 +451,53 @@ def _read_action(item, loc: Loc, doc: str, index: int, rel: str, names: Names,
     if kind == "holds":
         action.date = a.period("date")
     return action
+
+
+def _read_composition(a: Fields, action: Action, names: Names) -> None:
+    """A stated ("kiện toàn") composition: its seats, as many as the source lists, and the
+    count when the source gives one; the members listed are the whole unless fewer than it."""
+    body = names.bodies.get(action.body) if action.body else None
+    seen: dict[str, int] = {}
+    for item, loc in a.items("members"):
+        m = Fields(item, a.path, a.diags, "member", loc.line)
+        m.only(MEMBER_FIELDS)
+        post = m.ident("post", True)
+        if post and body and post not in body.posts:
+            m.error("post", f"unknown post {post!r} of body {body.id!r}{suggest(post, body.posts)}")
+            continue
+        if post is None:
+            continue
+        holder = _holder(m, names) if m.has("holder") else None
+        seen[post] = seen.get(post, 0) + 1
+        if body and seen[post] > 1 and not body.posts[post].several:
+            m.error("post", f"compose: post {post!r} of {body.id!r} has one holder; it is listed "
+                            "twice (allow several holders in bodies.yml if the text gives several)")
+            continue
+        action.members.append(Member(post, holder))
+    count = a.data.get("count")
+    if count is not None:
+        if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+            a.error("count", "compose: count is the number of members the source gives, e.g. 19")
+            count = None
+        elif count < len(action.members):
+            a.error("count", f"compose: count {count} is less than the {len(action.members)} members "
+                             "listed")
+            count = None
+    action.count = count
+    if not action.members and count is None:
+        a.error(None, "compose: list the members (post and holder), or give their count when the "
+                      "source gives only that")
+    complete = a.data.get("complete")
+    if complete is not None and not isinstance(complete, bool):
+        a.error("complete", "compose: complete is true or false")
+        complete = None
+    if complete is None:
+        complete = bool(action.members) and (count is None or count == len(action.members))
+    elif complete and (not action.members or (count is not None and count != len(action.members))):
+        a.error("complete", f"compose: complete is true but {len(action.members)} of "
+                            f"{count if count is not None else '?'} members are listed")
+        complete = False
+    action.complete = complete
 
 
 def _holder(a: Fields, names: Names) -> Holder | None:

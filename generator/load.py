@@ -216,6 +216,7 @@ def _checked(root: Path, docs: list[Document], problems: list[Diagnostic], diags
     diags.items.extend(problems)
     documents = {doc.key: doc for doc in docs}
     register = Register(documents, names.agencies, names.people, names.bodies, tasks={}, cited={}, citations=[])
+    register.renamed = {ref: doc.key for doc in docs for ref, _ in doc.former if ref not in documents}
     check_register(register, diags)
     collect_citations(register, diags, found)
     check_former(register, diags)

@@ -20,6 +20,7 @@ class Agency:
     parent: str | None
     posts: dict[str, str]
     loc: Loc
+    note: str | None = None
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Person:
     name: str
     aliases: list[str]
     loc: Loc
+    note: str | None = None
 
 
 @dataclass
@@ -48,6 +50,7 @@ class Body:
     posts: dict[str, PostDef]
     roles: dict[str, str]
     loc: Loc
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class Source:
     part: str | None
     file: str | None = None  # the raw text this source gives, in the repository (sources/…)
     file_line: int = 0
+    text: str = "full"       # what the record's text is of it: full, excerpt, summary, translation
 
 
 @dataclass
@@ -79,10 +83,44 @@ class Signer:
 @dataclass
 class CiteDecl:
     number: DocNumber
-    date: date | None
+    date: Period | None       # as precisely as the citing text gives it
     subject: str | None
     loc: Loc
     fulfills: list[tuple[str, Loc]] = field(default_factory=list)  # requests the cited one fulfils
+    fulfil_details: dict[str, "Fulfilment"] = field(default_factory=dict)
+
+
+@dataclass
+class Fulfilment:
+    """How a document fulfils a request: wholly, or only the named directed changes."""
+
+    request: str                                       # "<document>#<request id>"
+    changes: list[str] = field(default_factory=list)   # ids of the changes enacted; [] = all
+    inferred: str | None = None                        # why, when no source states it
+    loc: Loc | None = None
+
+
+@dataclass
+class Claim:
+    says: str
+    source: int               # 1-based position in the document's sources
+
+
+@dataclass
+class Dispute:
+    """A fact the sources report differently: every claim is kept, with its source."""
+
+    what: str
+    claims: list[Claim]
+    loc: Loc
+
+
+@dataclass
+class Member:
+    """One seat of a stated composition: a post and, when the source gives it, its holder."""
+
+    post: str
+    holder: Holder | None
 
 
 @dataclass
@@ -123,6 +161,13 @@ class Action:
     date: Period | None = None
     text: str | None = None
     target_key: str | None = None  # the target resolved to a document or cited-document key
+    inferred: str | None = None    # why the editor reads this action into the text
+    members: list[Member] = field(default_factory=list)  # compose: the composition stated
+    count: int | None = None       # compose: the number of members the source gives
+    complete: bool = True          # compose: the members listed are the whole composition
+    name: str | None = None        # rename: the new name, short form and abbreviation
+    short: str | None = None
+    abbr: str | None = None
 
     @property
     def ref(self) -> str:
@@ -154,6 +199,13 @@ class Document:
     anchors: set[str]
     field_lines: dict[str, int] = field(default_factory=dict)
     former: list[tuple[str, Loc]] = field(default_factory=list)  # earlier references, redirected
+    effective: Period | None = None     # when its changes take effect, when not on issue
+    fulfil_details: dict[str, Fulfilment] = field(default_factory=dict)  # by request reference
+    disputed: list[Dispute] = field(default_factory=list)
+
+    @property
+    def takes_effect(self) -> Period:
+        return self.effective or self.issued
 
     def line(self, name: str) -> int:
         return self.field_lines.get(name, self.loc.line)
@@ -180,9 +232,11 @@ class CitedDocument:
     number: DocNumber
     year: int | None
     dates: set[date] = field(default_factory=set)
+    partial: set[Period] = field(default_factory=set)  # months or years cited without a day
     subjects: list[tuple[str, str]] = field(default_factory=list)  # (citing key, subject)
     type: str | None = None
     fulfills: list[str] = field(default_factory=list)  # requests it fulfils, as a citing text says
+    fulfil_details: dict[str, Fulfilment] = field(default_factory=dict)
 
 
 @dataclass
@@ -195,6 +249,12 @@ class Register:
     cited: dict[str, CitedDocument]
     citations: list[Citation]
     derived: Any = None  # derive.Derived, set once the records have passed their checks
+    renamed: dict[str, str] = field(default_factory=dict)  # former reference -> current one
+
+    def canonical(self, ref: str) -> str:
+        """A document reference, or `<document>#<action id>`, through the records' `former:`."""
+        key, mark, rest = ref.partition("#")
+        return f"{self.renamed.get(key, key)}{mark}{rest}"
 
     def issued_start(self, key: str) -> date | None:
         """First day a register or cited document can have been issued (None: date unknown)."""
@@ -202,10 +262,13 @@ class Register:
         if doc is not None:
             return doc.issued.start
         cited = self.cited.get(key)
-        return min(cited.dates) if cited and cited.dates else None
+        if cited is None:
+            return None
+        starts = [*cited.dates, *(p.start for p in cited.partial)]
+        return min(starts) if starts else None
 
     def action(self, ref: str) -> Action | None:
-        doc_key, _, action_id = ref.partition("#")
+        doc_key, _, action_id = self.canonical(ref).partition("#")
         doc = self.documents.get(doc_key)
         if doc is None:
             return None

@@ -30,8 +30,16 @@ class Period:
     quarter: int | None = None
     month: int | None = None
     day: int | None = None
+    # "2019-09..2019-09-18": within September 2019, on or before the 18th. The bound is a
+    # second period; the interval runs from this one's start to the bound's end.
+    upto: "Period | None" = None
 
     def __post_init__(self) -> None:
+        if self.upto is not None:
+            if not isinstance(self.upto, Period) or self.upto.upto is not None:
+                raise ValueError("a bound is a single period, e.g. 2019-09..2019-09-18")
+            if self.upto.end < self._own_start():
+                raise ValueError(f"the bound {self.upto} ends before {self._base()} begins")
         for name in ("year", "quarter", "month", "day"):
             value = getattr(self, name)
             if isinstance(value, bool) or not (value is None or isinstance(value, int)):
@@ -53,9 +61,18 @@ class Period:
                 raise ValueError(f"day {self.day} does not exist: "
                                  f"{self.year}-{self.month:02d} has {last} days")
 
+    def _base(self) -> "Period":
+        return Period(self.year, self.quarter, self.month, self.day)
+
+    def _own_start(self) -> date:
+        return date(self.year, self.month or (3 * self.quarter - 2 if self.quarter else 1),
+                    self.day or 1)
+
     @property
     def precision(self) -> str:
-        """How much the sources said: "day", "month", "quarter" or "year"."""
+        """How much the sources said: "day", "month", "quarter", "year", or "range" (bounded)."""
+        if self.upto is not None:
+            return "range"
         if self.day is not None:
             return "day"
         if self.month is not None:
@@ -78,12 +95,16 @@ class Period:
     @cached_property
     def end(self) -> date:
         """The last day of the period, the day a deadline falls due."""
+        if self.upto is not None:
+            return min(self.upto.end, self._base().end)
         if self.day is not None:
             return self.start
         last_month = self.month or (3 * self.quarter if self.quarter else 12)
         return date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
 
     def __str__(self) -> str:
+        if self.upto is not None:
+            return f"{self._base()}..{self.upto}"
         if self.day is not None:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
         if self.month is not None:
@@ -103,7 +124,7 @@ class Period:
 
 _PERIOD_RE = re.compile(
     r"(?P<year>\d{4})(?:-(?:[Qq](?P<quarter>\d+)|(?P<month>\d{2})(?:-(?P<day>\d{2}))?))?")
-_FORMS = "YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD"
+_FORMS = "YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, or a bounded one such as 2019-09..2019-09-18"
 
 
 def parse_period(value: str | int | date) -> Period:
@@ -119,6 +140,17 @@ def parse_period(value: str | int | date) -> Period:
         return Period(value)
     if not isinstance(value, str):
         raise ValueError(f"{value!r} is not a date: expected {_FORMS}")
+    if ".." in value:
+        base, _, bound = value.strip().partition("..")
+        if not base.strip() or not bound.strip() or ".." in bound:
+            raise ValueError(f"{value!r}: a bounded date is written <period>..<latest period>, "
+                             "e.g. 2019-09..2019-09-18 (in September 2019, on or before the 18th)")
+        first, last = parse_period(base), parse_period(bound)
+        if last.end < first.start:
+            raise ValueError(f"{value!r}: the bound {last} ends before {first} begins")
+        if last.end >= first.end:
+            raise ValueError(f"{value!r}: the bound {last} does not narrow {first}; write {first}")
+        return Period(first.year, first.quarter, first.month, first.day, upto=last)
     m = _PERIOD_RE.fullmatch(value.strip())
     if not m:
         raise ValueError(f"{value!r} is not a date: expected {_FORMS}, "

@@ -84,7 +84,7 @@ def read_agencies(root: Path, diags: Diagnostics) -> dict[str, Agency]:
                 elif title:
                     posts[post_id] = title
         agencies[key] = Agency(key, f.text("name", True) or key, f.text("short"), f.text("abbr"),
-                               _aliases(f), f.ident("parent"), posts, f.loc())
+                               _aliases(f), f.ident("parent"), posts, f.loc(), f.text("note"))
     for agency in agencies.values():
         if agency.parent and agency.parent not in agencies:
             diags.error(agency.loc, f"agency {agency.id!r}: unknown parent agency {agency.parent!r}")
@@ -96,7 +96,7 @@ def read_people(root: Path, diags: Diagnostics) -> dict[str, Person]:
     people: dict[str, Person] = {}
     for key, f in _entries(root, "people.yml", diags):
         f.only(PERSON_FIELDS)
-        people[key] = Person(key, f.text("name", True) or key, _aliases(f), f.loc())
+        people[key] = Person(key, f.text("name", True) or key, _aliases(f), f.loc(), f.text("note"))
     return people
 
 
@@ -127,7 +127,7 @@ def read_bodies(root: Path, diags: Diagnostics) -> dict[str, Body]:
                 if title:
                     roles[role_id] = title
         bodies[key] = Body(key, f.text("name", True) or key, f.text("short"), f.text("abbr"),
-                           _aliases(f), f.ident("parent"), posts, roles, f.loc())
+                           _aliases(f), f.ident("parent"), posts, roles, f.loc(), f.text("note"))
     for body in bodies.values():
         if body.parent and body.parent not in bodies:
             diags.error(body.loc, f"body {body.id!r}: unknown parent body {body.parent!r}")

@@ -14,7 +14,10 @@ class Relations:
     changes: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
     changed_by: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
     requests_for: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
-    fulfilled_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    fulfilled_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # wholly or in part
+    wholly_fulfilled_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    enacted_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # directed action ref
+    enacts: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))  # by fulfilling key
     pending_on: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
     mentions: dict[tuple[str, str], list[Action]] = field(default_factory=lambda: defaultdict(list))
 
@@ -36,12 +39,27 @@ def derive_relations(register: Register) -> Relations:
                 rel.pending_on[f"{doc.key}#{action.pending}"].append(action)
             for kind, ident in mentioned(action):
                 rel.mentions[(kind, ident)].append(action)
+    for doc in register.documents.values():  # once every directed change is known
         for ref, _ in doc.fulfills:
-            rel.fulfilled_by[ref].append(doc.key)
+            _fulfil(rel, register, doc.key, register.canonical(ref), doc.fulfil_details.get(ref))
     for cited in register.cited.values():
         for ref in cited.fulfills:
-            rel.fulfilled_by[ref].append(cited.key)
+            _fulfil(rel, register, cited.key, register.canonical(ref), cited.fulfil_details.get(ref))
     return rel
+
+
+def _fulfil(rel: Relations, register: Register, by: str, ref: str, detail) -> None:
+    """`by` fulfils the request `ref`: wholly, enacting every change directed pending on it,
+    or only the changes it names."""
+    rel.fulfilled_by[ref].append(by)
+    named = detail.changes if detail else []
+    if not named:
+        rel.wholly_fulfilled_by[ref].append(by)
+    requesting, _, request_id = ref.partition("#")
+    for action in rel.pending_on.get(ref, []) if requesting in register.documents else []:
+        if not named or action.id in named:
+            rel.enacted_by[action.ref].append(by)
+            rel.enacts[by].append(action)
 
 
 def mentioned(action: Action) -> list[tuple[str, str]]:

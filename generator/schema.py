@@ -22,9 +22,10 @@ from .fields import ID_RE
 from .text_rules import MAX_NAME_BYTES
 from .source import line_of, read_markdown, read_yaml_file
 from .vocab import (ACTION_COMMON_FIELDS, ACTION_FIELDS, ACTION_KINDS, AGENCY_FIELDS, BODY_FIELDS,
-                    BODY_POST_FIELDS, CITE_FIELDS, DOCUMENT_FIELDS, DOCUMENT_TYPES, HOLDER_FIELDS,
-                    PERSON_FIELDS, REPORT_STATUSES, REQUEST_WHAT, REQUIRED_DOCUMENT_FIELDS,
-                    SIGNER_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, TASK_FIELDS)
+                    BODY_POST_FIELDS, CITE_FIELDS, CLAIM_FIELDS, DISPUTE_FIELDS, DOCUMENT_FIELDS,
+                    DOCUMENT_TYPES, FULFIL_FIELDS, HOLDER_FIELDS, MEMBER_FIELDS, PERSON_FIELDS,
+                    REPORT_STATUSES, REQUEST_WHAT, REQUIRED_DOCUMENT_FIELDS, SIGNER_FIELDS,
+                    SOURCE_FIELDS, SOURCE_KINDS, SOURCE_TEXTS, TASK_FIELDS)
 
 __all__ = ["DIALECT", "SCHEMA_FILES", "REGISTRY_SCHEMAS", "document_schema", "registry_schema",
            "schemas", "schema_texts", "write_schemas", "unspecified_fields", "validate_file", "schema_diagnostics"]
@@ -40,7 +41,8 @@ SCHEMA_FILES = (DOCUMENT_SCHEMA, *REGISTRY_SCHEMAS.values())
 _ID_PATTERN = r"^\s*" + ID_RE.pattern.strip("^$") + r"\s*$"
 # periods.parse_period: 2019, 2020-Q1 (Q01 too), 2019-09, 2019-10-01; whether the day exists is
 # left to the field check
-_PERIOD_PATTERN = r"^\s*[0-9]{4}(-([Qq]0*[1-4]|(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?))?\s*$"
+_ONE_PERIOD = r"[0-9]{4}(-([Qq]0*[1-4]|(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?))?"
+_PERIOD_PATTERN = rf"^\s*{_ONE_PERIOD}(\.\.{_ONE_PERIOD})?\s*$"  # 2019-09..2019-09-18: bounded
 _DAY_PATTERN = r"^\s*[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\s*$"
 _DOC_REF = r"(\d{4}|khong-ro-nam)/[a-z0-9]+(-[a-z0-9]+)*"
 
@@ -52,7 +54,8 @@ TEXT = {"type": "string"}
 REQUIRED_TEXT = {"type": "string", "pattern": r"\S", "description": "text, not empty (không để trống)"}
 FLAG = {"type": "boolean"}
 PERIOD = {"type": ["string", "integer"], "pattern": _PERIOD_PATTERN,
-          "description": "a date or period (ngày hoặc kỳ): 2019-10-01, 2019-09, 2020-Q1 or 2019"}
+          "description": "a date or period (ngày hoặc kỳ): 2019-10-01, 2019-09, 2020-Q1 or 2019; "
+                         "bounded: 2019-09..2019-09-18 (không muộn hơn)"}
 DAY = {"type": "string", "pattern": _DAY_PATTERN, "description": "a day (một ngày), e.g. 2018-08-28"}
 NUMBER = {"type": "string", "pattern": r"\S",
           "description": "the number as printed (số, ký hiệu): 139/TB-VPCP, 150/2016/NĐ-CP, 52-NQ/TW"}
@@ -99,7 +102,10 @@ ACTION_FIELD_SPECS: dict[str, dict] = {
     "role": REQUIRED_TEXT, "add": REQUIRED_TEXT, "task": TASK, "lead": ID, "with": one_or_list(TEXT),
     "due": PERIOD, "due_phrase": TEXT, "from": ID, "to": ID, "effective": PERIOD,
     "target": REQUIRED_TEXT, "what": TEXT, "title": TEXT, "status": {"enum": list(REPORT_STATUSES)},
-    "text": TEXT,
+    "text": TEXT, "count": {"type": ["integer", "string"], "description": "số thành viên"},
+    "complete": FLAG, "name": REQUIRED_TEXT, "short": TEXT, "abbr": TEXT,
+    "members": one_or_list(mapping(MEMBER_FIELDS, {"post": ID, "holder": HOLDER}, ("post",),
+                                   "một vị trí: {post: …, holder: {…}} (holder khi nguồn nêu)")),
 }
 KIND_OVERRIDES = {("request", "what"): {"enum": list(REQUEST_WHAT)}}
 
@@ -111,10 +117,12 @@ def _action_schema() -> dict:
         specs = {name: KIND_OVERRIDES.get((kind, name), ACTION_FIELD_SPECS.get(name, {}))
                  for name in required + optional}
         kinds[kind] = mapping(required + optional, specs, required)
-    common = {"para": ID_OR_NUMBER, "id": ID_OR_NUMBER, "pending": ID_OR_NUMBER}
+    common = {"para": ID_OR_NUMBER, "id": ID_OR_NUMBER, "pending": ID_OR_NUMBER,
+              "effective": PERIOD, "inferred": REQUIRED_TEXT}
     return {
         "type": "object",
-        "description": "an action needs para, id?, pending? and exactly one kind (đúng một loại): "
+        "description": "an action needs para, id?, pending?, effective?, inferred? and exactly "
+                       "one kind (đúng một loại): "
                        + ", ".join(ACTION_KINDS),
         "properties": {**{name: nullable(common[name]) for name in ACTION_COMMON_FIELDS}, **kinds},
         "additionalProperties": False,
@@ -125,10 +133,19 @@ def _action_schema() -> dict:
 SOURCE = mapping(SOURCE_FIELDS, {"kind": {"enum": list(SOURCE_KINDS)}, "title": TEXT, "url": URL,
                                  "author": TEXT, "date": PERIOD, "part": ID,
                                  "file": {"type": "string", "pattern": r"^sources/(\d{4}|khong-ro-nam)/[a-z0-9]+(-[a-z0-9]+)*\.txt$",
-                                          "description": "the raw text of this source, kept in the repository"}},
+                                          "description": "the raw text of this source, kept in the repository"},
+                                 "text": {"enum": list(SOURCE_TEXTS)}},
                  ("kind",))
-CITE = {"anyOf": [NUMBER, mapping(CITE_FIELDS, {"number": NUMBER, "date": DAY, "subject": TEXT},
+_REQUEST_REF = {"type": "string", "pattern": rf"^{_DOC_REF}#[a-z0-9]+(-[a-z0-9]+)*$"}
+FULFILMENT = {"anyOf": [_REQUEST_REF, mapping(FULFIL_FIELDS, {
+    "request": _REQUEST_REF, "changes": one_or_list(ID), "inferred": REQUIRED_TEXT}, ("request",),
+    "thực hiện một phần: {request: …, changes: [<id>]}")]}
+CITE = {"anyOf": [NUMBER, mapping(CITE_FIELDS, {"number": NUMBER, "date": PERIOD, "subject": TEXT,
+                                                "fulfills": one_or_list(FULFILMENT)},
                                   ("number",))]}
+DISPUTE = mapping(DISPUTE_FIELDS, {"what": REQUIRED_TEXT, "claims": {"type": "array", "minItems": 2, "items": mapping(
+    CLAIM_FIELDS, {"says": REQUIRED_TEXT, "source": {"type": "integer", "minimum": 1}}, CLAIM_FIELDS)}},
+    DISPUTE_FIELDS, "nguồn không thống nhất: {what: …, claims: [{says: …, source: <n>}, …]}")
 SIGNER = mapping(SIGNER_FIELDS, {"person": ID, "as": TEXT})
 
 DOCUMENT_FIELD_SPECS: dict[str, dict] = {
@@ -144,7 +161,9 @@ DOCUMENT_FIELD_SPECS: dict[str, dict] = {
     "sources": {"anyOf": [{"type": "array", "items": SOURCE, "minItems": 1}, SOURCE]},
     "cites": one_or_list(CITE),
     "actions": one_or_list({"$ref": "#/$defs/action"}),
-    "fulfills": one_or_list({"type": "string", "pattern": rf"^{_DOC_REF}#[a-z0-9]+(-[a-z0-9]+)*$"}),
+    "fulfills": one_or_list(FULFILMENT),
+    "effective": PERIOD,
+    "disputed": one_or_list(DISPUTE),
     "former": one_or_list({"type": "string", "pattern": rf"^{_DOC_REF}$",
                            "description": "a reference this record had before it was renamed or "
                                           "renumbered (địa chỉ cũ), e.g. 2019/ket-luan-ttg"}),

@@ -17,6 +17,7 @@ DOCUMENT_TYPES: dict[str, tuple[str, str, str | None]] = {
 ACTION_KINDS = (
     "establish", "appoint", "relieve", "holds", "designate", "scope",
     "assign", "transfer", "amend", "replace", "repeal", "request", "report",
+    "compose", "rename",
 )
 
 # fields each action kind accepts; the first group is required
@@ -34,25 +35,33 @@ ACTION_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "repeal": (("target",), ("what",)),
     "request": (("lead",), ("target", "title", "what", "with", "due", "due_phrase")),
     "report": (("task", "status"), ("date", "text")),
+    "compose": (("body",), ("members", "count", "complete")),
+    "rename": (("name",), ("body", "agency", "short", "abbr")),
 }
 
 REPORT_STATUSES = ("done", "in-progress", "note")
 REQUEST_WHAT = ("draft", "amend", "replace", "repeal")
 SOURCE_KINDS = ("official", "republished", "press")
+# what the record's text is of its source: the page's heading says which the reader sees
+SOURCE_TEXTS = ("full", "excerpt", "summary", "translation")
 
 DOCUMENT_FIELDS = (
     "number", "type", "title", "title_descriptive", "issuer", "issued", "meeting", "signer",
-    "sources", "cites", "actions", "fulfills", "former",
+    "sources", "cites", "actions", "fulfills", "former", "effective", "disputed",
 )
 REQUIRED_DOCUMENT_FIELDS = ("type", "title", "issuer", "issued", "sources")
 
 # fields of the parts of a record; the reader and the JSON Schema (schema.py) both use these
-ACTION_COMMON_FIELDS = ("para", "id", "pending")
+ACTION_COMMON_FIELDS = ("para", "id", "pending", "effective", "inferred")
 SIGNER_FIELDS = ("person", "as")
-SOURCE_FIELDS = ("kind", "title", "url", "author", "date", "part", "file")
+SOURCE_FIELDS = ("kind", "title", "url", "author", "date", "part", "file", "text")
 CITE_FIELDS = ("number", "date", "subject", "fulfills")
 TASK_FIELDS = ("id", "title")
 HOLDER_FIELDS = ("person", "office")
+FULFIL_FIELDS = ("request", "changes", "inferred")
+MEMBER_FIELDS = ("post", "holder")
+DISPUTE_FIELDS = ("what", "claims")
+CLAIM_FIELDS = ("says", "source")
 
 # fields of the entries of the three registries
 AGENCY_FIELDS = ("name", "short", "abbr", "aliases", "parent", "posts", "note")

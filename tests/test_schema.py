@@ -87,7 +87,7 @@ def check(capsys, root: Path) -> list[str]:
 @pytest.mark.parametrize("fields, extra, line, words", [
     ({"title": '""'}, "", 4, ["schema: title", "not empty"]),  # the field checks let this one by
     ({}, "actions:\n  - para: '1'\n    report: {task: x, status: ok}\n", 11, ["status", "'ok' is not one of"]),
-    ({}, "cites: [{number: 1072/QĐ-TTg, date: 2018-08}]\n", 9, ["date"]),
+    ({}, "cites: [{number: 1072/QĐ-TTg, date: 2018-13}]\n", 9, ["date"]),
     ({"meeting": "2020-13"}, "", 7, ["meeting"]),
 ])
 def test_a_broken_record_does_not_validate(register_copy, capsys, fields, extra, line, words):

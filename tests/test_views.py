@@ -103,7 +103,8 @@ def test_relieving_someone_who_does_not_hold_the_post(small_copy):
     add(small_copy, "2021/7-tb-ba.md",
         "  - para: '1'\n    relieve: {body: hoi-dong, post: chu-tich, holder: {person: tran-thi-binh}}\n", "2021-06-01")
     assert errors(small_copy) == [
-        "decisions/2021/7-tb-ba.md:11: relieve: 'tran-thi-binh' does not hold post 'chu-tich' on 2021-06-01"]
+        "decisions/2021/7-tb-ba.md:11: relieve: 'tran-thi-binh' does not hold post 'chu-tich' on 2021-06-01 "
+        "in the register's records; record the appointment, or relieve the holder the text names"]
 
 
 def test_relieving_an_office_relieves_the_person_named_in_it(small_copy):

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from ..diagnostics import Diagnostics
 from ..model import Register
 from ..relations import Relations, derive_relations
+from .chronology import Chronology, derive_chronology
 from .custody import Custody, derive_custody
+from .names import Names, derive_names
 from .tenures import Tenures, derive_tenures
 from .amendments import check_amendment_cycles
 
@@ -17,11 +19,15 @@ class Derived:
     relations: Relations
     custody: Custody
     tenures: Tenures
+    chronology: Chronology
+    names: Names
 
 
 def derive(register: Register, diags: Diagnostics) -> Derived:
     relations = derive_relations(register)
-    custody = derive_custody(register, relations, diags)
-    tenures = derive_tenures(register, relations, diags)
+    chronology = derive_chronology(register, relations)
+    custody = derive_custody(register, relations, chronology, diags)
+    tenures = derive_tenures(register, relations, chronology, diags)
     check_amendment_cycles(register, diags)
-    return Derived(relations, custody, tenures)
+    names = derive_names(register, chronology)
+    return Derived(relations, custody, tenures, chronology, names)

@@ -13,6 +13,7 @@ from ..diagnostics import Diagnostics
 from ..model import Action, Document, Register, Task
 from ..periods import Period, deadline_status
 from ..relations import Relations
+from .chronology import Chronology
 
 
 @dataclass
@@ -57,33 +58,39 @@ class Custody:
     cooperates: dict[str, list[Step]]
 
 
+def takes_effect(action: Action, doc: Document) -> Period:
+    """When an action took effect, as precisely as the sources give it: its own date where it
+    has one, else the document's effective date, else its issue."""
+    return action.effective or doc.takes_effect
+
+
 def effective_date(action: Action, doc: Document) -> date:
-    """When an action took effect: its own date where it has one, else the document's issue."""
-    if action.effective:
-        return action.effective.start
-    return doc.issued.start
+    return takes_effect(action, doc).start
 
 
-def derive_custody(register: Register, relations: Relations, diags: Diagnostics) -> Custody:
+def derive_custody(register: Register, relations: Relations, chronology: Chronology,
+                   diags: Diagnostics) -> Custody:
     events = []
     for doc in register.documents.values():
         for action in doc.actions:
             if action.task and action.kind in ("assign", "transfer", "report"):
-                events.append(((effective_date(action, doc), doc.issued.start, doc.key,
-                                0 if action.title else 1, action.index), doc, action))
-    events.sort(key=lambda e: e[0])
+                own = action.effective or doc.effective
+                place = chronology.place(doc.key, action.index, own, after_issue=True)
+                events.append(((place[0], place[1], place[2], 0 if action.title else 1, action.index,
+                                takes_effect(action, doc)), doc, action))
+    events.sort(key=lambda e: e[0][:5])
     records = {task_id: TaskRecord(task) for task_id, task in register.tasks.items()}
     custody = Custody(records, defaultdict(list), defaultdict(list), defaultdict(list),
                       defaultdict(list), defaultdict(list))
-    moved_on: dict[tuple[str, date], Action] = {}
-    for (when, *_), doc, action in events:
+    moved_on: dict[tuple[str, Period], Action] = {}
+    for (*_, when), doc, action in events:  # `when` as the file gives it
         record = records[action.task]
         declaring = record.task.declared_by
         if not action.title and not record.steps:
             diags.error(action.loc, f"task {action.task!r} is used on {when} but declared later, in "
                                     f"{declaring.loc.path}:{declaring.loc.line}")
             continue
-        step = Step(action, when, record.holder, action.effective or doc.issued)
+        step = Step(action, when.start, record.holder, when)
         if action.kind == "assign":
             if action.lead:
                 step.holder = action.lead

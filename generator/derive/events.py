@@ -7,37 +7,51 @@ from datetime import date
 from ..model import Action, Document, Register
 from ..periods import Period, deadline_status
 from ..relations import Relations
+from .chronology import Chronology
 
 
 @dataclass
 class Event:
     when: Period
     kind: str                 # issued | meeting | transfer | appoint | relieve | designate | establish
-                              # | scope | assign | request | report | due
+                              # | scope | assign | request | report | due | compose | rename
     doc: str
     action: Action | None = None
+    place: tuple | None = None  # chronology.place: where the sources put it among the others
 
     @property
     def sort_key(self):
-        return (self.when.start, self.when.end, self.doc, self.action.index if self.action else -1, self.kind)
+        index = self.action.index if self.action else -1
+        if self.place is not None:
+            return (*self.place, self.kind)
+        return (self.when.start, self.when.end, -1, index, self.kind)
 
 
-def events_of(doc: Document) -> list[Event]:
-    """Every dated event one document records."""
-    out = [Event(doc.issued, "issued", doc.key)]
+def events_of(doc: Document, chronology: Chronology | None = None) -> list[Event]:
+    """Every dated event one document records, each placed by the one rule of chronology.py."""
+    def event(when: Period, kind: str, action: Action | None = None, own: Period | None = None,
+              after_issue: bool = False, index: int = -1) -> Event:
+        place = chronology.place(doc.key, index, own, after_issue) if chronology else None
+        return Event(when, kind, doc.key, action, place)
+
+    out = [event(doc.issued, "issued", index=-3)]
     if doc.meeting:
-        out.append(Event(doc.meeting, "meeting", doc.key))
+        out.append(event(doc.meeting, "meeting", own=doc.meeting, index=-2))
     for action in doc.actions:
-        when = action.effective or (action.date if action.kind in ("report", "holds") else None) or doc.issued
+        own = action.date if action.kind in ("report", "holds") else None
+        effective = action.effective or doc.effective
+        when = effective or own or doc.issued
         if action.kind != "holds":
-            out.append(Event(when, action.kind, doc.key, action))
+            out.append(event(when, action.kind, action, effective or own, after_issue=own is None,
+                             index=action.index))
         if action.due:
-            out.append(Event(action.due, "due", doc.key, action))
+            out.append(event(action.due, "due", action, action.due, index=action.index))
     return out
 
 
 def all_events(register: Register) -> list[Event]:
-    events = [e for doc in register.documents.values() for e in events_of(doc)]
+    chronology = register.derived.chronology if register.derived else None
+    events = [e for doc in register.documents.values() for e in events_of(doc, chronology)]
     return sorted(events, key=lambda e: e.sort_key, reverse=True)
 
 

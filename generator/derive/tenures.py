@@ -1,8 +1,18 @@
 """Posts over time: who held each post of a body (or office of an agency) and each standing role.
 
+A seat is held by an office (ex officio: "Bộ trưởng Bộ Tài chính", whoever that is) or by a
+person. A person is *named* in an office's seat only on the dates a source names them: a later
+decision that gives the office alone does not name the earlier holder again.
+
 An appointment ordered by a conclusion notice that asks for a decision to be amended is
-*directed*: it is kept apart, linked to the request, and takes effect only when a document in
-the register fulfils that request. A `holds` action is an observation: the holder on that day.
+*directed*: it is kept apart, linked to the request, and takes effect only when a document
+enacts it (fulfils the whole request, or names the change). A `holds` action is an
+observation: the holder on that day. A `compose` action states a body's whole membership
+("kiện toàn"): members it does not repeat leave on its date, and members it does not name are
+unknown, never the previous ones.
+
+Events are replayed in the order of chronology.py: a month-dated document is an interval, and a
+check never reports an order the sources do not give, nor a date no file holds.
 """
 from __future__ import annotations
 
@@ -12,13 +22,23 @@ from datetime import date
 
 from ..diagnostics import Diagnostics
 from ..model import Action, Holder, Register
-from ..relations import Relations
 from ..periods import Period
+from ..relations import Relations
+from .chronology import Chronology
+
+
+@dataclass
+class Naming:
+    """A source names `person` as the holder of an office's seat, on `when`."""
+
+    person: str
+    when: Period
+    action: Action
 
 
 @dataclass
 class Tenure:
-    holder: Holder | str          # a Holder for posts, an agency id for roles
+    holder: Holder | str          # the seat: an office or a person (Holder), an agency id for roles
     start: date | None            # None: known only from an observation
     start_action: Action | None
     end: date | None = None
@@ -27,10 +47,14 @@ class Tenure:
     enacted_by: str | None = None  # the document that enacted a directed change
     start_when: Period | None = None  # start and end as precisely as the sources give them
     end_when: Period | None = None
+    named: list[Naming] = field(default_factory=list)  # persons named in an office's seat
 
     def held_on(self, day: date) -> bool:
         started = self.start is None or self.start <= day
         return started and (self.end is None or day < self.end)
+
+    def names(self, person: str) -> bool:
+        return any(n.person == person for n in self.named)
 
 
 @dataclass
@@ -42,12 +66,41 @@ class PostHistory:
 
 
 @dataclass
+class Restatement:
+    """A composition stated whole ("kiện toàn"), as far as the source lists it."""
+
+    action: Action
+    when: Period
+    unknown_seats: list[str]      # posts listed without their holder
+    unlisted: int                 # members counted but not listed
+
+
+@dataclass
+class Seat:
+    post: str                     # a post of the body, or a standing role
+    tenure: Tenure
+    named: list[str]              # persons a source names in the seat on this date
+
+
+@dataclass
+class Composition:
+    """A body's known composition from one date on, as the replay left it."""
+
+    when: Period
+    seats: list[Seat]
+    restated: Restatement | None  # the last restatement: what it left unknown stays unknown
+
+
+@dataclass
 class Tenures:
     posts: dict[tuple[tuple[str, str], str], PostHistory]
     roles: dict[tuple[str | None, str], PostHistory]
     by_person: dict[str, list[tuple[PostHistory, Tenure]]]
     by_agency: dict[str, list[tuple[PostHistory, Tenure]]]   # offices of the agency, roles it holds
     directed_by_person: dict[str, list[Action]]
+    restated: dict[str, list[Restatement]] = field(default_factory=lambda: defaultdict(list))
+    effect: dict[int, tuple[Period, str | None]] = field(default_factory=dict)  # id(action) -> when, enacted by
+    compositions: dict[str, list[Composition]] = field(default_factory=lambda: defaultdict(list))
 
     def for_body(self, body_id: str) -> list[PostHistory]:
         posts = [h for (owner, _), h in self.posts.items() if owner == ("body", body_id)]
@@ -55,105 +108,237 @@ class Tenures:
         return posts + roles
 
 
-def same_holder(a: Holder | str, b: Holder | str) -> bool:
-    if isinstance(a, str) or isinstance(b, str):
-        return a == b
-    return bool((a.person and a.person == b.person) or (a.office and a.office == b.office))
+def seat_of(holder: Holder) -> Holder:
+    """What holds a post: the office when the source gives one, else the person."""
+    return Holder(None, holder.office) if holder.office else Holder(holder.person, None)
 
 
-def derive_tenures(register: Register, relations: Relations, diags: Diagnostics) -> Tenures:
+def same_holder(tenure: Tenure, holder: Holder | str) -> bool:
+    seat = tenure.holder
+    if isinstance(seat, str) or isinstance(holder, str):
+        return seat == holder
+    if holder.office:
+        return seat.office == holder.office or (seat.person is not None and seat.person == holder.person)
+    return seat.person == holder.person or tenure.names(holder.person)
+
+
+KINDS = ("appoint", "relieve", "holds", "designate", "compose")
+
+
+def derive_tenures(register: Register, relations: Relations, chronology: Chronology,
+                   diags: Diagnostics) -> Tenures:
+    tenures = Tenures({}, {}, defaultdict(list), defaultdict(list), defaultdict(list))
     events = []
     for doc in register.documents.values():
         for action in doc.actions:
-            if action.kind not in ("appoint", "relieve", "holds", "designate"):
+            if action.kind not in KINDS:
                 continue
-            enacted_by = None
+            enacted_by, place_doc = None, doc.key
             if action.pending:
-                fulfilling = relations.fulfilled_by.get(f"{doc.key}#{action.pending}", [])
-                if not fulfilling:
-                    events.append((None, doc, action, None))
+                enacting = relations.enacted_by.get(action.ref, [])
+                if not enacting:  # a compose waits under no single post: its history has none
+                    _history(tenures, action, action.body).directed.append(action)
+                    if action.holder and action.holder.person:
+                        tenures.directed_by_person[action.holder.person].append(action)
                     continue
-                first = min(fulfilling, key=register.issued_start)
-                enacted_by = first
-                day = register.issued_start(first)
-                period = register.documents[first].issued if first in register.documents else \
-                    Period(day.year, None, day.month, day.day)
+                enacted_by = min(enacting, key=lambda k: _doc_order(register, chronology, k))
+                period = _takes_effect(register, enacted_by)
+                if enacted_by in register.documents:
+                    place_doc = enacted_by
+                place = chronology.place(place_doc, action.index, None if enacted_by in register.documents
+                                         else period)
             elif action.kind == "holds" and action.date:
                 period = action.date
+                place = chronology.place(doc.key, action.index, period)
             else:
-                period = action.effective or doc.issued
-            events.append((period, doc, action, enacted_by))
-    tenures = Tenures({}, {}, defaultdict(list), defaultdict(list), defaultdict(list))
-    directed = [e for e in events if e[0] is None]
-    in_force = sorted((e for e in events if e[0] is not None),
-                      key=lambda e: (e[0].start, e[1].issued.start, e[1].key, e[2].index))
-    for _, doc, action, _ in directed:
-        _history(register, tenures, action).directed.append(action)
-        if action.holder and action.holder.person:
-            tenures.directed_by_person[action.holder.person].append(action)
-    for period, doc, action, enacted_by in in_force:
-        when = period.start
-        history = _history(register, tenures, action)
-        holder = action.agency if action.kind == "designate" else action.holder
-        open_now = [t for t in history.tenures if t.end is None]
-        mine = next((t for t in open_now if same_holder(t.holder, holder)), None)
-        several = _several(register, action)
-        if action.kind in ("appoint", "designate"):
-            if mine is not None:
-                continue  # already holds it: nothing changes
-            if action.kind == "designate" and action.replaces:
-                for t in open_now:
-                    if t.holder == action.replaces:
-                        t.end, t.end_action, t.end_when = when, action, period
-                open_now = [t for t in open_now if t.end is None]
-            if open_now and not several:
-                other = open_now[0]
-                source = other.start_action or other.observed[0]
-                diags.error(action.loc, f"post {history.post!r} would have two holders at once: "
-                                        f"{_name(other.holder)} (since {source.loc.path}:{source.loc.line}) "
-                                        f"and {_name(holder)}; relieve the first, or allow several "
-                                        "holders in bodies.yml")
-                continue
-            history.tenures.append(Tenure(holder, when, action, enacted_by=enacted_by, start_when=period))
-        elif action.kind == "relieve":
-            if mine is None:
-                diags.error(action.loc, f"relieve: {_name(holder)} does not hold post {history.post!r} "
-                                        f"on {when}")
-                continue
-            start = mine.start_action
-            if start is not None and start.doc == action.doc and mine.start == when:
-                diags.error(action.loc, f"relieve: {_name(holder)} is given post {history.post!r} and "
-                                        f"relieved of it on {when} by the same document "
-                                        f"(appointed on line {start.loc.line}); keep the one the text orders")
-                continue
-            mine.end, mine.end_action, mine.end_when = when, action, period
-        elif action.kind == "holds":
-            if mine is None:
-                if not several:
-                    for other in open_now:  # someone else held it before: they left by now
-                        if other.end is None:
-                            other.end, other.end_when = when, period
-                mine = Tenure(holder, None, None)
-                history.tenures.append(mine)
-            mine.observed.append(action)
+                period = action.effective or doc.takes_effect
+                place = chronology.place(doc.key, action.index, action.effective or doc.effective,
+                                         after_issue=True)
+            tenures.effect[id(action)] = (period, enacted_by)
+            events.append((place, place_doc, period, action, enacted_by))
+    events.sort(key=lambda e: e[0])
+    for at, (place, place_doc, period, action, enacted_by) in enumerate(events):
+        _replay(register, chronology, tenures, events, at, diags)
+        if action.body:
+            _snapshot(tenures, action.body, period)
+    _index(tenures)
+    return tenures
+
+
+def _replay(register: Register, chronology: Chronology, tenures: Tenures, events: list, at: int,
+            diags: Diagnostics) -> None:
+    place, place_doc, period, action, enacted_by = events[at]
+    if action.kind == "compose":
+        _compose(register, tenures, action, period, enacted_by)
+        return
+    history = _history(tenures, action, action.body)
+    holder = action.agency if action.kind == "designate" else action.holder
+    if holder is None:
+        return
+    open_now = [t for t in history.tenures if t.end is None]
+    mine = next((t for t in open_now if same_holder(t, holder)), None)
+    several = _several(register, action)
+    if action.kind in ("appoint", "designate"):
+        if mine is not None:
+            _name(mine, holder, period, action)
+            return  # already holds it: nothing changes
+        if action.kind == "designate" and action.replaces:
+            for t in open_now:
+                if t.holder == action.replaces:
+                    t.end, t.end_action, t.end_when = period.start, action, period
+            open_now = [t for t in open_now if t.end is None]
+        if open_now and not several:
+            other = open_now[0]
+            source = other.start_action or other.observed[0]
+            diags.error(action.loc, f"post {history.post!r} would have two holders at once: "
+                                    f"{_label(other.holder)} (since {source.loc.path}:{source.loc.line}) "
+                                    f"and {_label(holder)} ({period}); relieve the first, restate the "
+                                    "composition (compose), or allow several holders in bodies.yml")
+            return
+        seat = holder if isinstance(holder, str) else seat_of(holder)
+        tenure = Tenure(seat, period.start, action, enacted_by=enacted_by, start_when=period)
+        _name(tenure, holder, period, action)
+        history.tenures.append(tenure)
+    elif action.kind == "relieve":
+        if mine is None:
+            diags.error(action.loc, _not_holding(register, chronology, events, at, history, holder))
+            return
+        start = mine.start_action
+        if start is not None and start.doc == action.doc and mine.start_when == period:
+            diags.error(action.loc, f"relieve: {_label(holder)} is given post {history.post!r} and "
+                                    f"relieved of it on {period} by the same document "
+                                    f"(appointed on line {start.loc.line}); keep the one the text orders")
+            return
+        mine.end, mine.end_action, mine.end_when = period.start, action, period
+    elif action.kind == "holds":
+        if mine is None:
+            if not several:
+                for other in open_now:  # someone else held it before: they left by now
+                    other.end, other.end_when = period.start, period
+            mine = Tenure(seat_of(holder), None, None)
+            history.tenures.append(mine)
+        mine.observed.append(action)
+        _name(mine, holder, period, action)
+
+
+def _snapshot(tenures: Tenures, body: str, period: Period) -> None:
+    """The body's composition after an event: one per date (the last event of a date wins)."""
+    seats = []
+    for history in tenures.for_body(body):
+        for tenure in history.tenures:
+            if tenure.end is None:
+                seats.append(Seat(history.post, tenure,
+                                  list(dict.fromkeys(n.person for n in tenure.named if n.when == period))))
+    restated = tenures.restated.get(body)
+    snapshot = Composition(period, seats, restated[-1] if restated else None)
+    history = tenures.compositions[body]
+    if history and history[-1].when == period:
+        history[-1] = snapshot
+    else:
+        history.append(snapshot)
+
+
+def _index(tenures: Tenures) -> None:
     for history in list(tenures.posts.values()) + list(tenures.roles.values()):
         for tenure in history.tenures:
             if isinstance(tenure.holder, str):
                 tenures.by_agency[tenure.holder].append((history, tenure))
-            else:
-                if tenure.holder.person:
-                    tenures.by_person[tenure.holder.person].append((history, tenure))
-                if tenure.holder.office:
-                    tenures.by_agency[tenure.holder.office.split("/")[0]].append((history, tenure))
-    return tenures
+                continue
+            persons = [tenure.holder.person] if tenure.holder.person else []
+            persons += [n.person for n in tenure.named if n.person not in persons]
+            for person in persons:
+                tenures.by_person[person].append((history, tenure))
+            if tenure.holder.office:
+                tenures.by_agency[tenure.holder.office.split("/")[0]].append((history, tenure))
 
 
-def _history(register: Register, tenures: Tenures, action: Action) -> PostHistory:
+def _name(tenure: Tenure, holder: Holder | str, period: Period, action: Action) -> None:
+    """A source names this person in an office's seat on this date."""
+    if isinstance(holder, str) or isinstance(tenure.holder, str):
+        return
+    if holder.person and tenure.holder.office:
+        tenure.named.append(Naming(holder.person, period, action))
+
+
+def _compose(register: Register, tenures: Tenures, action: Action, period: Period,
+             enacted_by: str | None) -> None:
+    """A restated composition: members it repeats stay, members it names join, every other
+    member of the body's posts leaves on its date, with it as the source."""
+    body = register.bodies[action.body]
+    kept: set[int] = set()
+    unknown_seats = []
+    for member in action.members:
+        history = tenures.posts.setdefault((("body", body.id), member.post),
+                                           PostHistory(("body", body.id), member.post))
+        if member.holder is None:
+            unknown_seats.append(member.post)
+            continue
+        open_now = [t for t in history.tenures if t.end is None and id(t) not in kept]
+        mine = next((t for t in open_now if same_holder(t, member.holder)), None)
+        if mine is None:
+            mine = Tenure(seat_of(member.holder), period.start, action, enacted_by=enacted_by,
+                          start_when=period)
+            history.tenures.append(mine)
+        else:
+            mine.observed.append(action)
+        _name(mine, member.holder, period, action)
+        kept.add(id(mine))
+    for post in body.posts:
+        history = tenures.posts.get((("body", body.id), post))
+        for tenure in history.tenures if history else []:
+            if tenure.end is None and id(tenure) not in kept:
+                tenure.end, tenure.end_action, tenure.end_when = period.start, action, period
+    listed = len(action.members)
+    unlisted = (action.count - listed) if action.count is not None else 0
+    tenures.restated[body.id].append(Restatement(action, period, unknown_seats, unlisted))
+
+
+def _not_holding(register: Register, chronology: Chronology, events: list, at: int,
+                 history: PostHistory, holder: Holder | str) -> str:
+    """Why a relief finds no holder: say so without asserting an order the sources do not give."""
+    place, place_doc, period, action, _ = events[at]
+    for later_place, later_doc, later_period, later, _ in events[at + 1:]:
+        if later.kind not in ("appoint", "designate", "holds", "compose"):
+            continue
+        given = later.agency if later.kind == "designate" else later.holder
+        names_it = (given == holder or (isinstance(given, Holder) and isinstance(holder, Holder)
+                    and (given.person and given.person == holder.person
+                         or given.office and given.office == holder.office))
+                    or any(m.holder == holder for m in later.members))
+        if names_it and not chronology.known_before(place, later_place, place_doc, later_doc):
+            return (f"relieve: the sources do not say whether this relief ({period}) comes after "
+                    f"{later.loc.path}:{later.loc.line} ({later_period}), which gives {_label(holder)} "
+                    f"post {history.post!r}; state the order: list the request this document "
+                    "fulfils (fulfills:), the document it cites (cites:), or bound its date "
+                    "(e.g. 2019-09..2019-09-18)")
+    return (f"relieve: {_label(holder)} does not hold post {history.post!r} on {period} in the "
+            "register's records; record the appointment, or relieve the holder the text names")
+
+
+def _takes_effect(register: Register, key: str) -> Period:
+    doc = register.documents.get(key)
+    if doc is not None:
+        return doc.takes_effect
+    cited = register.cited[key]
+    if cited.dates:
+        day = min(cited.dates)
+        return Period(day.year, None, day.month, day.day)
+    return min(cited.partial, key=lambda p: (p.start, p.end))
+
+
+def _doc_order(register: Register, chronology: Chronology, key: str) -> tuple:
+    if key in register.documents:
+        return chronology.doc_key(key)
+    period = _takes_effect(register, key)
+    return (period.start, period.end, -1)
+
+
+def _history(tenures: Tenures, action: Action, body: str | None) -> PostHistory:
     if action.kind == "designate":
         key = (action.body, action.role)
         return tenures.roles.setdefault(key, PostHistory(("body", action.body) if action.body else
                                                          ("none", ""), action.role))
-    owner = ("body", action.body) if action.body else ("agency", action.agency)
+    owner = ("body", body) if body else ("agency", action.agency)
     return tenures.posts.setdefault((owner, action.post), PostHistory(owner, action.post))
 
 
@@ -165,7 +350,7 @@ def _several(register: Register, action: Action) -> bool:
     return False
 
 
-def _name(holder: Holder | str) -> str:
+def _label(holder: Holder | str) -> str:
     if isinstance(holder, str):
         return repr(holder)
     return " / ".join(repr(x) for x in (holder.person, holder.office) if x)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from .. import urls
 from ..derive.events import Event
 from ..model import Agency
+from .bodies import heading_and_names
 from .browse import document_table
 from .context import Context
-from .markup import facts_line, front_matter, table, text
+from .markup import table, text
 from .people import tenure_rows
 from .tasks import step_line
 from .timeline import timeline_section
@@ -17,8 +18,7 @@ def render_agency(ctx: Context, agency: Agency, intro: str = "") -> str:
     t, reg = ctx.t, ctx.register
     custody = reg.derived.custody
     page = urls.agency(agency.id)
-    out = [front_matter(title=agency.name), f"# {text(agency.name)}\n\n"]
-    out.append(facts_line(agency.short, agency.parent and ctx.agency(agency.parent, page), agency.aliases))
+    out = heading_and_names(ctx, "agency", agency, page, agency.parent and ctx.agency(agency.parent, page))
     if intro:
         out.append(intro.strip() + "\n\n")
     held = sorted(custody.held_now.get(agency.id, []), key=lambda k: reg.tasks[k].title)

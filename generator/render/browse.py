@@ -10,8 +10,11 @@ from .context import Context
 from .markup import front_matter, link, table, text
 
 
-def newest_first(docs) -> list[Document]:
-    return sorted(docs, key=lambda d: (d.issued.end, d.issued.start, d.key), reverse=True)
+def newest_first(docs, chronology=None) -> list[Document]:
+    """Documents newest first, by the order of chronology.py where the register is derived."""
+    if chronology is not None:
+        return sorted(docs, key=lambda d: chronology.doc_key(d.key), reverse=True)
+    return sorted(docs, key=lambda d: (d.issued.start, d.issued.end, d.key), reverse=True)
 
 
 def document_table(ctx: Context, docs: list[Document], page: str) -> str:
@@ -20,7 +23,7 @@ def document_table(ctx: Context, docs: list[Document], page: str) -> str:
              ctx.document(d.key, page, d.number.text if d.number else f"({t('unknown')})"),
              text(t.doc_type(d.type)),
              ctx.agency(d.issuer, page),
-             text(d.title)] for d in newest_first(docs)]
+             text(d.title)] for d in newest_first(docs, ctx.chronology)]
     return table([t("issued"), t("number"), t("type"), t("issuer"), t("title")], rows) or f"{t('none')}\n"
 
 
@@ -33,7 +36,7 @@ def latest_documents(ctx: Context, docs: list[Document], page: str) -> str:
     t = ctx.t
     if len(docs) <= LATEST:
         return f"## {t('all_documents')}\n\n" + document_table(ctx, docs, page)
-    return (f"## {t('latest_documents')}\n\n" + document_table(ctx, newest_first(docs)[:LATEST], page)
+    return (f"## {t('latest_documents')}\n\n" + document_table(ctx, newest_first(docs, ctx.chronology)[:LATEST], page)
             + f"\n{t('older_by_year')}\n")
 
 

@@ -32,6 +32,10 @@ class Context:
     _links: dict[tuple, str] = field(default_factory=dict, repr=False)
     described: dict[tuple, str] = field(default_factory=dict, repr=False)
 
+    @property
+    def chronology(self):
+        return self.register.derived.chronology if self.register.derived else None
+
     @classmethod
     def build(cls, register: Register, t: Labels, as_of: date) -> "Context":
         """Index every dated event by what it names, once, so each page's timeline is a lookup."""
@@ -77,16 +81,26 @@ class Context:
     def agency(self, agency_id: str, page: str) -> str:
         return self._folder_link("agency", agency_id, page, lambda: self._agency(agency_id, page))
 
+    def name(self, kind: str, ident: str) -> str:
+        """The current name of a body or agency: the registry's, or its last rename's."""
+        derived = self.register.derived
+        renamed = derived.names.current(kind, ident) if derived else None
+        if renamed is not None:
+            return renamed.name
+        entry = (self.register.bodies if kind == "body" else self.register.agencies)[ident]
+        return entry.name
+
     def _agency(self, agency_id: str, page: str) -> str:
         agency = self.register.agencies.get(agency_id)
         if agency is None:
             body = self.register.bodies.get(agency_id)
-            return link(body.name, urls.relative(page, urls.body(agency_id))) if body else text(agency_id)
-        return link(agency.name, urls.relative(page, urls.agency(agency_id)))
+            return link(self.name("body", agency_id), urls.relative(page, urls.body(agency_id))) \
+                if body else text(agency_id)
+        return link(self.name("agency", agency_id), urls.relative(page, urls.agency(agency_id)))
 
     def body(self, body_id: str, page: str) -> str:
         return self._folder_link("body", body_id, page, lambda: link(
-            self.register.bodies[body_id].name, urls.relative(page, urls.body(body_id))))
+            self.name("body", body_id), urls.relative(page, urls.body(body_id))))
 
     def person(self, person_id: str, page: str) -> str:
         return self._folder_link("person", person_id, page, lambda: link(

@@ -29,7 +29,7 @@ def render_home_summary(ctx: Context, latest: int = 5) -> str:
     out = [table([t("what"), t("count")],
                  [[link(label, urls.relative(page, target)), str(n)] for label, n, target in counts]), "\n"]
     out.append(f"## {t('latest_documents')}\n\n")
-    for doc in newest_first(reg.documents.values())[:latest]:
+    for doc in newest_first(reg.documents.values(), ctx.chronology)[:latest]:
         out.append(f"- {text(t.period(doc.issued))} — {ctx.document(doc.key, page)}: {text(doc.title)}\n")
     items = deadlines(reg, ctx.rel)
     overdue = [d for d in items if d.status(ctx.as_of) == "overdue"]

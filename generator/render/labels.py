@@ -127,6 +127,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "start": ("Từ", "From"),
     "end": ("Đến", "Until"),
     "observed_on": ("được nêu ngày", "named on"),
+    "names_over_time": ("Tên qua các thời kỳ", "Names over time"),
+    "name": ("Tên", "Name"),
+    "short_name": ("Tên viết tắt", "Short name"),
+    "abbreviation": ("Ký hiệu trong số văn bản", "Abbreviation in document numbers"),
+    "registry_name": ("tên trước lần đổi tên đầu tiên", "the name before the first rename"),
+    "named_in_seat": ("được nêu tên", "named"),
+    "holder_unknown": ("chưa rõ (nguồn không nêu)", "unknown (no source names the holder)"),
+    "other_members": ("Thành viên khác", "Other members"),
+    "members_not_listed": ("{n} thành viên, nguồn không nêu danh sách", "{n} members, not listed by the source"),
+    "not_later_than": ("không muộn hơn", "on or before"),
     "still": ("nay", "now"),
     "before_known": ("trước đó, chưa rõ", "earlier, unknown"),
     "directed_changes": ("Thay đổi được chỉ đạo, chưa có văn bản thực hiện", "Directed changes not yet enacted"),
@@ -244,13 +254,16 @@ class Labels:
             return self("unknown")
         # keyed by its fields: a tuple hashes and compares in C, the frozen dataclass's
         # __hash__ and __eq__ are Python calls on every lookup
-        key = (period.year, period.quarter, period.month, period.day)
+        key = (period.year, period.quarter, period.month, period.day, period.upto)
         written = self._periods.get(key)
         if written is None:
             written = self._periods[key] = self._period(period)
         return written
 
     def _period(self, period) -> str:
+        if period.upto is not None:  # "tháng 9/2019, không muộn hơn 18/09/2019"
+            base = type(period)(period.year, period.quarter, period.month, period.day)
+            return f"{self._period(base)}, {self('not_later_than')} {self._period(period.upto)}"
         if self.lang == "en":
             if period.precision == "day":
                 return period.start.isoformat()

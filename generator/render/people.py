@@ -34,26 +34,49 @@ def owner_link(ctx: Context, history: PostHistory, page: str) -> str:
     return ""
 
 
+def seat_text(ctx: Context, tenure: Tenure, page: str) -> str:
+    """The seat as the sources give it: the office, with the persons named in it and when."""
+    seat = holder_text(ctx, tenure.holder, page)
+    if not tenure.named:
+        return seat
+    named = ", ".join(f"{ctx.person(n.person, page)} ({text(ctx.t.period(n.when))})" for n in tenure.named)
+    return f"{seat}<br>{ctx.t('named_in_seat')}: {named}"
+
+
 def tenure_rows(ctx: Context, history: PostHistory, tenures: list[Tenure], page: str,
-                with_post: bool = False, with_owner: bool = True) -> list[list[str]]:
+                with_post: bool = False, with_owner: bool = True,
+                person: str | None = None) -> list[list[str]]:
+    """Rows of a tenure table; on a person's page (`person`), a seat held by an office shows
+    only the dates a source names that person, not the office's whole tenure."""
     t = ctx.t
     rows = []
     for tenure in tenures:
-        if tenure.start_when is not None:
-            start = text(t.period(tenure.start_when))
+        by_office = person is not None and not isinstance(tenure.holder, str) and tenure.holder.person != person
+        if by_office:
+            namings = [n for n in tenure.named if n.person == person]
+            start = f"{t('observed_on')} " + ", ".join(text(t.period(n.when)) for n in namings)
+            ends_here = tenure.end_action is not None and tenure.end_action.holder is not None and \
+                tenure.end_action.holder.person == person
+            end = text(t.period(tenure.end_when)) if ends_here and tenure.end_when else ""
+            holder_cell = ctx.holder(Holder(person, tenure.holder.office), page)
         else:
-            start = f"*{t('before_known')}*"
-        end = text(t.period(tenure.end_when)) if tenure.end_when else ""
+            if tenure.start_when is not None:
+                start = text(t.period(tenure.start_when))
+            else:
+                start = f"*{t('before_known')}*"
+            end = text(t.period(tenure.end_when)) if tenure.end_when else ""
+            holder_cell = seat_text(ctx, tenure, page) if not isinstance(tenure.holder, str) else \
+                holder_text(ctx, tenure.holder, page)
         sources = []
         for action in filter(None, [tenure.start_action, *tenure.observed, tenure.end_action]):
             label = ctx.doc_label(action.doc)
             if action.kind == "holds":
-                day = action.date or ctx.register.documents[action.doc].meeting or ctx.register.documents[action.doc].issued
+                day = action.date or ctx.register.documents[action.doc].issued  # as derive dates it
                 label = f"{t('observed_on')} {t.period(day)}"
             sources.append(f"{ctx.document(action.doc, page, label)} {ctx.paragraph(action, page)}".strip())
         if tenure.enacted_by:
             sources.append(f"{t('enacted_by')} {ctx.document(tenure.enacted_by, page)}")
-        row = [holder_text(ctx, tenure.holder, page), start, end, "<br>".join(sources)]
+        row = [holder_cell, start, end, "<br>".join(sources)]
         if with_post:
             post = post_title(ctx, history)
             owner = owner_link(ctx, history, page) if with_owner else ""
@@ -73,12 +96,15 @@ def render_person(ctx: Context, person: Person) -> str:
     out = [front_matter(title=person.name), f"# {text(person.name)}\n\n"]
     if person.aliases:
         out.append(", ".join(text(a) for a in person.aliases) + "\n\n")
+    if person.note:
+        out.append(f"{text(person.note)}\n\n")
     held = reg.derived.tenures.by_person.get(person.id, [])
     if held:
         out.append(f"## {t('posts_held')}\n\n")
         out.append(table([t("post"), t("holder"), t("start"), t("end"), t("source")],
                          [row for history, tenure in held
-                          for row in tenure_rows(ctx, history, [tenure], page, with_post=True)]) + "\n")
+                          for row in tenure_rows(ctx, history, [tenure], page, with_post=True,
+                                                 person=person.id)]) + "\n")
     directed = reg.derived.tenures.directed_by_person.get(person.id, [])
     if directed:
         out.append(f"## {t('directed_changes')}\n\n{directed_lines(ctx, directed, page)}\n")

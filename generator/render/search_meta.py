@@ -154,16 +154,25 @@ class SearchEntries(Mapping[str, SearchEntry]):
             parts.append(t("status_" + status))
         return SearchEntry(_clean(filters), summary=" · ".join(parts))
 
+    def _every_name(self, kind: str, entry) -> list[str]:
+        """Every name, short form and abbreviation the entry had: search finds it by any."""
+        derived = self._register.derived
+        names = derived.names.every(kind, entry.id) if derived else []
+        return [x for n in names for x in (n.name, n.short, n.abbr)]
+
     def _agency(self, agency) -> SearchEntry:
         parent = self._name(agency.parent)
-        return SearchEntry({"agency": [agency.name]}, names=_names(agency.short, agency.abbr, *agency.aliases),
+        return SearchEntry({"agency": [agency.name]},
+                           names=_names(agency.short, agency.abbr, *agency.aliases,
+                                        *self._every_name("agency", agency)),
                            summary=self._t("agency") + (f" · {parent}" if parent else ""), body=False)
 
     def _person(self, person) -> SearchEntry:
         return SearchEntry(names=_names(*person.aliases), summary=self._t("person"), body=False)
 
     def _body(self, body) -> SearchEntry:
-        return SearchEntry(names=_names(body.short, body.abbr, *body.aliases), summary=self._t("body"), body=False)
+        return SearchEntry(names=_names(body.short, body.abbr, *body.aliases, *self._every_name("body", body)),
+                           summary=self._t("body"), body=False)
 
 
 def _by_title(_) -> SearchEntry:
