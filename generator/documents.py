@@ -300,8 +300,8 @@ def _disputes(f: Fields, rel: str, sources: int, diags: Diagnostics) -> list[Dis
         for claim, cloc in d.items("claims"):
             c = Fields(claim, rel, diags, "claim", cloc.line)
             c.only(CLAIM_FIELDS)
-            says, source = c.text("says", True), c.data.get("source")
-            if isinstance(source, bool) or not isinstance(source, int) or not 1 <= source <= sources:
+            says, source = c.text("says", True), _whole_number(c.data.get("source"))
+            if source is None or not 1 <= source <= sources:
                 c.error("source", f"claim: source is the number of the source that says it, 1 to "
                                   f"{sources} in this document's sources list")
                 continue
@@ -453,6 +453,17 @@ def _read_action(item, loc: Loc, doc: str, index: int, rel: str, names: Names,
     return action
 
 
+def _whole_number(value) -> int | None:
+    """A count as the record gives it (the reader keeps every scalar as text)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and len(value.strip()) < 7:
+        return int(value.strip())
+    return None
+
+
 def _read_composition(a: Fields, action: Action, names: Names) -> None:
     """A stated ("kiện toàn") composition: its seats, as many as the source lists, and the
     count when the source gives one; the members listed are the whole unless fewer than it."""
@@ -476,7 +487,8 @@ def _read_composition(a: Fields, action: Action, names: Names) -> None:
         action.members.append(Member(post, holder))
     count = a.data.get("count")
     if count is not None:
-        if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+        count = _whole_number(count)
+        if count is None or count < 1:
             a.error("count", "compose: count is the number of members the source gives, e.g. 19")
             count = None
         elif count < len(action.members):

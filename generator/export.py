@@ -43,7 +43,7 @@ from .safe_fs import write_inside
 from .vocab import DOCUMENT_TYPES
 from .text_rules import xml_text
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 SCHEMA_PATH = Path(__file__).parent / "register.schema.json"
 REGISTER_JSON = "register.json"
 SCHEMA_JSON = "register.schema.json"
@@ -153,18 +153,15 @@ class _Exporter:
         self.checkpoint = checkpoint
         self.licence = _licence(licence)
         self.rel = register.derived.relations
-        self.effect: dict[int, tuple[date | None, str | None]] = {}   # id(action) -> when, enacted by
+        # id(action) -> when it took effect (as precisely as the sources give it), enacted by
+        self.effect: dict[int, tuple[Period | None, str | None]] = {}
         self.directed: set[int] = set()
         custody, tenures = register.derived.custody, register.derived.tenures
         for record in custody.tasks.values():
             for step in record.steps:
-                self.effect.setdefault(id(step.action), (step.date, None))
+                self.effect.setdefault(id(step.action), (step.when, None))
+        self.effect.update(tenures.effect)
         for history in [*tenures.posts.values(), *tenures.roles.values()]:
-            for t in history.tenures:
-                if t.start_action is not None:
-                    self.effect[id(t.start_action)] = (t.start, t.enacted_by)
-                if t.end_action is not None:
-                    self.effect.setdefault(id(t.end_action), (t.end, None))
             self.directed.update(id(a) for a in history.directed)
         self.deadlines = deadlines(register, self.rel)
 
@@ -182,7 +179,7 @@ class _Exporter:
             "id": a.id, "para": a.para, "url": url,
             "pending": f"{a.doc}#{a.pending}" if a.pending else None,
             "directed": id(a) in self.directed,
-            "takes_effect": _day(when), "enacted_by": enacted_by,
+            "takes_effect": _period(when), "enacted_by": enacted_by,
             "task": a.task, "declares_task": declares, "task_title": a.title if declares else None,
             "lead": a.lead, "with": list(a.with_), "due": _period(a.due), "due_phrase": a.due_phrase,
             "from": a.from_, "to": a.to, "effective": _period(a.effective),
@@ -190,10 +187,15 @@ class _Exporter:
             "agency": a.agency, "replaces": a.replaces, "add": a.add,
             "target": a.target, "target_key": a.target_key,
             "title": None if declares else a.title, "what": a.what, "status": a.status,
-            "date": _period(a.date), "text": a.text,
+            "date": _period(a.date), "text": a.text, "inferred": a.inferred,
+            "members": [{"post": m.post, "holder": _holder(m.holder)} for m in a.members],
+            "count": a.count, "complete": a.complete if a.kind == "compose" else None,
+            "name": a.name, "short": a.short, "abbr": a.abbr,
         })
         if a.target_key:
             d["target_in_register"] = a.target_key in reg.documents
+        if a.kind == "compose":
+            d["complete"] = a.complete  # false says the list is partial: kept, not compacted away
         return d
 
     def document(self, doc: Document) -> dict:
@@ -218,7 +220,12 @@ class _Exporter:
             "meeting": _period(doc.meeting),
             "signer": {"person": doc.signer.person, "as": doc.signer.capacity} if doc.signer else None,
             "sources": [{"kind": s.kind, "title": s.title, "url": s.url, "author": s.author,
-                         "date": _period(s.date), "part": s.part, "file": s.file} for s in doc.sources],
+                         "date": _period(s.date), "part": s.part, "file": s.file, "text": s.text}
+                        for s in doc.sources],
+            "effective": _period(doc.effective),
+            "disputed": [{"what": d.what, "claims": [{"says": c.says, "source": c.source} for c in d.claims]}
+                         for d in doc.disputed],
+            "fulfilments": [self.fulfilment(doc.key, ref, doc.fulfil_details.get(ref)) for ref, _ in doc.fulfills],
             "text": doc.body,
             "actions": [action_ref(a) for a in doc.actions],
             "cites": sorted({c.target for c in rel.cites.get(doc.key, [])}),
@@ -239,6 +246,7 @@ class _Exporter:
             "year": c.year,
             "type": c.type,
             "dates": sorted(d.isoformat() for d in c.dates),
+            "partial_dates": [_period(p) for p in sorted(c.partial)],
             "subjects": [{"document": k, "subject": s} for k, s in c.subjects],
             "cited_by": sorted({x.citing for x in rel.cited_by.get(key, [])}),
             "changed_by": [action_ref(a) for a in rel.changed_by.get(key, [])],
@@ -255,13 +263,23 @@ class _Exporter:
                 "target_in_register": a.target_key in self.reg.documents, "what": a.what,
                 "pending": f"{a.doc}#{a.pending}" if a.pending else None}
 
+    def fulfilment(self, key: str, ref: str, detail) -> dict:
+        requesting = self.reg.canonical(ref)
+        doc = requesting.partition("#")[0]
+        return {"document": key, "request": requesting,
+                "changes": [f"{doc}#{c}" for c in detail.changes] if detail else [],
+                "inferred": detail.inferred if detail else None}
+
     def request(self, a: Action) -> dict:
         ref = f"{a.doc}#{a.id}" if a.id else None
         return {"action": action_ref(a), "document": a.doc, "target": a.target_key, "title": a.title,
                 "what": a.what, "lead": a.lead, "with": list(a.with_), "due": _period(a.due),
                 "due_phrase": a.due_phrase,
                 "fulfilled_by": sorted(set(self.rel.fulfilled_by.get(ref, []))) if ref else [],
-                "pending_changes": [action_ref(x) for x in self.rel.pending_on.get(ref, [])] if ref else []}
+                "pending_changes": [action_ref(x) for x in self.rel.pending_on.get(ref, [])] if ref else [],
+                "wholly_fulfilled_by": sorted(set(self.rel.wholly_fulfilled_by.get(ref, []))) if ref else [],
+                "changes": [{"action": action_ref(x), "enacted_by": sorted(set(self.rel.enacted_by.get(x.ref, [])))}
+                            for x in self.rel.pending_on.get(ref, [])] if ref else []}
 
     def task(self, task_id: str) -> dict:
         record = self.reg.derived.custody.tasks[task_id]
@@ -289,15 +307,41 @@ class _Exporter:
         }
 
     def tenure(self, t, role: bool = False) -> dict:
-        return {
+        out = {
             ("agency" if role else "holder"): t.holder if role else _holder(t.holder),
-            "start": _day(t.start),
+            "start": _period(t.start_when),
             "start_action": action_ref(t.start_action) if t.start_action else None,
-            "end": _day(t.end),
+            "end": _period(t.end_when),
             "end_action": action_ref(t.end_action) if t.end_action else None,
             "observed": [action_ref(a) for a in t.observed],
             "enacted_by": t.enacted_by,
         }
+        if not role:
+            out["named"] = [{"person": n.person, "when": _period(n.when), "action": action_ref(n.action)}
+                            for n in t.named]
+        return out
+
+    def names(self, kind: str, ident: str) -> list[dict]:
+        return [{"name": n.name, "short": n.short, "abbr": n.abbr, "since": _period(n.since),
+                 "action": action_ref(n.action) if n.action else None}
+                for n in self.reg.derived.names.every(kind, ident)]
+
+    def compositions(self) -> list[dict]:
+        out = []
+        for body, snapshots in sorted(self.reg.derived.tenures.compositions.items()):
+            for c in snapshots:
+                last = c.restated
+                out.append({
+                    "body": body, "when": _period(c.when),
+                    "seats": [{"post": seat.post,
+                               "holder": seat.tenure.holder if isinstance(seat.tenure.holder, str)
+                               else _holder(seat.tenure.holder),
+                               "named": list(seat.named)} for seat in c.seats],
+                    "unknown_seats": list(last.unknown_seats) if last else [],
+                    "unlisted": last.unlisted if last else 0,
+                    "restated_by": action_ref(last.action) if last else None,
+                })
+        return out
 
     def deadline(self, d) -> dict:
         a = d.action
@@ -345,12 +389,13 @@ class _Exporter:
                 "id": a.id, "name": a.name, "short": a.short, "abbr": a.abbr,
                 "aliases": list(a.aliases), "parent": a.parent, "posts": dict(sorted(a.posts.items())),
                 "url": self.url(urls.agency(a.id)),
+                "names": self.names("agency", a.id), "note": a.note,
                 "documents_issued": issued_by.get(a.id, []),
                 "tasks_held": sorted(custody.held_now.get(a.id, [])),
             } for a in sorted(reg.agencies.values(), key=lambda a: a.id)],
             "people": [{
                 "id": p.id, "name": p.name, "aliases": list(p.aliases),
-                "url": self.url(urls.person(p.id)), "signed": signed.get(p.id, []),
+                "url": self.url(urls.person(p.id)), "signed": signed.get(p.id, []), "note": p.note,
             } for p in sorted(reg.people.values(), key=lambda p: p.id)],
             "bodies": [{
                 "id": b.id, "name": b.name, "short": b.short, "abbr": b.abbr,
@@ -358,17 +403,20 @@ class _Exporter:
                 "posts": {k: {"title": v.title, "several": v.several} for k, v in sorted(b.posts.items())},
                 "roles": dict(sorted(b.roles.items())),
                 "url": self.url(urls.body(b.id)),
+                "names": self.names("body", b.id), "note": b.note,
                 "documents_issued": issued_by.get(b.id, []),
             } for b in sorted(reg.bodies.values(), key=lambda b: b.id)],
             "relations": {
                 "citations": [json.loads(c) for c in citations],
                 "changes": [self.change(a) for a in all_actions if a.target_key and a.kind != "request"],
                 "requests": [self.request(a) for a in all_actions if a.kind == "request"],
-                "fulfilments": [{"document": d.key, "request": ref} for d in docs for ref, _ in d.fulfills],
+                "fulfilments": [self.fulfilment(d.key, ref, d.fulfil_details.get(ref))
+                                for d in docs for ref, _ in d.fulfills],
             },
             "posts": posts,
             "roles": roles,
             "deadlines": [self.deadline(d) for d in self.deadlines],
+            "compositions": self.compositions(),
         }
 
     def document_file(self, key: str) -> dict:

@@ -102,7 +102,7 @@ ACTION_FIELD_SPECS: dict[str, dict] = {
     "role": REQUIRED_TEXT, "add": REQUIRED_TEXT, "task": TASK, "lead": ID, "with": one_or_list(TEXT),
     "due": PERIOD, "due_phrase": TEXT, "from": ID, "to": ID, "effective": PERIOD,
     "target": REQUIRED_TEXT, "what": TEXT, "title": TEXT, "status": {"enum": list(REPORT_STATUSES)},
-    "text": TEXT, "count": {"type": ["integer", "string"], "description": "số thành viên"},
+    "text": TEXT, "count": {"type": ["integer", "string"], "pattern": "^\\s*[0-9]+\\s*$", "description": "số thành viên"},
     "complete": FLAG, "name": REQUIRED_TEXT, "short": TEXT, "abbr": TEXT,
     "members": one_or_list(mapping(MEMBER_FIELDS, {"post": ID, "holder": HOLDER}, ("post",),
                                    "một vị trí: {post: …, holder: {…}} (holder khi nguồn nêu)")),
@@ -144,7 +144,7 @@ CITE = {"anyOf": [NUMBER, mapping(CITE_FIELDS, {"number": NUMBER, "date": PERIOD
                                                 "fulfills": one_or_list(FULFILMENT)},
                                   ("number",))]}
 DISPUTE = mapping(DISPUTE_FIELDS, {"what": REQUIRED_TEXT, "claims": {"type": "array", "minItems": 2, "items": mapping(
-    CLAIM_FIELDS, {"says": REQUIRED_TEXT, "source": {"type": "integer", "minimum": 1}}, CLAIM_FIELDS)}},
+    CLAIM_FIELDS, {"says": REQUIRED_TEXT, "source": {"type": ["integer", "string"], "pattern": "^[1-9][0-9]*$"}}, CLAIM_FIELDS)}},
     DISPUTE_FIELDS, "nguồn không thống nhất: {what: …, claims: [{says: …, source: <n>}, …]}")
 SIGNER = mapping(SIGNER_FIELDS, {"person": ID, "as": TEXT})
 

@@ -37,17 +37,18 @@ def register_copy(tmp_path: Path) -> Path:
 
 
 SMALL = ROOT / "tests/fixtures/small/decisions"
+STORY = ROOT / "tests/fixtures/story/decisions"
 
 
-def small_register(root: Path) -> Path:
-    """The small hand-made register (tests/fixtures/small) with the site's content, theme and
-    configuration: a register of invented records to break on purpose."""
+def small_register(root: Path, records: Path = SMALL) -> Path:
+    """The small hand-made register (tests/fixtures/small), or another register of invented
+    records (`records`), with the site's content, theme and configuration."""
     root.mkdir(parents=True, exist_ok=True)
     for name in SHIPPED:
         if name not in ("decisions", "sources"):
             source = ROOT / name
             (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / name)
-    shutil.copytree(SMALL, root / "decisions")
+    shutil.copytree(records, root / "decisions")
     return root
 
 

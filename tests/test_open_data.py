@@ -109,7 +109,7 @@ def assert_valid(data, definition: str | None = None) -> None:
 def test_register_json_validates_against_its_schema(rich):
     data = register_json(rich, as_of=date(2021, 8, 1))
     assert_valid(data)
-    assert data["schema_version"] == "1.0" and data["as_of"] == AS_OF
+    assert data["schema_version"] == "2.0" and data["as_of"] == AS_OF
     assert [d["key"] for d in data["documents"]] == ["2021/1-tb-ba", "2021/2-tb-ba", "2022/5-qd-ba", "2022/6-qd-ba"]
     assert [c["key"] for c in data["cited_documents"]] == ["2020/99-qd-ttg"]
 
@@ -129,10 +129,11 @@ def test_register_json_holds_every_derived_relation(rich):
     [request] = data["relations"]["requests"]
     assert request["fulfilled_by"] == ["2022/5-qd-ba"] and request["pending_changes"] == ["2021/1-tb-ba#_5"]
     assert docs["2021/1-tb-ba"]["fulfilled_by"] == ["2022/5-qd-ba"]
-    assert data["relations"]["fulfilments"] == [{"document": "2022/5-qd-ba", "request": "2021/1-tb-ba#sua-quy-che"}]
+    assert data["relations"]["fulfilments"] == [{"document": "2022/5-qd-ba", "request": "2021/1-tb-ba#sua-quy-che",
+                                             "changes": [], "inferred": None}]
     actions = {a["ref"]: a for a in data["actions"]}
     assert actions["2021/1-tb-ba#_5"]["enacted_by"] == "2022/5-qd-ba"
-    assert actions["2021/1-tb-ba#_5"]["takes_effect"] == "2022-01-15"
+    assert actions["2021/1-tb-ba#_5"]["takes_effect"]["value"] == "2022-01-15"
     # the task's chain of custody
     [task] = data["tasks"]
     assert [(s["kind"], s.get("holder")) for s in task["chain"]] == [
@@ -140,7 +141,7 @@ def test_register_json_holds_every_derived_relation(rich):
     assert task["holder"] == "bo-b" and task["status"] is None  # no as-of date, no status
     # posts over time: the standing role moved from Bộ A to Bộ B
     [role] = data["roles"]
-    assert [(t["agency"], t["start"], t["end"]) for t in role["tenures"]] == [
+    assert [(t["agency"], t["start"]["value"], t["end"] and t["end"]["value"]) for t in role["tenures"]] == [
         ("bo-a", "2021-03-01", "2021-05-10"), ("bo-b", "2021-05-10", None)]
 
 

@@ -77,7 +77,8 @@ def deadlines(register: Register, relations: Relations) -> list[Deadline]:
                 continue
             done_on, done_by = None, None
             if action.kind == "request" and action.id:
-                fulfilling = relations.fulfilled_by.get(f"{doc.key}#{action.id}", [])
+                # done when fulfilled whole: a document enacting some of its changes is not enough
+                fulfilling = relations.wholly_fulfilled_by.get(f"{doc.key}#{action.id}", [])
                 if fulfilling:
                     first = min(fulfilling, key=register.issued_start)
                     done_on, done_by = register.issued_start(first), first

@@ -245,8 +245,7 @@ def _index(tenures: Tenures) -> None:
                 tenures.by_agency[tenure.holder].append((history, tenure))
                 continue
             persons = [tenure.holder.person] if tenure.holder.person else []
-            persons += [n.person for n in tenure.named if n.person not in persons]
-            for person in persons:
+            for person in dict.fromkeys([*persons, *(n.person for n in tenure.named)]):
                 tenures.by_person[person].append((history, tenure))
             if tenure.holder.office:
                 tenures.by_agency[tenure.holder.office.split("/")[0]].append((history, tenure))

@@ -71,6 +71,23 @@ def _describe(ctx: Context, action: Action, page: str) -> str:
         if action.what:
             line += f": {text(action.what)}"
         parts.append(line)
+    elif kind == "compose":
+        seats = []
+        body = ctx.register.bodies[action.body]
+        for member in action.members:
+            holder = ctx.holder(member.holder, page) if member.holder else f"*{t('holder_unknown')}*"
+            seats.append(f"{text(body.posts[member.post].title)} — {holder}")
+        line = f"{ctx.body(action.body, page)}: " + ("; ".join(seats) if seats else "")
+        if action.count is not None:
+            line += f"{'; ' if seats else ''}{t.count(action.count, 'members_count')}"
+        if not action.complete:
+            line += f" (*{t('list_incomplete')}*)"
+        parts.append(line)
+    elif kind == "rename":
+        where = ctx.body(action.body, page) if action.body else ctx.agency(action.agency, page)
+        new = f"«{text(action.name)}»"
+        extra = ", ".join(text(x) for x in (action.short, action.abbr) if x)
+        parts.append(f"{where}: {t('renamed_to')} {new}" + (f" ({extra})" if extra else ""))
     elif kind == "report":
         status = t(f"report_{action.status}") if action.status else ""
         line = f"{subject} — {status}"
@@ -80,9 +97,13 @@ def _describe(ctx: Context, action: Action, page: str) -> str:
             line += f": «{text(action.text)}»"
         parts.append(line)
     sentence = "; ".join(p for p in parts if p)
+    if action.effective and kind != "transfer":
+        sentence += f" ({t('takes_effect')} {t.period(action.effective)})"
+    if action.inferred:
+        sentence += f" — *{t('inferred')}: {text(action.inferred)}*"
     if action.pending:
         request_ref = f"{action.doc}#{action.pending}"
-        fulfilled = ctx.rel.fulfilled_by.get(request_ref, [])
+        fulfilled = ctx.rel.enacted_by.get(action.ref, [])
         if fulfilled:
             sentence += f" — *{t('directed_enacted')}* " + ", ".join(ctx.document(k, page) for k in fulfilled)
         else:

@@ -108,13 +108,37 @@ def render_cited(ctx: Context) -> dict[str, str]:
         rows.append([ctx.document(key, page),
                      text(str(cited.year) if cited.year else t("year_unknown")),
                      "; ".join(text(s) for _, s in cited.subjects[:1]),
-                     ", ".join(ctx.document(k, page) for k in sorted(citing))])
+                     ", ".join(ctx.document(k, page) for k in sorted(citing)),
+                     "<br>".join(_change_line(ctx, a, page) for a in ctx.rel.changed_by.get(key, [])),
+                     "<br>".join(f"{ctx.document(a.doc, page)}: {request_state(ctx, a, page)}"
+                                 for a in ctx.rel.requests_for.get(key, []))])
     pages[page] = (front_matter(title=t("cited_not_in_register")) +
                    f"# {t('cited_not_in_register')}\n\n{t('cited_not_in_register_intro')}\n\n" +
-                   (table([t("number"), t("year"), t("subjects"), t("cited_by")], rows) or t("none")))
+                   (table([t("number"), t("year"), t("subjects"), t("cited_by"), t("changed_by"),
+                           t("requested_by")], rows) or t("none")))
     for key, cited in reg.cited.items():
         pages[urls.document(key)] = render_cited_document(ctx, cited)
     return pages
+
+
+def _change_line(ctx: Context, action, page: str) -> str:
+    line = f"{ctx.t('act_' + action.kind)}: {ctx.document(action.doc, page)}"
+    if action.what:
+        line += f" ({text(action.what)})"
+    return f"{line} {ctx.paragraph(action, page)}".strip()
+
+
+def request_state(ctx: Context, action, page: str) -> str:
+    """Where a request stands: fulfilled wholly, in part (which changes), or not yet."""
+    t = ctx.t
+    ref = f"{action.doc}#{action.id}" if action.id else None
+    wholly = ctx.rel.wholly_fulfilled_by.get(ref, []) if ref else []
+    partly = [k for k in ctx.rel.fulfilled_by.get(ref, []) if k not in wholly] if ref else []
+    if wholly:
+        return f"*{t('request_fulfilled')}* " + ", ".join(ctx.document(k, page) for k in wholly)
+    if partly:
+        return f"*{t('request_partly')}* " + ", ".join(ctx.document(k, page) for k in partly)
+    return f"*{t('request_pending')}*"
 
 
 def render_cited_document(ctx: Context, cited: CitedDocument) -> str:
@@ -126,8 +150,14 @@ def render_cited_document(ctx: Context, cited: CitedDocument) -> str:
            f"    {t('no_text')}\n\n"]
     rows = [[t("number"), text(cited.number.text)],
             [t("year"), text(str(cited.year)) if cited.year else f"*{t('year_unknown')}*"],
-            [t("known_dates"), ", ".join(t.date(d) for d in sorted(cited.dates)) or f"*{t('unknown')}*"]]
+            [t("known_dates"), ", ".join([*(t.date(d) for d in sorted(cited.dates)),
+                                          *(t.period(p) for p in sorted(cited.partial))]) or f"*{t('unknown')}*"]]
     out.append(table([t("field"), t("value")], rows) + "\n")
+    changed = ctx.rel.changed_by.get(cited.key, [])
+    if changed:  # what the register's documents did to it: amended, replaced, repealed
+        out.append(f"## {t('changed_by')}\n\n")
+        out.extend(f"- {_change_line(ctx, a, page)}\n" for a in changed)
+        out.append("\n")
     if cited.subjects:
         out.append(f"## {t('subjects')}\n\n")
         out.extend(f"- «{text(s)}» — {ctx.document(k, page)}\n" for k, s in cited.subjects)
@@ -136,7 +166,8 @@ def render_cited_document(ctx: Context, cited: CitedDocument) -> str:
     if requests:
         from .actions import describe
         out.append(f"## {t('requested_by')}\n\n")
-        out.extend(f"- {ctx.document(a.doc, page)}: {describe(ctx, a, page)}\n" for a in requests)
+        out.extend(f"- {ctx.document(a.doc, page)}: {describe(ctx, a, page)} — {request_state(ctx, a, page)}\n"
+                   for a in requests)
         out.append("\n")
     out.append(f"## {t('citations')}\n\n")
     for c in ctx.rel.cited_by.get(cited.key, []):

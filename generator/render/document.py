@@ -29,8 +29,10 @@ def render_document(ctx: Context, doc: Document) -> str:
                 out.append(f"### {t('act_' + kind)}\n\n")
                 out.extend(f"- {describe(ctx, a, page)}\n" for a in actions)
                 out.append("\n")
+    if doc.disputed:
+        out.append(_disputes(ctx, doc))
     if doc.body.strip():
-        out.append(f"## {t('text')}\n\n")
+        out.append(f"## {_text_heading(ctx, doc)}\n\n")
         out.append(linked_body(ctx, doc, page))
         out.append("\n")
     return "".join(out)
@@ -45,6 +47,8 @@ def _card(ctx: Context, doc: Document, page: str) -> str:
         [t("issuer"), ctx.agency(doc.issuer, page)],
         [t("issued"), text(t.period(doc.issued))],
     ]
+    if doc.effective:
+        rows.append([t("effective"), text(t.period(doc.effective))])
     if doc.meeting:
         rows.append([t("meeting"), text(t.period(doc.meeting))])
     signer = unknown
@@ -59,6 +63,8 @@ def _card(ctx: Context, doc: Document, page: str) -> str:
     for s in doc.sources:
         name = external_link(s.title or t("unknown"), s.url) if s.url else text(s.title or t("unknown"))
         extra = [t(f"source_{s.kind}")]
+        if s.text != "full":
+            extra.append(t(f"text_{s.text}").lower())
         if s.author:
             extra.append(text(s.author))
         if s.date:
@@ -84,13 +90,60 @@ def _relations(ctx: Context, doc: Document, page: str) -> str:
                                        for a in rel.changed_by.get(doc.key, [])]))
     sections.append((t("requested_by"), [f"{ctx.document(a.doc, page)}: {describe(ctx, a, page)}"
                                          for a in rel.requests_for.get(doc.key, [])]))
-    sections.append((t("fulfills"), [ctx.document(ref.partition('#')[0], page) for ref, _ in doc.fulfills]))
-    fulfilled = [key for a in doc.actions if a.id
-                 for key in rel.fulfilled_by.get(f"{doc.key}#{a.id}", [])]
-    sections.append((t("fulfilled_by"), [ctx.document(k, page) for k in dict.fromkeys(fulfilled)]))
+    sections.append((t("fulfills"), [_fulfilment(ctx, doc, ref, page) for ref, _ in doc.fulfills]))
+    sections.append((t("requests_state"), [_request_line(ctx, a, page) for a in doc.actions
+                                         if a.kind == "request" and a.id
+                                         and (rel.fulfilled_by.get(f"{doc.key}#{a.id}")
+                                              or rel.pending_on.get(f"{doc.key}#{a.id}"))]))
     body = "".join(f"### {title}\n\n" + "".join(f"- {item}\n" for item in items) + "\n"
                    for title, items in sections if items)
     return f"## {t('relations')}\n\n{body}" if body else ""
+
+
+def _fulfilment(ctx: Context, doc: Document, ref: str, page: str) -> str:
+    """A request this document fulfils: wholly, or the named changes it enacts; and why, when
+    the relation is read into the texts rather than stated by them."""
+    t, reg = ctx.t, ctx.register
+    request = reg.action(ref)
+    line = ctx.document(reg.canonical(ref).partition("#")[0], page)
+    if request is not None:
+        line += f" — {describe(ctx, request, page)}"
+    detail = doc.fulfil_details.get(ref)
+    enacted = [a for a in ctx.rel.enacts.get(doc.key, []) if f"{a.doc}#{a.pending}" == reg.canonical(ref)]
+    if detail and detail.changes:
+        line += f" — *{t('fulfils_in_part')}*"
+    if enacted:
+        line += "".join(f"<br>{t('enacts')}: {describe(ctx, a, page)}" for a in enacted)
+    if detail and detail.inferred:
+        line += f"<br>*{t('inferred')}: {text(detail.inferred)}*"
+    return line
+
+
+def _request_line(ctx: Context, request, page: str) -> str:
+    """A request of this document, where it stands, and each change directed pending it."""
+    from .browse import request_state
+    line = f"{describe(ctx, request, page)} — {request_state(ctx, request, page)}"
+    for change in ctx.rel.pending_on.get(f"{request.doc}#{request.id}", []):
+        line += f"<br>{ctx.t('act_' + change.kind)}: {describe(ctx, change, page)}"  # says enacted or not
+    return line
+
+
+def _text_heading(ctx: Context, doc: Document) -> str:
+    """What the reader sees below: the full text, an excerpt, a press summary, a translation."""
+    kinds = list(dict.fromkeys(s.text for s in doc.sources))
+    if len(kinds) == 1:
+        return ctx.t(f"text_{kinds[0]}")
+    return ctx.t("text_mixed")
+
+
+def _disputes(ctx: Context, doc: Document) -> str:
+    t = ctx.t
+    out = [f"## {t('disputed')}\n\n"]
+    for dispute in doc.disputed:
+        claims = "; ".join(f"«{text(c.says)}» — {text(doc.sources[c.source - 1].title or t('unknown'))} "
+                           f"({t('source_number')} {c.source})" for c in dispute.claims)
+        out.append(f"- {text(dispute.what)}: {claims}\n")
+    return "".join(out) + "\n"
 
 
 def _grouped(citations, by: str) -> list[tuple[str, list[str]]]:

@@ -39,7 +39,12 @@ def seat_text(ctx: Context, tenure: Tenure, page: str) -> str:
     seat = holder_text(ctx, tenure.holder, page)
     if not tenure.named:
         return seat
-    named = ", ".join(f"{ctx.person(n.person, page)} ({text(ctx.t.period(n.when))})" for n in tenure.named)
+    dates: dict[str, list[str]] = {}
+    for n in tenure.named:
+        written = text(ctx.t.period(n.when))
+        if written not in dates.setdefault(n.person, []):
+            dates[n.person].append(written)
+    named = ", ".join(f"{ctx.person(person, page)} ({', '.join(days)})" for person, days in dates.items())
     return f"{seat}<br>{ctx.t('named_in_seat')}: {named}"
 
 

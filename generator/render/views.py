@@ -109,10 +109,15 @@ def render_amendments(ctx: Context) -> str:
         for a in doc.actions:
             if a.kind != "request":
                 continue
-            fulfilled = rel.fulfilled_by.get(f"{doc.key}#{a.id}", []) if a.id else []
+            fulfilled = rel.wholly_fulfilled_by.get(f"{doc.key}#{a.id}", []) if a.id else []
+            partly = [k for k in rel.fulfilled_by.get(f"{doc.key}#{a.id}", []) if k not in fulfilled] if a.id else []
             done = [k for k in fulfilled if reg.issued_start(k) <= ctx.as_of]
             if done:
                 status = f"**{t('status_done')}** — {t('fulfilled')} " + ", ".join(ctx.document(k, page) for k in done)
+            elif partly:  # part of it enacted: the rest is still due
+                status = f"{t('request_partly')} " + ", ".join(ctx.document(k, page) for k in partly)
+                if a.due:
+                    status += "; " + status_text(ctx, deadline_status(a.due, ctx.as_of))
             elif a.due:
                 status = status_text(ctx, deadline_status(a.due, ctx.as_of))
             else:
