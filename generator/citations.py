@@ -15,6 +15,7 @@ from datetime import date
 from .diagnostics import Diagnostics, Loc
 from .model import Citation, CitedDocument, Document, Register
 from .documents import ANCHOR_RE, DOC_REF_RE
+from .vocab import DOCUMENT_TYPES
 from .numbers import DocNumber, Resolver, find_citations, parse_number
 from .periods import Period
 
@@ -172,7 +173,38 @@ def collect_citations(register: Register, diags: Diagnostics,
                                            f.excerpt or (f.subject or ""),
                                            (f.start, f.end) if f.start >= 0 else None))
     _resolve_targets(register, resolver, cited, years_known, diags)
+    _bare_citations(register)
     register.cited = dict(sorted(cited.items()))
+
+
+def _bare_citations(register: Register) -> None:
+    """Citations by type and serial alone ("Quyết định 1737", "Quyết định số 1737") of the
+    documents whose number the sources give without its symbol: resolved where one document of
+    the register has that type and serial, and was issued no later than the citing one."""
+    serials: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for doc in register.documents.values():
+        if doc.serial:
+            serials[(doc.type, doc.serial)].append(doc.key)
+    if not serials:
+        return
+    names = {DOCUMENT_TYPES[t][0].casefold(): t for t, _ in serials}
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+                         + r")\s+(?:số\s+)?0*([0-9]{1,6})(?![0-9]|\s*[/.\-–][ ]?[0-9A-Za-zĐđ])", re.I)
+    for doc in sorted(register.documents.values(), key=lambda d: d.key):
+        for offset, para_text in paragraphs(doc.body):
+            cleaned = None
+            for m in pattern.finditer(para_text):
+                keys = serials.get((names[m[1].casefold()], m[2]), [])
+                if len(keys) != 1 or keys[0] == doc.key:
+                    continue
+                target = register.documents[keys[0]]
+                if target.issued.start > doc.issued.end:
+                    continue
+                anchors = ANCHOR_RE.findall(para_text)
+                cleaned = cleaned or _Paragraph(para_text)
+                register.citations.append(Citation(doc.key, anchors[-1] if anchors else None, target.key,
+                                                   m[0], None, _excerpt(cleaned, m.start(), m.end()),
+                                                   (offset + m.start(), offset + m.end())))
 
 
 def _cited_fulfils(register: Register, cited: CitedDocument, ref: str, loc: Loc,

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 from .diagnostics import Diagnostics, Loc
@@ -23,6 +22,7 @@ from .vocab import (ACTION_COMMON_FIELDS, ACTION_FIELDS, ACTION_KINDS, CITE_FIEL
 
 ANCHOR_RE = re.compile(r"\{:?\s*#d-([a-z0-9-]+)\s*\}")
 SOURCE_FILE_RE = re.compile(r"^sources/(\d{4}|khong-ro-nam)/[a-z0-9]+(?:-[a-z0-9]+)*\.txt$")
+SERIAL_RE = re.compile(r"^\s*[0-9]{1,6}\s*$")
 DOC_REF_RE = re.compile(r"^(\d{4}|khong-ro-nam)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 
@@ -52,13 +52,16 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
 
     folder, _, filename = rel.removeprefix("decisions/").partition("/")
     stem = filename.removesuffix(".md")
-    number = None
+    number, serial = None, None
     if f.has("number"):
         raw = f.text("number")
         number = parse_number(raw) if raw else None
-        if raw and number is None:
+        if raw and SERIAL_RE.match(raw):  # "Quyết định 1737": the serial, its symbol unknown
+            serial = raw.strip().lstrip("0") or "0"
+        elif raw and number is None:
             f.error("number", f"{raw!r} is not a document number of the form 139/TB-VPCP, "
-                              "150/2016/NĐ-CP or 52-NQ/TW")
+                              "150/2016/NĐ-CP or 52-NQ/TW, nor a serial alone (1737) when the "
+                              "sources give no symbol")
     doc_type = f.ident("type")
     if doc_type and doc_type not in DOCUMENT_TYPES:
         f.error("type", f"unknown document type {doc_type!r}{suggest(doc_type, DOCUMENT_TYPES)}; "
@@ -192,6 +195,7 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
         sources=sources, cites=cites, fulfills=fulfills, actions=actions,
         body=md.body, body_line=md.body_line, anchors=anchors, field_lines=dict(md.meta.lines),
         former=former, effective=effective, fulfil_details=fulfil_details, disputed=disputed,
+        serial=serial,
     )
 
 

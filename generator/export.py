@@ -210,6 +210,7 @@ class _Exporter:
             "source_file": doc.path,
             "former": [ref for ref, _ in doc.former],
             "number": doc.number.text if doc.number else None,
+            "serial": doc.serial,
             "type": doc.type,
             "type_name": {"vi": names[0], "en": names[1]},
             "title": doc.title,

@@ -202,6 +202,7 @@ class Document:
     effective: Period | None = None     # when its changes take effect, when not on issue
     fulfil_details: dict[str, Fulfilment] = field(default_factory=dict)  # by request reference
     disputed: list[Dispute] = field(default_factory=list)
+    serial: str | None = None  # "Quyết định 1737": the number known without its symbol
 
     @property
     def takes_effect(self) -> Period:

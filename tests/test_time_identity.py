@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -391,3 +390,43 @@ def test_a_reference_to_a_renamed_record_resolves_through_former(story_copy):
     amendment.write_text(amendment.read_text(encoding="utf-8").replace("#sua-100", "#sua-999"), encoding="utf-8")
     assert any("fulfills '2020/50-tb-vptn#sua-999' (2020/50-tb-vptn is now 2020/ket-luan-so-hoa, by its "
                "former:): no request action with that id" in e for e in _errors(story_copy))
+
+
+def test_a_number_known_without_its_symbol(story):
+    text = page_text(story, "van-ban/2021/quyet-dinh-1737-ttg")
+    assert text.startswith("Quyết định 1737¶")
+    assert "Số, ký hiệu 1737 (ký hiệu chưa rõ — các nguồn chỉ ghi số)" in text
+    assert "Được trích dẫn bởi¶ Thông báo 60/TB-VPTN (¶ 1)" in text
+    # the bare citation in the later notice's text links to it
+    html = (story / "van-ban/2021/60-tb-vptn/index.html").read_text(encoding="utf-8")
+    assert '<a href="../quyet-dinh-1737-ttg/">Quyết định số 1737</a>' in html
+    assert "Tình trạng đã hoàn thành" in page_text(story, "nhiem-vu/nen-tang-thu-nghiem")
+    data = json.loads((story / "register.json").read_text(encoding="utf-8"))
+    [doc] = [d for d in data["documents"] if d["key"] == "2021/quyet-dinh-1737-ttg"]
+    assert doc["number"] is None and doc["serial"] == "1737"
+
+
+def test_a_bare_citation_resolves_only_where_unique(story_copy):
+    source = story_copy / "decisions/2021/quyet-dinh-1737-ttg.md"
+    (story_copy / "decisions/2021/quyet-dinh-1737-bo-x.md").write_text(
+        source.read_text(encoding="utf-8").replace("issuer: ttg", "issuer: bo-x")
+        .replace("nen-tang-thu-nghiem, title: Xây dựng nền tảng thử nghiệm", "nen-tang-khac, title: Nền tảng khác"),
+        encoding="utf-8")
+    register, diagnostics = load_register(story_copy)
+    assert diagnostics == []
+    assert not [c for c in register.citations if c.citing == "2021/60-tb-vptn"]
+
+
+def test_a_task_step_the_sources_do_not_order_is_not_asserted(story_copy):
+    """A transfer dated only to October and the assignment it needs, also of October: check
+    does not claim the task was used before it was given, it says the order is not known."""
+    _write(story_copy, "2021/906-qd-ttg.md", UNORDERED.format(
+        n=906, issued="2021-10", action="transfer: {task: nen-tang-thu-nghiem, from: bo-z, to: bo-x}"))
+    [error] = _errors(story_copy)
+    assert error.startswith("decisions/2021/906-qd-ttg.md:10: task 'nen-tang-thu-nghiem' is used on 2021-10")
+    assert "the sources do not say whether it comes after decisions/2021/quyet-dinh-1737-ttg.md:13 (2021-10)" in error
+    # citing the decision orders them: accepted
+    doc = story_copy / "decisions/2021/906-qd-ttg.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("---\n", "---\n", 1).rstrip("\n")
+                   + "\nThực hiện Quyết định số 1737, chuyển nhiệm vụ sang Bộ X.\n", encoding="utf-8")
+    assert _errors(story_copy) == []

@@ -83,12 +83,24 @@ def derive_custody(register: Register, relations: Relations, chronology: Chronol
     custody = Custody(records, defaultdict(list), defaultdict(list), defaultdict(list),
                       defaultdict(list), defaultdict(list))
     moved_on: dict[tuple[str, Period], Action] = {}
-    for (*_, when), doc, action in events:  # `when` as the file gives it
+
+    def unordered(at: int) -> str:
+        """A later step of the same task the sources do not put after this one, if any."""
+        (lo, hi, rank, _, index, when), doc, action = events[at]
+        for (lo2, hi2, rank2, _, index2, when2), doc2, other in events[at + 1:]:
+            if other.task == action.task and not chronology.known_before(
+                    (lo, hi, rank, index), (lo2, hi2, rank2, index2), doc.key, doc2.key):
+                return (f"; the sources do not say whether it comes after {other.loc.path}:"
+                        f"{other.loc.line} ({when2}): state the order (fulfills:, cites:) or bound "
+                        "the date (e.g. 2019-09..2019-09-18)")
+        return ""
+
+    for at, ((*_, when), doc, action) in enumerate(events):  # `when` as the file gives it
         record = records[action.task]
         declaring = record.task.declared_by
         if not action.title and not record.steps:
             diags.error(action.loc, f"task {action.task!r} is used on {when} but declared later, in "
-                                    f"{declaring.loc.path}:{declaring.loc.line}")
+                                    f"{declaring.loc.path}:{declaring.loc.line}{unordered(at)}")
             continue
         step = Step(action, when.start, record.holder, when)
         if action.kind == "assign":
@@ -119,7 +131,7 @@ def derive_custody(register: Register, relations: Relations, chronology: Chronol
                     since = record.holder_since.action
                     diags.error(action.loc, f"transfer of task {action.task!r} from {action.from_!r}, but on "
                                             f"{when} it is held by {record.holder!r} "
-                                            f"(since {since.loc.path}:{since.loc.line})")
+                                            f"(since {since.loc.path}:{since.loc.line}){unordered(at)}")
                 continue
             moved_on[(action.task, when)] = action
             step.holder = action.to

@@ -102,10 +102,30 @@ class Tenures:
     effect: dict[int, tuple[Period, str | None]] = field(default_factory=dict)  # id(action) -> when, enacted by
     compositions: dict[str, list[Composition]] = field(default_factory=lambda: defaultdict(list))
 
+    # a body's post and role histories, indexed as they are made: a snapshot after each event
+    # reads one body's, not every body's (linear in a large register)
+    body_posts: dict[str, list[PostHistory]] = field(default_factory=lambda: defaultdict(list))
+    body_roles: dict[str, list[PostHistory]] = field(default_factory=lambda: defaultdict(list))
+
     def for_body(self, body_id: str) -> list[PostHistory]:
-        posts = [h for (owner, _), h in self.posts.items() if owner == ("body", body_id)]
-        roles = [h for (owner, _), h in self.roles.items() if owner == body_id]
-        return posts + roles
+        """The body's posts, then its roles, each in the order first met."""
+        return [*self.body_posts.get(body_id, []), *self.body_roles.get(body_id, [])]
+
+    def post_history(self, owner: tuple[str, str], post: str | None) -> PostHistory:
+        history = self.posts.get((owner, post))
+        if history is None:
+            history = self.posts[(owner, post)] = PostHistory(owner, post)
+            if owner[0] == "body":
+                self.body_posts[owner[1]].append(history)
+        return history
+
+    def role_history(self, body: str | None, role: str) -> PostHistory:
+        history = self.roles.get((body, role))
+        if history is None:
+            history = self.roles[(body, role)] = PostHistory(("body", body) if body else ("none", ""), role)
+            if body:
+                self.body_roles[body].append(history)
+        return history
 
 
 def seat_of(holder: Holder) -> Holder:
@@ -267,8 +287,7 @@ def _compose(register: Register, tenures: Tenures, action: Action, period: Perio
     kept: set[int] = set()
     unknown_seats = []
     for member in action.members:
-        history = tenures.posts.setdefault((("body", body.id), member.post),
-                                           PostHistory(("body", body.id), member.post))
+        history = tenures.post_history(("body", body.id), member.post)
         if member.holder is None:
             unknown_seats.append(member.post)
             continue
@@ -334,11 +353,9 @@ def _doc_order(register: Register, chronology: Chronology, key: str) -> tuple:
 
 def _history(tenures: Tenures, action: Action, body: str | None) -> PostHistory:
     if action.kind == "designate":
-        key = (action.body, action.role)
-        return tenures.roles.setdefault(key, PostHistory(("body", action.body) if action.body else
-                                                         ("none", ""), action.role))
+        return tenures.role_history(action.body, action.role)
     owner = ("body", body) if body else ("agency", action.agency)
-    return tenures.posts.setdefault((owner, action.post), PostHistory(owner, action.post))
+    return tenures.post_history(owner, action.post)
 
 
 def _several(register: Register, action: Action) -> bool:

@@ -3,21 +3,12 @@ composition on every date it changed, and a timeline."""
 from __future__ import annotations
 
 from .. import urls
-from ..derive.tenures import PostHistory, Tenure
+from ..derive.tenures import PostHistory
 from ..model import Body, Holder
 from .context import Context
 from .markup import facts_line, front_matter, table, text
 from .people import directed_lines, holder_text, post_title, tenure_rows
 from .timeline import timeline_section
-
-
-def _first_period(tenure: Tenure, ctx: Context):
-    """Where a tenure is first known: its start, else its earliest observation."""
-    if tenure.start_when is not None:
-        return tenure.start_when
-    periods = [n.when for n in tenure.named] or [
-        a.date or ctx.register.documents[a.doc].issued for a in tenure.observed]
-    return min(periods, key=lambda p: (p.start, p.end)) if periods else None
 
 
 def heading_and_names(ctx: Context, kind: str, entry, page: str, parent_link: str | None) -> list[str]:

@@ -158,6 +158,8 @@ class Context:
         kind = self.t.doc_type(doc.type)
         if doc.number:
             return f"{kind} {doc.number.text}"
+        if doc.serial:  # as the sources name it: "Quyết định 1737"
+            return f"{kind} {doc.serial}"
         return f"{kind} {self.t('unnumbered')} ({self.t.period(doc.issued)})"
 
     def paragraph(self, action: Action, page: str) -> str:

@@ -42,7 +42,8 @@ def _card(ctx: Context, doc: Document, page: str) -> str:
     t = ctx.t
     unknown = f"*{t('unknown')}*"
     rows = [
-        [t("number"), text(doc.number.text) if doc.number else f"*{t('number_unknown')}*"],
+        [t("number"), text(doc.number.text) if doc.number else
+         f"{text(doc.serial)} *({t('symbol_unknown')})*" if doc.serial else f"*{t('number_unknown')}*"],
         [t("type"), link(t.doc_type(doc.type), urls.relative(page, urls.doc_type(doc.type)))],
         [t("issuer"), ctx.agency(doc.issuer, page)],
         [t("issued"), text(t.period(doc.issued))],

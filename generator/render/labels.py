@@ -14,6 +14,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "unknown": ("chưa rõ", "unknown"),
     "unnumbered": ("chưa rõ số", "number unknown"),
     "number_unknown": ("chưa rõ — các nguồn không ghi số", "unknown — the sources give no number"),
+    "symbol_unknown": ("ký hiệu chưa rõ — các nguồn chỉ ghi số", "symbol unknown — the sources give the serial only"),
     "descriptive_title": ("tiêu đề mô tả, không phải trích yếu chính thức",
                           "descriptive title, not the official one"),
     "field": ("Thông tin", "Field"),

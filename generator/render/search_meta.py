@@ -129,7 +129,9 @@ class SearchEntries(Mapping[str, SearchEntry]):
         filters = {"type": [t.doc_type(doc.type)], "year": [str(doc.year)],
                    "issuer": [issuer] if issuer else [], "agency": self._agencies(named)}
         summary = f"{doc.title} — {issuer or doc.issuer}, {t.period(doc.issued)}"
-        return SearchEntry(_clean(filters), number_forms(doc.number) if doc.number else [], summary=summary)
+        numbers = number_forms(doc.number) if doc.number else (
+            [doc.serial, f"{self._t.doc_type(doc.type)} {doc.serial}"] if doc.serial else [])
+        return SearchEntry(_clean(filters), numbers, summary=summary)
 
     def _cited(self, cited) -> SearchEntry:
         t = self._t
