@@ -22,6 +22,7 @@ from .vocab import (ACTION_COMMON_FIELDS, ACTION_FIELDS, ACTION_KINDS, CITE_FIEL
 
 ANCHOR_RE = re.compile(r"\{:?\s*#d-([a-z0-9-]+)\s*\}")
 SOURCE_FILE_RE = re.compile(r"^sources/(\d{4}|khong-ro-nam)/[a-z0-9]+(?:-[a-z0-9]+)*\.txt$")
+ON_SIGNING = "on-signing"  # effective: on-signing — "có hiệu lực kể từ ngày ký"
 SERIAL_RE = re.compile(r"^\s*[0-9]{1,6}\s*$")
 DOC_REF_RE = re.compile(r"^(\d{4}|khong-ro-nam)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
@@ -170,7 +171,9 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
     _check_action_ids(actions, diags)
 
     fulfills, fulfil_details = _request_refs(f, diags)
-    effective = f.period("effective")
+    effective_on_signing = isinstance(md.meta.get("effective"), str) and \
+        md.meta.get("effective").strip() == ON_SIGNING
+    effective = issued if effective_on_signing else f.period("effective")
     if effective and issued and effective.end < issued.start:
         f.error("effective", f"effective {effective} ends before the document was issued ({issued}); "
                              "a date the text gives for its changes is on or after its issue")
@@ -195,7 +198,7 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
         sources=sources, cites=cites, fulfills=fulfills, actions=actions,
         body=md.body, body_line=md.body_line, anchors=anchors, field_lines=dict(md.meta.lines),
         former=former, effective=effective, fulfil_details=fulfil_details, disputed=disputed,
-        serial=serial,
+        serial=serial, effective_on_signing=effective_on_signing,
     )
 
 

@@ -224,6 +224,7 @@ class _Exporter:
                          "date": _period(s.date), "part": s.part, "file": s.file, "text": s.text}
                         for s in doc.sources],
             "effective": _period(doc.effective),
+            "effective_on_signing": doc.effective_on_signing,
             "disputed": [{"what": d.what, "claims": [{"says": c.says, "source": c.source} for c in d.claims]}
                          for d in doc.disputed],
             "fulfilments": [self.fulfilment(doc.key, ref, doc.fulfil_details.get(ref)) for ref, _ in doc.fulfills],

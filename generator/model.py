@@ -203,6 +203,7 @@ class Document:
     fulfil_details: dict[str, Fulfilment] = field(default_factory=dict)  # by request reference
     disputed: list[Dispute] = field(default_factory=list)
     serial: str | None = None  # "Quyết định 1737": the number known without its symbol
+    effective_on_signing: bool = False  # the text says "có hiệu lực kể từ ngày ký"
 
     @property
     def takes_effect(self) -> Period:

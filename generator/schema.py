@@ -162,7 +162,8 @@ DOCUMENT_FIELD_SPECS: dict[str, dict] = {
     "cites": one_or_list(CITE),
     "actions": one_or_list({"$ref": "#/$defs/action"}),
     "fulfills": one_or_list(FULFILMENT),
-    "effective": PERIOD,
+    "effective": {"anyOf": [PERIOD, {"const": "on-signing"}],
+                  "description": "khi văn bản có hiệu lực: một ngày, hoặc on-signing (kể từ ngày ký)"},
     "disputed": one_or_list(DISPUTE),
     "former": one_or_list({"type": "string", "pattern": rf"^{_DOC_REF}$",
                            "description": "a reference this record had before it was renamed or "

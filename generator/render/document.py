@@ -48,7 +48,9 @@ def _card(ctx: Context, doc: Document, page: str) -> str:
         [t("issuer"), ctx.agency(doc.issuer, page)],
         [t("issued"), text(t.period(doc.issued))],
     ]
-    if doc.effective:
+    if doc.effective_on_signing:
+        rows.append([t("effective"), f"{t('from_signing')} ({text(t.period(doc.issued))})"])
+    elif doc.effective:
         rows.append([t("effective"), text(t.period(doc.effective))])
     if doc.meeting:
         rows.append([t("meeting"), text(t.period(doc.meeting))])

@@ -38,6 +38,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "disputed": ("Nguồn không thống nhất", "Sources disagree"),
     "source_number": ("nguồn", "source"),
     "effective": ("Hiệu lực", "In force from"),
+    "from_signing": ("kể từ ngày ký", "from signing"),
     "fulfils_in_part": ("thực hiện một phần: các thay đổi dưới đây", "in part: the changes below"),
     "enacts": ("thực hiện thay đổi", "enacts"),
     "requests_state": ("Yêu cầu của văn bản này và việc thực hiện", "Its requests and their fulfilment"),
