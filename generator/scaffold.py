@@ -213,6 +213,13 @@ def scaffold(doc: NewDocument) -> str:
         "#     appoint: {body: <body id>, post: <post id>, holder: {person: <person id>}}",
         "#   - para: \"5\"        # sửa đổi (amend) a document; a notice that only orders it uses request",
         "#     amend: {target: \"1072/QĐ-TTg\", what: \"…\"}",
+        "#   - para: \"6\"        # kiện toàn (compose): the whole composition; count when only the count is given",
+        "#     compose: {body: <body id>, members: [{post: <post id>, holder: {office: <agency id>/<post id>}}], count: 19}",
+        "#   - para: \"7\"        # đổi tên (rename) a body or agency",
+        "#     rename: {body: <body id>, name: \"…\", abbr: \"…\"}",
+        "# effective: on-signing        # hiệu lực: a date, or on-signing (\"kể từ ngày ký\"); only if the text says",
+        "# fulfills:        # the request this document carries out; changes: only those it enacts",
+        "#   - {request: \"<year>/<file>#<request id>\", changes: [<id>]}",
         "---",
         "",
     ]

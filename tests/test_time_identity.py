@@ -434,3 +434,17 @@ def test_a_task_step_the_sources_do_not_order_is_not_asserted(story_copy):
     doc.write_text(doc.read_text(encoding="utf-8").replace("---\n", "---\n", 1).rstrip("\n")
                    + "\nThực hiện Quyết định số 1737, chuyển nhiệm vụ sang Bộ X.\n", encoding="utf-8")
     assert _errors(story_copy) == []
+
+
+def test_an_agency_renamed_keeps_its_posts_and_documents(story_copy):
+    _write(story_copy, "2021/907-qd-ttg.md", UNORDERED.format(
+        n=907, issued="2021-11-01", action="rename: {agency: bo-x, name: Bộ X mới, short: BXM}"))
+    site = story_copy / "site"
+    assert register_main(["--root", str(story_copy), "build", "--as-of", AS_OF, "--site-dir", str(site)]) == 0
+    text = page_text(site, "co-quan/bo-x")
+    assert text.startswith("Bộ X mới¶ BXM")
+    [(_, rows)] = [t for t in tables(site, "co-quan/bo-x") if t[0] == "Tên qua các thời kỳ"]
+    assert [r[:5] for r in rows[1:]] == [["Bộ X", "", "", "trước đó, chưa rõ", "01/11/2021"],
+                                         ["Bộ X mới", "BXM", "", "01/11/2021", ""]]
+    # its office's seat runs on under the new name, and the body's standing agency is it
+    assert "Cơ quan thường trực Bộ X mới" in page_text(site, BODY)

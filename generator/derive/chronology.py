@@ -78,48 +78,44 @@ def derive_chronology(register: Register, relations: Relations) -> Chronology:
         if citation.target in docs and citation.target != citation.citing:
             follows[citation.citing].add(citation.target)
     bounds = {key: (d.issued.start, d.issued.end) for key, d in docs.items()}
-    order = _topological(sorted(docs), follows, lambda k: (bounds[k][0], bounds[k][1], k))
+    earlier_of = {k: [e for e in follows.get(k, ()) if e in docs and e != k] for k in sorted(docs)}
+    later_of: dict[str, list[str]] = defaultdict(list)
+    for key, earlier_ones in earlier_of.items():
+        for earlier in earlier_ones:
+            later_of[earlier].append(key)
+    order = _topological(earlier_of, later_of, {k: (b[0], b[1], k) for k, b in bounds.items()})
     for key in order:  # a document is issued no earlier than what it follows
         lo, hi = bounds[key]
-        for earlier in follows.get(key, ()):
-            if earlier in bounds and lo < bounds[earlier][0] <= hi:
+        for earlier in earlier_of[key]:
+            if lo < bounds[earlier][0] <= hi:
                 lo = bounds[earlier][0]
         bounds[key] = (lo, hi)
-    followers: dict[str, list[str]] = defaultdict(list)
-    for later, earlier_ones in follows.items():
-        for earlier in earlier_ones:
-            followers[earlier].append(later)
     for key in reversed(order):  # … and no later than what follows it
         lo, hi = bounds[key]
-        for later in followers.get(key, ()):
+        for later in later_of.get(key, ()):
             if lo <= bounds[later][1] < hi:
                 hi = bounds[later][1]
         bounds[key] = (lo, hi)
-    final = _topological(sorted(docs), follows, lambda k: (bounds[k][0], bounds[k][1], k))
+    final = _topological(earlier_of, later_of, {k: (b[0], b[1], k) for k, b in bounds.items()})
     return Chronology(bounds, {key: i for i, key in enumerate(final)}, dict(follows))
 
 
-def _topological(keys: list[str], follows: dict[str, set[str]], priority) -> list[str]:
+def _topological(earlier_of: dict[str, list[str]], later_of: dict[str, list[str]],
+                 priority: dict[str, tuple]) -> list[str]:
     """Kahn's order, smallest priority first among the documents free to come next; documents
     caught in a loop of relations (an error reported elsewhere) follow by priority alone."""
-    present = set(keys)
-    waiting = {k: len({e for e in follows.get(k, ()) if e in present and e != k}) for k in keys}
-    later: dict[str, list[str]] = defaultdict(list)
-    for k in keys:
-        for e in follows.get(k, ()):
-            if e in present and e != k:
-                later[e].append(k)
-    heap = [(priority(k), k) for k in keys if waiting[k] == 0]
+    waiting = {k: len(set(e)) for k, e in earlier_of.items()}
+    heap = [priority[k] for k, n in waiting.items() if n == 0]
     heapq.heapify(heap)
     out: list[str] = []
     while heap:
-        _, key = heapq.heappop(heap)
+        key = heapq.heappop(heap)[2]
         out.append(key)
-        for nxt in later.get(key, ()):
+        for nxt in dict.fromkeys(later_of.get(key, ())):
             waiting[nxt] -= 1
             if waiting[nxt] == 0:
-                heapq.heappush(heap, (priority(nxt), nxt))
-    if len(out) < len(keys):
+                heapq.heappush(heap, priority[nxt])
+    if len(out) < len(earlier_of):
         done = set(out)
-        out.extend(sorted((k for k in keys if k not in done), key=priority))
+        out.extend(sorted((k for k in earlier_of if k not in done), key=priority.__getitem__))
     return out

@@ -75,7 +75,7 @@ class Restatement:
     unlisted: int                 # members counted but not listed
 
 
-@dataclass
+@dataclass(slots=True)
 class Seat:
     post: str                     # a post of the body, or a standing role
     tenure: Tenure
@@ -106,6 +106,7 @@ class Tenures:
     # reads one body's, not every body's (linear in a large register)
     body_posts: dict[str, list[PostHistory]] = field(default_factory=lambda: defaultdict(list))
     body_roles: dict[str, list[PostHistory]] = field(default_factory=lambda: defaultdict(list))
+    created: list[tuple[PostHistory, Tenure]] = field(default_factory=list)  # by the event replayed
 
     def for_body(self, body_id: str) -> list[PostHistory]:
         """The body's posts, then its roles, each in the order first met."""
@@ -181,6 +182,7 @@ def derive_tenures(register: Register, relations: Relations, chronology: Chronol
         _replay(register, chronology, tenures, events, at, diags)
         if action.body:
             _snapshot(tenures, action.body, period)
+        tenures.created.clear()
     _index(tenures)
     return tenures
 
@@ -218,7 +220,7 @@ def _replay(register: Register, chronology: Chronology, tenures: Tenures, events
         seat = holder if isinstance(holder, str) else seat_of(holder)
         tenure = Tenure(seat, period.start, action, enacted_by=enacted_by, start_when=period)
         _name(tenure, holder, period, action)
-        history.tenures.append(tenure)
+        _add(tenures, history, tenure)
     elif action.kind == "relieve":
         if mine is None:
             diags.error(action.loc, _not_holding(register, chronology, events, at, history, holder))
@@ -236,22 +238,30 @@ def _replay(register: Register, chronology: Chronology, tenures: Tenures, events
                 for other in open_now:  # someone else held it before: they left by now
                     other.end, other.end_when = period.start, period
             mine = Tenure(seat_of(holder), None, None)
-            history.tenures.append(mine)
+            _add(tenures, history, mine)
         mine.observed.append(action)
         _name(mine, holder, period, action)
 
 
+def _add(tenures: Tenures, history: PostHistory, tenure: Tenure) -> None:
+    history.tenures.append(tenure)
+    tenures.created.append((history, tenure))
+
+
 def _snapshot(tenures: Tenures, body: str, period: Period) -> None:
-    """The body's composition after an event: one per date (the last event of a date wins)."""
+    """The body's composition after an event: one per date (the last event of a date wins).
+    Built from the last one (its seats still held, then the seats this event created), so a
+    snapshot costs what the body holds now, not every seat it ever had."""
+    history = tenures.compositions[body]
+    previous = [(seat.post, seat.tenure) for seat in history[-1].seats] if history else []
+    created = [(h.post, t) for h, t in tenures.created if h.owner == ("body", body)]
     seats = []
-    for history in tenures.for_body(body):
-        for tenure in history.tenures:
-            if tenure.end is None:
-                seats.append(Seat(history.post, tenure,
-                                  list(dict.fromkeys(n.person for n in tenure.named if n.when == period))))
+    for post, tenure in [*previous, *created]:
+        if tenure.end is None:
+            named = [n.person for n in tenure.named if n.when == period] if tenure.named else []
+            seats.append(Seat(post, tenure, list(dict.fromkeys(named)) if len(named) > 1 else named))
     restated = tenures.restated.get(body)
     snapshot = Composition(period, seats, restated[-1] if restated else None)
-    history = tenures.compositions[body]
     if history and history[-1].when == period:
         history[-1] = snapshot
     else:
@@ -296,7 +306,7 @@ def _compose(register: Register, tenures: Tenures, action: Action, period: Perio
         if mine is None:
             mine = Tenure(seat_of(member.holder), period.start, action, enacted_by=enacted_by,
                           start_when=period)
-            history.tenures.append(mine)
+            _add(tenures, history, mine)
         else:
             mine.observed.append(action)
         _name(mine, member.holder, period, action)
