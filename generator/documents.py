@@ -18,7 +18,7 @@ from .vocab import (ACTION_COMMON_FIELDS, ACTION_FIELDS, ACTION_KINDS, CITE_FIEL
                     DISPUTE_FIELDS, DOCUMENT_FIELDS, DOCUMENT_TYPES, DRAFT_MARK, FULFIL_FIELDS,
                     HOLDER_FIELDS, MEMBER_FIELDS, REPORT_STATUSES, REQUEST_WHAT,
                     REQUIRED_DOCUMENT_FIELDS, SIGNER_FIELDS, SOURCE_FIELDS, SOURCE_KINDS,
-                    SOURCE_TEXTS, TASK_FIELDS)
+                    SOURCE_TEXTS, TASK_FIELDS, INFERRABLE_FIELDS)
 
 ANCHOR_RE = re.compile(r"\{:?\s*#d-([a-z0-9-]+)\s*\}")
 SOURCE_FILE_RE = re.compile(r"^sources/(\d{4}|khong-ro-nam)/[a-z0-9]+(?:-[a-z0-9]+)*\.txt$")
@@ -178,6 +178,18 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
         f.error("effective", f"effective {effective} ends before the document was issued ({issued}); "
                              "a date the text gives for its changes is on or after its issue")
     disputed = _disputes(f, rel, len(sources), diags)
+    inferred: dict[str, str] = {}
+    marks = f.mapping("inferred")
+    if marks is not None:
+        for name in marks.data:
+            why = marks.text(name)
+            if name not in INFERRABLE_FIELDS or not f.has(name):
+                marks.error(name, f"inferred: {name!r} is not a field of this document that can be "
+                                  f"inferred; one of {', '.join(n for n in INFERRABLE_FIELDS if f.has(n))}")
+            elif not why:
+                marks.error(name, f"inferred: say why {name!r} is read into the sources")
+            else:
+                inferred[name] = why
 
     former: list[tuple[str, Loc]] = []  # addresses this record had before: they redirect here
     for item, loc in f.items("former"):
@@ -198,7 +210,7 @@ def read_document(root: Path, rel: str, names: Names, diags: Diagnostics) -> Doc
         sources=sources, cites=cites, fulfills=fulfills, actions=actions,
         body=md.body, body_line=md.body_line, anchors=anchors, field_lines=dict(md.meta.lines),
         former=former, effective=effective, fulfil_details=fulfil_details, disputed=disputed,
-        serial=serial, effective_on_signing=effective_on_signing,
+        serial=serial, effective_on_signing=effective_on_signing, inferred=inferred,
     )
 
 
@@ -373,7 +385,7 @@ def _read_action(item, loc: Loc, doc: str, index: int, rel: str, names: Names,
         else:
             action.task = a.ident("task")
     if kind in ("establish", "appoint", "relieve", "scope", "compose") or (
-            kind in ("holds", "designate", "rename") and a.has("body")):
+            kind in ("holds", "designate", "rename", "withdraw") and a.has("body")):
         action.body = a.ref("body", bodies, "body")
     if kind in ("holds", "rename") and a.has("agency"):
         action.agency = a.ref("agency", agencies, "agency")
@@ -396,13 +408,13 @@ def _read_action(item, loc: Loc, doc: str, index: int, rel: str, names: Names,
         action.post = post
     if "holder" in required:
         action.holder = _holder(a, names)
-    if kind == "designate":
+    if kind in ("designate", "withdraw"):
         action.agency = a.ref("agency", agencies, "agency")
         action.role = a.text("role")
         if action.role and action.body in bodies and action.role not in bodies[action.body].roles:
             a.error("role", f"unknown role {action.role!r} of body {action.body!r}"
                             f"{suggest(action.role, bodies[action.body].roles)}")
-        action.replaces = a.ref("replaces", agencies, "agency")
+        action.replaces = a.ref("replaces", agencies, "agency") if kind == "designate" else None
         if action.replaces and action.replaces == action.agency:
             a.error("replaces", f"designate: agency {action.agency!r} cannot replace itself in a role; "
                                 "name the agency that held the role before, or leave 'replaces' out")

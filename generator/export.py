@@ -225,6 +225,7 @@ class _Exporter:
                         for s in doc.sources],
             "effective": _period(doc.effective),
             "effective_on_signing": doc.effective_on_signing,
+            "inferred": dict(sorted(doc.inferred.items())),
             "disputed": [{"what": d.what, "claims": [{"says": c.says, "source": c.source} for c in d.claims]}
                          for d in doc.disputed],
             "fulfilments": [self.fulfilment(doc.key, ref, doc.fulfil_details.get(ref)) for ref, _ in doc.fulfills],
@@ -520,7 +521,7 @@ def csv_tables(data: dict, checkpoint: Checkpoint | None = None) -> dict[str, tu
               "holder_office", "replaces", "pending", "directed", "enacted_by", "takes_effect", "date"]
     rows = []
     for a in data["actions"]:
-        if a["kind"] not in ("appoint", "relieve", "holds", "designate"):
+        if a["kind"] not in ("appoint", "relieve", "holds", "designate", "withdraw", "compose"):
             continue
         holder = a.get("holder") or {}
         rows.append([a["ref"], a["document"], docs[a["document"]]["issued"], a["kind"], a.get("body"),

@@ -204,6 +204,7 @@ class Document:
     disputed: list[Dispute] = field(default_factory=list)
     serial: str | None = None  # "Quyết định 1737": the number known without its symbol
     effective_on_signing: bool = False  # the text says "có hiệu lực kể từ ngày ký"
+    inferred: dict[str, str] = field(default_factory=dict)  # field -> why no source states it
 
     @property
     def takes_effect(self) -> Period:

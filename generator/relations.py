@@ -18,6 +18,7 @@ class Relations:
     wholly_fulfilled_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     enacted_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # directed action ref
     enacts: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))  # by fulfilling key
+    inferred: dict[tuple[str, str], str] = field(default_factory=dict)  # (fulfiller, request): why
     pending_on: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
     mentions: dict[tuple[str, str], list[Action]] = field(default_factory=lambda: defaultdict(list))
 
@@ -52,6 +53,8 @@ def _fulfil(rel: Relations, register: Register, by: str, ref: str, detail) -> No
     """`by` fulfils the request `ref`: wholly, enacting every change directed pending on it,
     or only the changes it names."""
     rel.fulfilled_by[ref].append(by)
+    if detail and detail.inferred:
+        rel.inferred[(by, ref)] = detail.inferred
     named = detail.changes if detail else []
     if not named:
         rel.wholly_fulfilled_by[ref].append(by)

@@ -25,7 +25,7 @@ from .vocab import (ACTION_COMMON_FIELDS, ACTION_FIELDS, ACTION_KINDS, AGENCY_FI
                     BODY_POST_FIELDS, CITE_FIELDS, CLAIM_FIELDS, DISPUTE_FIELDS, DOCUMENT_FIELDS,
                     DOCUMENT_TYPES, FULFIL_FIELDS, HOLDER_FIELDS, MEMBER_FIELDS, PERSON_FIELDS,
                     REPORT_STATUSES, REQUEST_WHAT, REQUIRED_DOCUMENT_FIELDS, SIGNER_FIELDS,
-                    SOURCE_FIELDS, SOURCE_KINDS, SOURCE_TEXTS, TASK_FIELDS)
+                    SOURCE_FIELDS, SOURCE_KINDS, SOURCE_TEXTS, TASK_FIELDS, INFERRABLE_FIELDS)
 
 __all__ = ["DIALECT", "SCHEMA_FILES", "REGISTRY_SCHEMAS", "document_schema", "registry_schema",
            "schemas", "schema_texts", "write_schemas", "unspecified_fields", "validate_file", "schema_diagnostics"]
@@ -165,6 +165,9 @@ DOCUMENT_FIELD_SPECS: dict[str, dict] = {
     "effective": {"anyOf": [PERIOD, {"const": "on-signing"}],
                   "description": "khi văn bản có hiệu lực: một ngày, hoặc on-signing (kể từ ngày ký)"},
     "disputed": one_or_list(DISPUTE),
+    "inferred": {"type": "object", "propertyNames": {"enum": list(INFERRABLE_FIELDS)},
+                 "additionalProperties": REQUIRED_TEXT,
+                 "description": "trường suy luận, không nguồn nào nêu: {issued: \"<lý do>\"}"},
     "former": one_or_list({"type": "string", "pattern": rf"^{_DOC_REF}$",
                            "description": "a reference this record had before it was renamed or "
                                           "renumbered (địa chỉ cũ), e.g. 2019/ket-luan-ttg"}),

@@ -17,7 +17,7 @@ DOCUMENT_TYPES: dict[str, tuple[str, str, str | None]] = {
 ACTION_KINDS = (
     "establish", "appoint", "relieve", "holds", "designate", "scope",
     "assign", "transfer", "amend", "replace", "repeal", "request", "report",
-    "compose", "rename",
+    "compose", "rename", "withdraw",
 )
 
 # fields each action kind accepts; the first group is required
@@ -37,6 +37,7 @@ ACTION_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "report": (("task", "status"), ("date", "text")),
     "compose": (("body",), ("members", "count", "complete")),
     "rename": (("name",), ("body", "agency", "short", "abbr")),
+    "withdraw": (("role", "agency"), ("body",)),
 }
 
 REPORT_STATUSES = ("done", "in-progress", "note")
@@ -47,8 +48,10 @@ SOURCE_TEXTS = ("full", "excerpt", "summary", "translation")
 
 DOCUMENT_FIELDS = (
     "number", "type", "title", "title_descriptive", "issuer", "issued", "meeting", "signer",
-    "sources", "cites", "actions", "fulfills", "former", "effective", "disputed",
+    "sources", "cites", "actions", "fulfills", "former", "effective", "disputed", "inferred",
 )
+# the fields of a document whose value an editor may infer (document-level `inferred:`)
+INFERRABLE_FIELDS = ("number", "type", "title", "issuer", "issued", "meeting", "signer", "effective")
 REQUIRED_DOCUMENT_FIELDS = ("type", "title", "issuer", "issued", "sources")
 
 # fields of the parts of a record; the reader and the JSON Schema (schema.py) both use these

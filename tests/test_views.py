@@ -42,7 +42,7 @@ def test_status_follows_the_as_of_date():
     register, _ = load_register(SMALL)
     before = render_pages(register, "vi", date(2021, 6, 1))["thoi-han.md"]
     after = render_pages(register, "vi", date(2022, 2, 1))["thoi-han.md"]
-    assert "## Đang thực hiện (2)" in before and "## Quá hạn (0)" in before
+    assert "## Chưa đến hạn (2)" in before and "## Quá hạn, chưa ghi nhận hoàn thành (0)" in before
     assert "## Đã hoàn thành (2)" in after and "Tính đến ngày 01/02/2022" in after
 
 

@@ -36,6 +36,7 @@ class TaskRecord:
     due: Period | None = None
     due_action: Action | None = None
     done: Step | None = None
+    directed: list[Action] = field(default_factory=list)  # ordered, pending the enacting document
 
     def status(self, as_of: date) -> str | None:
         """open / overdue / done as of a date; None when the task has no deadline and no report.
@@ -71,15 +72,26 @@ def effective_date(action: Action, doc: Document) -> date:
 def derive_custody(register: Register, relations: Relations, chronology: Chronology,
                    diags: Diagnostics) -> Custody:
     events = []
+    records = {task_id: TaskRecord(task) for task_id, task in register.tasks.items()}
     for doc in register.documents.values():
         for action in doc.actions:
-            if action.task and action.kind in ("assign", "transfer", "report"):
-                own = action.effective or doc.effective
-                place = chronology.place(doc.key, action.index, own, after_issue=True)
+            if not (action.task and action.kind in ("assign", "transfer", "report")):
+                continue
+            if action.pending:  # directed: takes effect when a document enacts it
+                enacting = [k for k in relations.enacted_by.get(action.ref, []) if k in register.documents]
+                if not enacting:
+                    records[action.task].directed.append(action)
+                    continue
+                first = min(enacting, key=chronology.doc_key)
+                place = chronology.place(first, action.index)
                 events.append(((place[0], place[1], place[2], 0 if action.title else 1, action.index,
-                                takes_effect(action, doc)), doc, action))
+                                register.documents[first].takes_effect), doc, action))
+                continue
+            own = action.effective or doc.effective
+            place = chronology.place(doc.key, action.index, own, after_issue=True)
+            events.append(((place[0], place[1], place[2], 0 if action.title else 1, action.index,
+                            takes_effect(action, doc)), doc, action))
     events.sort(key=lambda e: e[0][:5])
-    records = {task_id: TaskRecord(task) for task_id, task in register.tasks.items()}
     custody = Custody(records, defaultdict(list), defaultdict(list), defaultdict(list),
                       defaultdict(list), defaultdict(list))
     moved_on: dict[tuple[str, Period], Action] = {}
@@ -98,7 +110,7 @@ def derive_custody(register: Register, relations: Relations, chronology: Chronol
     for at, ((*_, when), doc, action) in enumerate(events):  # `when` as the file gives it
         record = records[action.task]
         declaring = record.task.declared_by
-        if not action.title and not record.steps:
+        if not action.title and not record.steps and not record.directed:
             diags.error(action.loc, f"task {action.task!r} is used on {when} but declared later, in "
                                     f"{declaring.loc.path}:{declaring.loc.line}{unordered(at)}")
             continue

@@ -143,7 +143,7 @@ def same_holder(tenure: Tenure, holder: Holder | str) -> bool:
     return seat.person == holder.person or tenure.names(holder.person)
 
 
-KINDS = ("appoint", "relieve", "holds", "designate", "compose")
+KINDS = ("appoint", "relieve", "holds", "designate", "withdraw", "compose")
 
 
 def derive_tenures(register: Register, relations: Relations, chronology: Chronology,
@@ -194,7 +194,7 @@ def _replay(register: Register, chronology: Chronology, tenures: Tenures, events
         _compose(register, tenures, action, period, enacted_by)
         return
     history = _history(tenures, action, action.body)
-    holder = action.agency if action.kind == "designate" else action.holder
+    holder = action.agency if action.kind in ("designate", "withdraw") else action.holder
     if holder is None:
         return
     open_now = [t for t in history.tenures if t.end is None]
@@ -221,6 +221,13 @@ def _replay(register: Register, chronology: Chronology, tenures: Tenures, events
         tenure = Tenure(seat, period.start, action, enacted_by=enacted_by, start_when=period)
         _name(tenure, holder, period, action)
         _add(tenures, history, tenure)
+    elif action.kind == "withdraw":  # an agency's standing role ends
+        if mine is None:
+            diags.error(action.loc, f"withdraw: {action.agency!r} does not hold the role {action.role!r} "
+                                    f"on {period} in the register's records; record its designation, "
+                                    "or name the agency that holds the role")
+            return
+        mine.end, mine.end_action, mine.end_when = period.start, action, period
     elif action.kind == "relieve":
         if mine is None:
             diags.error(action.loc, _not_holding(register, chronology, events, at, history, holder))
@@ -362,14 +369,14 @@ def _doc_order(register: Register, chronology: Chronology, key: str) -> tuple:
 
 
 def _history(tenures: Tenures, action: Action, body: str | None) -> PostHistory:
-    if action.kind == "designate":
+    if action.kind in ("designate", "withdraw"):
         return tenures.role_history(action.body, action.role)
     owner = ("body", body) if body else ("agency", action.agency)
     return tenures.post_history(owner, action.post)
 
 
 def _several(register: Register, action: Action) -> bool:
-    if action.kind == "designate":
+    if action.kind in ("designate", "withdraw"):
         return False
     if action.body:
         return register.bodies[action.body].posts[action.post].several

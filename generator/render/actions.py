@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .. import urls
+from ..derive.tenures import same_holder
 from ..model import Action
 from .context import Context
 from .markup import text
@@ -41,7 +42,7 @@ def _describe(ctx: Context, action: Action, page: str) -> str:
         if action.date:
             line += f" ({t.period(action.date)})"
         parts.append(line)
-    elif kind == "designate":
+    elif kind in ("designate", "withdraw"):
         role = text(action.role)
         if action.body:
             role = text(ctx.register.bodies[action.body].roles.get(action.role, action.role))
@@ -105,14 +106,36 @@ def _describe(ctx: Context, action: Action, page: str) -> str:
         request_ref = f"{action.doc}#{action.pending}"
         fulfilled = ctx.rel.enacted_by.get(action.ref, [])
         if fulfilled:
-            sentence += f" — *{t('directed_enacted')}* " + ", ".join(ctx.document(k, page) for k in fulfilled)
+            sentence += f" — *{t('directed_enacted')}* " + ", ".join(ctx.fulfilled_by(k, request_ref, page)
+                                                                      for k in fulfilled)
         else:
             sentence += f" — *{t('directed')}*"
             target = ctx.register.action(request_ref)
             if target and target.target_key:
                 sentence += f" ({t('pending_on')} {ctx.document(target.target_key, page)})"
+            seen = _observed_in_effect(ctx, action)
+            if seen is not None:  # a later source shows the change made, by a document not held
+                day = seen.date or ctx.register.documents[seen.doc].issued
+                sentence += (f"; *{t('observed_in_effect')}* {ctx.document(seen.doc, page)} "
+                             f"({text(t.period(day))}) {ctx.paragraph(seen, page)}".rstrip())
     para = ctx.paragraph(action, page)
     return f"{sentence} {para}".strip()
+
+
+def _observed_in_effect(ctx: Context, action: Action) -> Action | None:
+    """A later observation (`holds`) of the holder a directed appointment names, in that post:
+    the change was made, though no document in the register is recorded as enacting it."""
+    if action.kind != "appoint" or not action.holder:
+        return None
+    history = ctx.register.derived.tenures.posts.get((("body", action.body), action.post))
+    directed_on = ctx.register.documents[action.doc].issued.end
+    for tenure in history.tenures if history else []:
+        if tenure.start_action is None and same_holder(tenure, action.holder):
+            for seen in tenure.observed:
+                day = seen.date or ctx.register.documents[seen.doc].issued
+                if day.start > directed_on:
+                    return seen
+    return None
 
 
 def _lead_with_due(ctx: Context, action: Action, page: str) -> list[str]:
@@ -127,8 +150,9 @@ def _lead_with_due(ctx: Context, action: Action, page: str) -> list[str]:
 
 
 def _due(ctx: Context, action: Action) -> str:
-    if not action.due:
-        return ""
+    if not action.due:  # the words of the source, when they do not fix a date ("trong tháng 6")
+        return f"{ctx.t('due')}: «{text(action.due_phrase)}» ({ctx.t('due_undetermined')})" \
+            if action.due_phrase else ""
     out = f"{ctx.t('due')}: {ctx.t.period(action.due)}"
     if action.due_phrase:
         out += f" («{text(action.due_phrase)}»)"

@@ -135,9 +135,9 @@ def request_state(ctx: Context, action, page: str) -> str:
     wholly = ctx.rel.wholly_fulfilled_by.get(ref, []) if ref else []
     partly = [k for k in ctx.rel.fulfilled_by.get(ref, []) if k not in wholly] if ref else []
     if wholly:
-        return f"*{t('request_fulfilled')}* " + ", ".join(ctx.document(k, page) for k in wholly)
+        return f"*{t('request_fulfilled')}* " + ", ".join(ctx.fulfilled_by(k, ref, page) for k in wholly)
     if partly:
-        return f"*{t('request_partly')}* " + ", ".join(ctx.document(k, page) for k in partly)
+        return f"*{t('request_partly')}* " + ", ".join(ctx.fulfilled_by(k, ref, page) for k in partly)
     return f"*{t('request_pending')}*"
 
 

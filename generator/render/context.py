@@ -81,6 +81,12 @@ class Context:
     def agency(self, agency_id: str, page: str) -> str:
         return self._folder_link("agency", agency_id, page, lambda: self._agency(agency_id, page))
 
+    def fulfilled_by(self, key: str, request_ref: str, page: str) -> str:
+        """A document that fulfils a request, marked when no source states that it does."""
+        why = self.rel.inferred.get((key, self.register.canonical(request_ref)))
+        note = f" *({self.t('inferred_short')}: {text(why)})*" if why else ""
+        return self.document(key, page) + note
+
     def name(self, kind: str, ident: str) -> str:
         """The current name of a body or agency: the registry's, or its last rename's."""
         derived = self.register.derived

@@ -41,19 +41,20 @@ def render_document(ctx: Context, doc: Document) -> str:
 def _card(ctx: Context, doc: Document, page: str) -> str:
     t = ctx.t
     unknown = f"*{t('unknown')}*"
-    rows = [
-        [t("number"), text(doc.number.text) if doc.number else
-         f"{text(doc.serial)} *({t('symbol_unknown')})*" if doc.serial else f"*{t('number_unknown')}*"],
-        [t("type"), link(t.doc_type(doc.type), urls.relative(page, urls.doc_type(doc.type)))],
-        [t("issuer"), ctx.agency(doc.issuer, page)],
-        [t("issued"), text(t.period(doc.issued))],
+    number = (text(doc.number.text) if doc.number else
+              f"{text(doc.serial)} *({t('symbol_unknown')})*" if doc.serial else f"*{t('number_unknown')}*")
+    rows: list[tuple[str, str, str]] = [  # (field of the record, label, value)
+        ("number", t("number"), number),
+        ("type", t("type"), link(t.doc_type(doc.type), urls.relative(page, urls.doc_type(doc.type)))),
+        ("issuer", t("issuer"), ctx.agency(doc.issuer, page)),
+        ("issued", t("issued"), text(t.period(doc.issued))),
     ]
     if doc.effective_on_signing:
-        rows.append([t("effective"), f"{t('from_signing')} ({text(t.period(doc.issued))})"])
+        rows.append(("effective", t("effective"), f"{t('from_signing')} ({text(t.period(doc.issued))})"))
     elif doc.effective:
-        rows.append([t("effective"), text(t.period(doc.effective))])
+        rows.append(("effective", t("effective"), text(t.period(doc.effective))))
     if doc.meeting:
-        rows.append([t("meeting"), text(t.period(doc.meeting))])
+        rows.append(("meeting", t("meeting"), text(t.period(doc.meeting))))
     signer = unknown
     if doc.signer and doc.signer.person:
         signer = ctx.person(doc.signer.person, page)
@@ -61,7 +62,7 @@ def _card(ctx: Context, doc: Document, page: str) -> str:
             signer += f" — {text(doc.signer.capacity)}"
     elif doc.signer and doc.signer.capacity:
         signer = text(doc.signer.capacity)
-    rows.append([t("signer"), signer])
+    rows.append(("signer", t("signer"), signer))
     sources = []
     for s in doc.sources:
         name = external_link(s.title or t("unknown"), s.url) if s.url else text(s.title or t("unknown"))
@@ -75,8 +76,11 @@ def _card(ctx: Context, doc: Document, page: str) -> str:
         if s.file:  # the raw text the record was entered from, published at its own path
             extra.append(link(t("source_text"), urls.relative(page, s.file)))
         sources.append(f"{name} ({', '.join(extra)})")
-    rows.append([t("sources"), "<br>".join(sources) or unknown])
-    return table([t("field"), t("value")], rows) + "\n"
+    rows.append(("sources", t("sources"), "<br>".join(sources) or unknown))
+    # a value read into the sources says so, and why
+    return table([t("field"), t("value")],
+                 [[label, value + (f" — *{t('inferred')}: {text(doc.inferred[name])}*" if name in doc.inferred else "")]
+                  for name, label, value in rows]) + "\n"
 
 
 def _relations(ctx: Context, doc: Document, page: str) -> str:

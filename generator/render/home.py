@@ -36,8 +36,8 @@ def render_home_summary(ctx: Context, latest: int = 5) -> str:
     open_ = [d for d in items if d.status(ctx.as_of) == "open"]
     out.append(f"\n## {t('deadlines')}\n\n")
     out.append(f"{t('as_of').capitalize()} {t.date(ctx.as_of)}: "
-               f"{link(t('status_overdue') + f' {len(overdue)}', urls.relative(page, DEADLINES))}, "
-               f"{link(t('status_open') + f' {len(open_)}', urls.relative(page, DEADLINES))}.\n\n")
+               f"{link(f'{len(overdue)} ' + t('status_overdue'), urls.relative(page, DEADLINES))}; "
+               f"{link(f'{len(open_)} ' + t('status_open'), urls.relative(page, DEADLINES))}.\n\n")
     out.append(f"## {t('trace')}\n\n")
     for label, target in ((t("transfers"), TRANSFERS), (t("deadlines"), DEADLINES),
                           (t("amendments"), AMENDMENTS), (t("timeline"), TIMELINE),

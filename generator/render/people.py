@@ -80,7 +80,9 @@ def tenure_rows(ctx: Context, history: PostHistory, tenures: list[Tenure], page:
                 label = f"{t('observed_on')} {t.period(day)}"
             sources.append(f"{ctx.document(action.doc, page, label)} {ctx.paragraph(action, page)}".strip())
         if tenure.enacted_by:
-            sources.append(f"{t('enacted_by')} {ctx.document(tenure.enacted_by, page)}")
+            first = tenure.start_action
+            request = f"{first.doc}#{first.pending}" if first and first.pending else ""
+            sources.append(f"{t('enacted_by')} {ctx.fulfilled_by(tenure.enacted_by, request, page)}")
         row = [holder_cell, start, end, "<br>".join(sources)]
         if with_post:
             post = post_title(ctx, history)

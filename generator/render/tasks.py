@@ -56,14 +56,22 @@ def render_task(ctx: Context, record: TaskRecord) -> str:
     rows.append([t("declared_in"), f"{ctx.document(task.declared_by.doc, page)} "
                  f"{ctx.paragraph(task.declared_by, page)}"])
     out.append(table([t("field"), t("value")], rows) + "\n")
+    if record.directed:  # ordered, but no document in the register has enacted it yet
+        out.append(f"## {t('directed_changes')}\n\n" + "".join(
+            f"- {t('act_' + a.kind)}: {describe(ctx, a, page)} — {ctx.document(a.doc, page)}\n"
+            for a in record.directed) + "\n")
     out.append(f"## {t('custody')}\n\n")
     out.append(table([t("date"), t("step"), t("source")],
                      [[text(t.period(s.when)), step_line(ctx, s, page),
                        f"{ctx.document(s.action.doc, page)} {ctx.paragraph(s.action, page)}"]
                       for s in record.steps]) + "\n")
-    events = [Event(s.when, s.action.kind, s.action.doc, s.action) for s in record.steps]
+    chronology = ctx.chronology  # placed by the one rule every view uses (derive/chronology.py)
+    events = [Event(s.when, s.action.kind, s.action.doc, s.action,
+                    chronology.place(s.action.doc, s.action.index, s.when, after_issue=True))
+              for s in record.steps]
     if record.due:  # in front: a stable sort keeps it before any step that sorts equal
-        events.insert(0, Event(record.due, "due", record.due_action.doc, record.due_action))
+        due = record.due_action
+        events.insert(0, Event(record.due, "due", due.doc, due, chronology.place(due.doc, due.index, record.due)))
     events.sort(key=lambda e: e.sort_key, reverse=True)
     out.append(timeline_section(ctx, events, page))
     return "".join(out)

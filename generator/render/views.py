@@ -113,7 +113,8 @@ def render_amendments(ctx: Context) -> str:
             partly = [k for k in rel.fulfilled_by.get(f"{doc.key}#{a.id}", []) if k not in fulfilled] if a.id else []
             done = [k for k in fulfilled if reg.issued_start(k) <= ctx.as_of]
             if done:
-                status = f"**{t('status_done')}** — {t('fulfilled')} " + ", ".join(ctx.document(k, page) for k in done)
+                status = f"**{t('status_done')}** — {t('fulfilled')} " + ", ".join(
+                    ctx.fulfilled_by(k, f"{doc.key}#{a.id}", page) for k in done)
             elif partly:  # part of it enacted: the rest is still due
                 status = f"{t('request_partly')} " + ", ".join(ctx.document(k, page) for k in partly)
                 if a.due:
@@ -160,6 +161,8 @@ def render_deadlines(ctx: Context) -> str:
         for d in groups[status]:
             a = d.action
             subject = ctx.task(a.task, page) if a.task else request_subject(ctx, a, page)
+            if status == "done" and d.done_by and a.kind == "request":
+                subject += f" — {t('fulfilled')} {ctx.fulfilled_by(d.done_by, f'{a.doc}#{a.id}', page)}"
             phrase = f" («{text(a.due_phrase)}»)" if a.due_phrase else ""
             rows.append([f"{text(t.date(d.due.end))}", f"{text(t.period(d.due))}{phrase}", subject,
                          ctx.agency(a.lead, page) if a.lead else "",
