@@ -49,7 +49,7 @@ def test_status_follows_the_as_of_date():
 def test_english_labels():
     register, _ = load_register(SMALL)
     page = render_pages(register, "en", AS_OF)["nhiem-vu/xay-dung-he-thong.md"]
-    assert "## Chain of custody" in page and "Held now by" in page and "overdue" in page
+    assert "## Chain of custody" in page and "Held now by" in page and "past due, no completion recorded" in page
 
 
 @pytest.fixture
