@@ -161,8 +161,9 @@ class _Exporter:
             for step in record.steps:
                 self.effect.setdefault(id(step.action), (step.when, None))
         self.effect.update(tenures.effect)
-        for history in [*tenures.posts.values(), *tenures.roles.values()]:
-            self.directed.update(id(a) for a in history.directed)
+        for doc in register.documents.values():  # ordered, pending a document not yet in the register
+            self.directed.update(id(a) for a in doc.actions
+                                 if a.pending and not self.rel.enacted_by.get(a.ref))
         self.deadlines = deadlines(register, self.rel)
 
     def url(self, src_path: str) -> str:
@@ -413,8 +414,10 @@ class _Exporter:
                 "citations": [json.loads(c) for c in citations],
                 "changes": [self.change(a) for a in all_actions if a.target_key and a.kind != "request"],
                 "requests": [self.request(a) for a in all_actions if a.kind == "request"],
-                "fulfilments": [self.fulfilment(d.key, ref, d.fulfil_details.get(ref))
-                                for d in docs for ref, _ in d.fulfills],
+                "fulfilments": [*(self.fulfilment(d.key, ref, d.fulfil_details.get(ref))
+                                  for d in docs for ref, _ in d.fulfills),
+                                *(self.fulfilment(c.key, ref, c.fulfil_details.get(ref))
+                                  for c in sorted(reg.cited.values(), key=lambda c: c.key) for ref in c.fulfills)],
             },
             "posts": posts,
             "roles": roles,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cached_property, total_ordering
 
 from .text import fold
@@ -30,8 +30,8 @@ class Period:
     quarter: int | None = None
     month: int | None = None
     day: int | None = None
-    # "2019-09..2019-09-18": within September 2019, on or before the 18th. The bound is a
-    # second period; the interval runs from this one's start to the bound's end.
+    # "2019-09..2019-09-18": within September 2019, on or before the 18th; "2018..2020-02-12":
+    # from 2018 to 12 February 2020. The interval runs from this one's start to the bound's end.
     upto: "Period | None" = None
 
     def __post_init__(self) -> None:
@@ -96,7 +96,7 @@ class Period:
     def end(self) -> date:
         """The last day of the period, the day a deadline falls due."""
         if self.upto is not None:
-            return min(self.upto.end, self._base().end)
+            return self.upto.end
         if self.day is not None:
             return self.start
         last_month = self.month or (3 * self.quarter if self.quarter else 12)
@@ -148,8 +148,8 @@ def parse_period(value: str | int | date) -> Period:
         first, last = parse_period(base), parse_period(bound)
         if last.end < first.start:
             raise ValueError(f"{value!r}: the bound {last} ends before {first} begins")
-        if last.end >= first.end:
-            raise ValueError(f"{value!r}: the bound {last} does not narrow {first}; write {first}")
+        if last.end == first.end:
+            raise ValueError(f"{value!r}: the bound {last} ends with {first}; write {first}")
         return Period(first.year, first.quarter, first.month, first.day, upto=last)
     m = _PERIOD_RE.fullmatch(value.strip())
     if not m:
@@ -185,7 +185,7 @@ _PHRASES: list[tuple[str, re.Pattern[str]]] = [
 
 def period_from_phrase(phrase: str, context_year: int | None = None) -> Period | None:
     """The period a Vietnamese deadline phrase names ("hoàn thành trước ngày 01 tháng 10 năm
-    2019" → 2019-10-01, "trong Quý I năm 2020" → 2020-Q1, "trong tháng 6" → context year's
+    2019" → 2019-09-30, before that day; "trong Quý I năm 2020" → 2020-Q1, "trong tháng 6" → context year's
     June), or None when there is none or its year is not known.
 
     When a phrase names several, the first one written wins; an impossible one
@@ -203,6 +203,10 @@ def period_from_phrase(phrase: str, context_year: int | None = None) -> Period |
             try:
                 if kind == "day":
                     period = Period(year, None, int(groups["m"]), int(groups["d"]))
+                    if text[max(0, m.start() - 11):m.start()].endswith(("truoc ", "truoc ngay ")):
+                        # "trước ngày 01 tháng 10": by the day before (fidelity audit D14)
+                        day = period.start - timedelta(days=1)
+                        period = Period(day.year, None, day.month, day.day)
                 elif kind == "month":
                     period = Period(year, None, int(groups["m"]))
                 elif kind == "quarter":

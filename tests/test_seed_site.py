@@ -123,7 +123,7 @@ def test_deadlines_are_periods_and_overdue_as_of_the_build(built_site):
     text = page_text(built_site, "thoi-han/")
     overdue = text[text.index("Quá hạn, chưa ghi nhận hoàn thành"):text.index("Chưa đến hạn")]
     assert "31/03/2020 Quý I/2020 («trong Quý I năm 2020»)" in overdue
-    assert "01/10/2019 01/10/2019 («hoàn thành trước ngày 01 tháng 10 năm 2019»)" in overdue
+    assert "30/09/2019 30/09/2019 («hoàn thành trước ngày 01 tháng 10 năm 2019»)" in overdue
     assert "Tính đến ngày 22/11/2026" in text
 
 

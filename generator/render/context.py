@@ -81,11 +81,14 @@ class Context:
     def agency(self, agency_id: str, page: str) -> str:
         return self._folder_link("agency", agency_id, page, lambda: self._agency(agency_id, page))
 
-    def fulfilled_by(self, key: str, request_ref: str, page: str) -> str:
-        """A document that fulfils a request, marked when no source states that it does."""
+    def fulfilled_by(self, key: str, request_ref: str, page: str, brief: bool = False) -> str:
+        """A document that fulfils a request, marked when no source states that it does (with
+        why, unless `brief`: a table cell says only that it is inferred)."""
         why = self.rel.inferred.get((key, self.register.canonical(request_ref)))
-        note = f" *({self.t('inferred_short')}: {text(why)})*" if why else ""
-        return self.document(key, page) + note
+        if not why:
+            return self.document(key, page)
+        reason = "" if brief else f": {text(why)}"
+        return f"{self.document(key, page)} *({self.t('inferred_short')}{reason})*"
 
     def name(self, kind: str, ident: str) -> str:
         """The current name of a body or agency: the registry's, or its last rename's."""

@@ -165,6 +165,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "other_members": ("Thành viên khác", "Other members"),
     "members_not_listed": ("{n} thành viên, nguồn không nêu danh sách", "{n} members, not listed by the source"),
     "not_later_than": ("không muộn hơn", "on or before"),
+    "between": ("trong khoảng từ", "between"),
+    "and": ("đến", "and"),
     "still": ("nay", "now"),
     "before_known": ("trước đó, chưa rõ", "earlier, unknown"),
     "directed_changes": ("Thay đổi được chỉ đạo, chưa có văn bản thực hiện", "Directed changes not yet enacted"),
@@ -291,7 +293,9 @@ class Labels:
     def _period(self, period) -> str:
         if period.upto is not None:  # "tháng 9/2019, không muộn hơn 18/09/2019"
             base = type(period)(period.year, period.quarter, period.month, period.day)
-            return f"{self._period(base)}, {self('not_later_than')} {self._period(period.upto)}"
+            if period.upto.end < base.end:
+                return f"{self._period(base)}, {self('not_later_than')} {self._period(period.upto)}"
+            return f"{self('between')} {self._period(base)} {self('and')} {self._period(period.upto)}"
         if self.lang == "en":
             if period.precision == "day":
                 return period.start.isoformat()

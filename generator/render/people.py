@@ -73,16 +73,22 @@ def tenure_rows(ctx: Context, history: PostHistory, tenures: list[Tenure], page:
             holder_cell = seat_text(ctx, tenure, page) if not isinstance(tenure.holder, str) else \
                 holder_text(ctx, tenure.holder, page)
         sources = []
-        for action in filter(None, [tenure.start_action, *tenure.observed, tenure.end_action]):
+        cited = [tenure.start_action, *tenure.observed, tenure.end_action]
+        if by_office:  # the sources that name this person in the seat, and its end if it does
+            cited = [n.action for n in tenure.named if n.person == person] + (
+                [tenure.end_action] if ends_here else [])
+        seen: set[int] = set()  # each source once (actions are not hashable: compared by identity)
+        for action in [a for a in cited if a is not None and not (id(a) in seen or seen.add(id(a)))]:
             label = ctx.doc_label(action.doc)
             if action.kind == "holds":
                 day = action.date or ctx.register.documents[action.doc].issued  # as derive dates it
                 label = f"{t('observed_on')} {t.period(day)}"
-            sources.append(f"{ctx.document(action.doc, page, label)} {ctx.paragraph(action, page)}".strip())
-        if tenure.enacted_by:
+            note = f" *({t('inferred_short')})*" if action.inferred else ""  # read into the text
+            sources.append(f"{ctx.document(action.doc, page, label)} {ctx.paragraph(action, page)}{note}".strip())
+        if tenure.enacted_by and not by_office:
             first = tenure.start_action
             request = f"{first.doc}#{first.pending}" if first and first.pending else ""
-            sources.append(f"{t('enacted_by')} {ctx.fulfilled_by(tenure.enacted_by, request, page)}")
+            sources.append(f"{t('enacted_by')} {ctx.fulfilled_by(tenure.enacted_by, request, page, brief=True)}")
         row = [holder_cell, start, end, "<br>".join(sources)]
         if with_post:
             post = post_title(ctx, history)

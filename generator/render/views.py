@@ -113,8 +113,10 @@ def render_amendments(ctx: Context) -> str:
             partly = [k for k in rel.fulfilled_by.get(f"{doc.key}#{a.id}", []) if k not in fulfilled] if a.id else []
             done = [k for k in fulfilled if reg.issued_start(k) <= ctx.as_of]
             if done:
-                status = f"**{t('status_done')}** — {t('fulfilled')} " + ", ".join(
-                    ctx.fulfilled_by(k, f"{doc.key}#{a.id}", page) for k in done)
+                inferred = all((k, f"{doc.key}#{a.id}") in rel.inferred for k in done)
+                status = (f"**{t('status_done')}**" + (f" *({t('inferred_short')})*" if inferred else "")
+                          + f" — {t('fulfilled')} " + ", ".join(ctx.fulfilled_by(k, f"{doc.key}#{a.id}", page)
+                                                             for k in done))
             elif partly:  # part of it enacted: the rest is still due
                 status = f"{t('request_partly')} " + ", ".join(ctx.document(k, page) for k in partly)
                 if a.due:
