@@ -21,7 +21,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from .diagnostics import Diagnostics
@@ -1099,6 +1099,8 @@ def _collect_dates(full: str, draft: Draft) -> None:
     for phrase, period, para in draft.deadlines:
         if period and period.precision == "day":
             roles.append((period.start, "due", phrase))
+            if "truoc" in fold(phrase):  # "trước ngày 01/10": the text's day is the one after
+                roles.append((period.start + timedelta(days=1), "due", phrase))
     for stamp in draft.stamps:
         for day, _, _ in all_dates(stamp):
             roles.append((day, "stamp", stamp))

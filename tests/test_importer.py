@@ -134,11 +134,11 @@ def test_8540_citations_dates_and_deadlines(drafts):
     d = drafts["003"]
     assert cites(d) == {}
     assert deadlines(d) == Counter({("từ nay đến hết năm 2019", "2019"): 2,
-                                    ("trước ngày 01 tháng 10 năm 2019", "2019-10-01"): 1,
-                                    ("trước ngày 25 tháng 9 năm 2019", "2019-09-25"): 1})
+                                    ("trước ngày 01 tháng 10 năm 2019", "2019-09-30"): 1,
+                                    ("trước ngày 25 tháng 9 năm 2019", "2019-09-24"): 1})
     assert {(day.isoformat(), role) for day, role, _ in d.dates} == {
         ("2019-09-23", "issued"), ("2019-09-17", "meeting"), ("2019-10-01", "due"),
-        ("2019-09-25", "due"), ("2019-09-23", "stamp")}
+        ("2019-09-30", "due"), ("2019-09-25", "due"), ("2019-09-24", "due"), ("2019-09-23", "stamp")}
 
 
 def test_8540_boilerplate_is_removed_and_reported(drafts):
@@ -157,9 +157,9 @@ def test_8540_candidate_actions(drafts):
     assert (transfer.para, transfer.from_, transfer.to) == ("2", "vu-tccb", "cuc-kstthc")
     by_para = {c.para: c for c in candidates(d, "assign")}
     expert = by_para["3a-2"]  # "thành lập Tổ chuyên gia tư vấn …, hoàn thành trước ngày 01 tháng 10 năm 2019"
-    assert (expert.lead, expert.with_, str(expert.due)) == ("cuc-kstthc", ["vu-tccb"], "2019-10-01")
+    assert (expert.lead, expert.with_, str(expert.due)) == ("cuc-kstthc", ["vu-tccb"], "2019-09-30")
     assert expert.due_phrase == "trước ngày 01 tháng 10 năm 2019"
-    assert (by_para["3b-1"].lead, str(by_para["3b-1"].due)) == ("vu-tccb", "2019-09-25")
+    assert (by_para["3b-1"].lead, str(by_para["3b-1"].due)) == ("vu-tccb", "2019-09-24")
     assert by_para["3c"].lead is None and "vu-hanh-chinh" in by_para["3c"].with_  # it co-operates
     assert any("hết năm 2019" in n for n in by_para["3b-2"].notes)  # the section's deadline, as a note
     assert by_para["3b-2"].due is None  # not copied into the action: the editor decides
@@ -309,7 +309,7 @@ def test_a_notice_without_a_number_gives_a_draft_that_says_so(names):
     assert "# number:" in text and "no number found" in text
     assert "not found in the text): number" in text
     (c,) = d.candidates
-    assert (c.lead, str(c.due), c.para) == ("vu-tccb", "2019-09-30", "1")
+    assert (c.lead, str(c.due), c.para) == ("vu-tccb", "2019-09-29", "1")  # before the 30th
     assert not front_matter(text)[1]
 
 

@@ -93,10 +93,13 @@ def test_period_is_hashable_and_frozen():
 # --- phrases from the seeds -------------------------------------------------------------
 
 @pytest.mark.parametrize("phrase, expected", [
-    ("hoàn thành trước ngày 01 tháng 10 năm 2019", "2019-10-01"),
-    ("trước ngày 01 tháng 10 năm 2019", "2019-10-01"),
+    # "trước ngày X" is by the day before X (fidelity audit D14); "ngày X" is X
+    ("hoàn thành trước ngày 01 tháng 10 năm 2019", "2019-09-30"),
+    ("trước ngày 01 tháng 10 năm 2019", "2019-09-30"),
     ("phân công nhiệm vụ giữa các đơn vị có liên quan, hoàn thành trước ngày 25 tháng 9 năm 2019",
-     "2019-09-25"),
+     "2019-09-24"),
+    ("hoàn thành ngày 01 tháng 10 năm 2019", "2019-10-01"),
+    ("trước ngày 01 tháng 01 năm 2020", "2019-12-31"),
     ("Thời gian trình Thủ tướng Chính phủ, Chủ tịch Ủy ban quốc gia trong tháng 9 năm 2019",
      "2019-09"),
     ("Thời gian trình trong năm 2019", "2019"),
@@ -114,7 +117,7 @@ def test_period_is_hashable_and_frozen():
     ("Hoàn thành trong tháng 4 năm 2020", "2020-04"),
     ("28/8/2018", "2018-08-28"),
     ("ngày 7/3/2019", "2019-03-07"),
-    ("trước ngày 01/10/2019", "2019-10-01"),
+    ("trước ngày 01/10/2019", "2019-09-30"),
     ("quý 4 năm 2020", "2020-Q4"),
     ("Quý IV/2020", "2020-Q4"),
     ("tháng 9/2019", "2019-09"),
@@ -130,7 +133,7 @@ def test_phrase(phrase, expected):
     unicodedata.normalize("NFD", "hoàn thành trước ngày 01 tháng 10 năm 2019"),
 ])
 def test_phrase_without_diacritics_or_in_capitals(phrase):
-    assert period_from_phrase(phrase) == Period(2019, None, 10, 1)
+    assert period_from_phrase(phrase) == Period(2019, None, 9, 30)
 
 
 def test_phrase_without_diacritics_quarter():
@@ -142,7 +145,7 @@ def test_phrase_needing_the_context_year():
     assert str(period_from_phrase("Quy chế hoạt động của Ủy ban, trình trong tháng 6", 2018)) \
         == "2018-06"
     assert period_from_phrase("trong tháng 6") is None
-    assert str(period_from_phrase("trước ngày 01/10", 2019)) == "2019-10-01"
+    assert str(period_from_phrase("trước ngày 01/10", 2019)) == "2019-09-30"
     assert str(period_from_phrase("trong Quý I", 2020)) == "2020-Q1"
 
 

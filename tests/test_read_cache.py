@@ -13,7 +13,7 @@ from conftest import edit
 AS_OF = date(2026, 11, 22)
 DECLARING = "decisions/2019/ket-luan-ttg-phan-cong-vpcp-bo-tttt.md"
 USING = "2020/139-tb-vpcp"  # names the task DECLARING declares, by its id only
-TASK = "thuong-truc-to-cong-tac-giup-viec"
+TASK = "truc-lien-thong-van-ban-quoc-gia"
 
 
 def _load_both(root, cache: ReadCache):

@@ -24,7 +24,7 @@ def _rows(folder, name: str) -> list[dict[str, str]]:
 def test_no_cell_of_the_published_csv_opens_a_formula(register_copy, tmp_path, capsys, formula):
     record = register_copy / "decisions/2019/8540-tb-vpcp.md"
     edit(record, r"^title: .*$", "title: " + json.dumps(formula))
-    edit(record, r"title: Thành lập Tổ chuyên gia tư vấn của Ban Chỉ đạo\}",
+    edit(record, r"title: \"Tham mưu, trình Bộ trưởng, Chủ nhiệm thành lập Tổ chuyên gia tư vấn của Ban Chỉ đạo\"\}",
          "title: " + json.dumps(formula) + "}")
     code, _, err = run_register(capsys, "--root", str(register_copy), "export", "--format", "csv",
                                 "--out", str(tmp_path / "out"))

@@ -93,14 +93,18 @@ def test_the_interconnection_axis_moved_from_vpcp_to_the_ministry(built_site):
         assert any(h.startswith("../../van-ban/2019/ket-luan-ttg-phan-cong-vpcp-bo-tttt/#d-") for h in links(html))
 
 
-def test_the_ministry_received_six_tasks_from_vpcp_in_september_2019(built_site):
+def test_the_ministry_received_five_tasks_from_vpcp_in_september_2019(built_site):
+    """Six move in the 2019 conclusion; the standing duty of the working group is part of the
+    draft amendment of 1072/QĐ-TTg (fidelity audit D2), which no document in the register has
+    enacted: five moved, one is directed."""
     html = page_html(built_site, "co-quan/bo-tttt/")
     html = html[html.index("<article"):]
     section = html[html.index("Nhiệm vụ được chuyển giao đến"):]
     section = section[:section.index("</table>")]
     rows = re.findall(r"<tr>.*?</tr>", section, flags=re.S)[1:]
     from_vpcp = [r for r in rows if "Văn phòng Chính phủ" in r and "tháng 9/2019" in r]
-    assert len(from_vpcp) == 6
+    assert len(from_vpcp) == 5
+    assert "thuong-truc-to-cong-tac-giup-viec" not in section
 
 
 def test_the_committee_shows_posts_and_the_directed_change(built_site):

@@ -312,8 +312,9 @@ def test_timeline_counts_agree_with_its_pages(which, request):
     [(_, rows)] = [t for t in tables(site, "dong-thoi-gian") if t[1]]
     assert rows[1:]
     for year, count in ((r[0], int(r[1].replace(".", ""))) for r in rows[1:]):
-        [(_, events)] = [t for t in tables(site, f"dong-thoi-gian/{year}") if t[1]]
-        assert len(events) - 1 == count
+        # a long table is cut into tables of a few rows each (render/markup.table): count them all
+        shown = sum(len(events) - 1 for _, events in tables(site, f"dong-thoi-gian/{year}") if events)
+        assert shown == count
 
 
 # --- what check says about the new constructs ------------------------------------------------

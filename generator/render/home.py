@@ -26,7 +26,7 @@ def render_home_summary(ctx: Context, latest: int = 5) -> str:
         (t("bodies"), len(reg.bodies), urls.BODIES),
         (t("people"), len(reg.people), urls.PEOPLE),
     ]
-    out = [table([t("what"), t("count")],
+    out = [table([t("what"), t("how_many")],  # counts of documents, tasks and people alike
                  [[link(label, urls.relative(page, target)), str(n)] for label, n, target in counts]), "\n"]
     out.append(f"## {t('latest_documents')}\n\n")
     for doc in newest_first(reg.documents.values(), ctx.chronology)[:latest]:

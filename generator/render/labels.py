@@ -75,6 +75,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "year_unknown": ("không rõ năm", "year unknown"),
     "title": ("Trích yếu", "Title"),
     "count": ("Số văn bản", "Documents"),
+    "how_many": ("Số lượng", "Number"),
     "task": ("Nhiệm vụ", "Task"),
     "tasks": ("Nhiệm vụ", "Tasks"),
     "agency": ("Cơ quan", "Agency"),

@@ -1,8 +1,6 @@
 """Timelines: dated events by year, newest first, each linked to its document and paragraph."""
 from __future__ import annotations
 
-from itertools import groupby
-
 from ..derive.events import Event
 from .actions import describe
 from .context import Context
@@ -37,6 +35,16 @@ def timeline_section(ctx: Context, events: list[Event], page: str, level: int = 
     out = [f"{'#' * level} {t('timeline')}\n\n" if heading else ""]
     if not by_year:
         return "".join(out) + events_table(events)
-    for year, group in groupby(events, key=lambda e: e.when.start.year):
+    for year, group in by_year_newest_first(events):
         out.append(f"{'#' * (level + 1)} {year}\n\n" + events_table(group) + "\n")
     return "".join(out)
+
+
+def by_year_newest_first(events: list[Event]) -> list[tuple[int, list[Event]]]:
+    """The events by the year their date begins in, each year's in the order given: an event
+    placed among a later year's by its relations (an effect dated "2018..2020-02-12" of a
+    notice of 2020) still falls under its own year, and each year has one group."""
+    years: dict[int, list[Event]] = {}
+    for event in events:
+        years.setdefault(event.when.start.year, []).append(event)
+    return sorted(years.items(), reverse=True)

@@ -2,7 +2,6 @@
 timeline and the deadlines, each stating the date its statuses hold for."""
 from __future__ import annotations
 
-from itertools import groupby
 
 from .. import urls
 from ..derive.events import deadlines
@@ -11,7 +10,7 @@ from .actions import describe
 from .context import Context
 from .markup import front_matter, link, table, text
 from .tasks import status_text
-from .timeline import timeline_section
+from .timeline import by_year_newest_first, timeline_section
 
 TRANSFERS = "chuyen-giao.md"
 AMENDMENTS = "sua-doi.md"
@@ -136,8 +135,7 @@ def render_timeline(ctx: Context) -> dict[str, str]:
     t = ctx.t
     pages: dict[str, str] = {}
     rows = []
-    for year, group in groupby(ctx.events, key=lambda e: e.when.start.year):
-        events = list(group)
+    for year, events in by_year_newest_first(ctx.events):
         page = timeline_year(year)
         title = f"{t('timeline')} {year}"
         pages[page] = (front_matter(title=title) + f"# {text(title)}\n\n"
