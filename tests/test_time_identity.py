@@ -449,3 +449,135 @@ def test_an_agency_renamed_keeps_its_posts_and_documents(story_copy):
                                          ["Bộ X mới", "BXM", "", "01/11/2021", ""]]
     # its office's seat runs on under the new name, and the body's standing agency is it
     assert "Cơ quan thường trực Bộ X mới" in page_text(site, BODY)
+
+
+# --- the documents that followed the seeds, added to the seed register as the guide says ------
+
+FOLLOWING = {
+    "2019/quyet-dinh-sua-1072-ttg.md": """---
+type: quyet-dinh
+title: Sửa đổi Quyết định số 1072/QĐ-TTg về thành lập Ủy ban Quốc gia về Chính phủ điện tử
+title_descriptive: true
+issuer: ttg
+issued: "2019-09"
+sources:
+  - {kind: press, title: Báo thử, date: "2019-09-30", text: summary}
+fulfills:
+  - request: 2019/ket-luan-ttg-phan-cong-vpcp-bo-tttt#sua-1072
+    changes: [pho-chu-tich-thuong-truc, pho-chu-tich-bo-truong-tttt, thanh-vien-bo-truong-vpcp,
+              thoi-uy-vien-thuong-truc-vpcp, thoi-tong-thu-ky-vpcp]
+actions:
+  - para: "1"
+    amend: {target: 1072/QĐ-TTg, what: thành phần Ủy ban}
+---
+1\\. Thủ tướng đã ký Quyết định sửa đổi Quyết định số 1072/QĐ-TTg: Phó Thủ tướng Vũ Đức Đam làm Phó Chủ tịch thường trực; Bộ trưởng Bộ Thông tin và Truyền thông làm Phó Chủ tịch; Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ làm Thành viên. {#d-1}
+""",
+    "2020/quyet-dinh-thanh-vien-ttg.md": """---
+type: quyet-dinh
+title: Thành viên Ủy ban Quốc gia về Chính phủ điện tử
+title_descriptive: true
+issuer: ttg
+issued: "2020-06"
+sources:
+  - {kind: press, title: Báo thử, text: excerpt}
+actions:
+  - para: "1"
+    holds: {body: uy-ban-quoc-gia-cpdt, post: chu-tich, holder: {office: ttg/thu-tuong}}
+  - para: "1"
+    holds: {body: uy-ban-quoc-gia-cpdt, post: pho-chu-tich-thuong-truc, holder: {office: chinh-phu/pho-thu-tuong}}
+---
+1\\. Chủ tịch Ủy ban là Thủ tướng Chính phủ; Phó Chủ tịch thường trực là một Phó Thủ tướng Chính phủ. {#d-1}
+""",
+    "2021/quyet-dinh-kien-toan-ttg.md": """---
+type: quyet-dinh
+title: Kiện toàn Ủy ban Quốc gia về Chính phủ điện tử
+title_descriptive: true
+issuer: ttg
+issued: "2021-03"
+sources:
+  - {kind: press, title: Báo thử, text: summary}
+actions:
+  - para: "1"
+    compose:
+      body: uy-ban-quoc-gia-cpdt
+      members:
+        - {post: chu-tich, holder: {office: ttg/thu-tuong}}
+      count: 19
+---
+1\\. Ủy ban được kiện toàn, gồm 19 thành viên, do Thủ tướng Chính phủ làm Chủ tịch. {#d-1}
+""",
+    "2021/quyet-dinh-doi-ten-ttg.md": """---
+type: quyet-dinh
+title: Đổi tên Ủy ban Quốc gia về Chính phủ điện tử
+title_descriptive: true
+issuer: ttg
+issued: "2021-04"
+effective: on-signing
+sources:
+  - {kind: press, title: Báo thử, text: summary}
+actions:
+  - para: "1"
+    rename: {body: uy-ban-quoc-gia-cpdt, name: Ủy ban Quốc gia về chuyển đổi số, abbr: UBQGCĐS}
+---
+1\\. Đổi tên Ủy ban Quốc gia về Chính phủ điện tử thành Ủy ban Quốc gia về chuyển đổi số. {#d-1}
+""",
+    "2021/1-qd-ubqgcds.md": """---
+number: 1/QĐ-UBQGCĐS
+type: quyet-dinh
+title: Ban hành Quy chế hoạt động của Ủy ban Quốc gia về chuyển đổi số
+issuer: uy-ban-quoc-gia-cpdt
+issued: "2021-05"
+sources:
+  - {kind: press, title: Báo thử, text: summary}
+actions:
+  - para: "1"
+    replace: {target: 336/QĐ-UBQGCPĐT, what: Quy chế hoạt động của Ủy ban}
+---
+1\\. Quy chế này thay thế Quyết định số 336/QĐ-UBQGCPĐT ngày 28/8/2018. {#d-1}
+""",
+}
+
+
+def test_the_documents_that_followed_the_seeds(register_copy):
+    for rel, text in FOLLOWING.items():
+        (register_copy / "decisions" / rel).parent.mkdir(exist_ok=True)
+        (register_copy / "decisions" / rel).write_text(text, encoding="utf-8")
+    site = register_copy / "site"
+    assert register_main(["--root", str(register_copy), "build", "--as-of", "2021-12-31",
+                          "--site-dir", str(site)]) == 0
+    body = "to-chuc/uy-ban-quoc-gia-cpdt"
+    text = page_text(site, body)
+    assert text.startswith("Ủy ban Quốc gia về chuyển đổi số¶")
+    steps, order = {}, []
+    for heading, rows in tables(site, body):
+        if heading.startswith("Thành phần từ "):
+            order.append(({row[0]: row[1] for row in rows[1:]}, heading.removeprefix("Thành phần từ ")))
+            steps[order[-1][1]] = order[-1][0]
+    # the month-dated amendment comes after the month-dated conclusion it enacts: two
+    # compositions of September 2019, the conclusion's, then the amendment's
+    september = [composition for composition, when in order if when.startswith("tháng 9/2019 (theo ")]
+    assert [when for _, when in order if when.startswith("tháng 9/2019")] == [
+        "tháng 9/2019 (theo Thông báo chưa rõ số (tháng 9/2019))",
+        "tháng 9/2019 (theo Quyết định chưa rõ số (tháng 9/2019))"]
+    before, after = september
+    assert before["Ủy viên thường trực"] == "Mai Tiến Dũng (Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ)"
+    assert after["Phó Chủ tịch thường trực"] == "Vũ Đức Đam (Phó Thủ tướng Chính phủ)"
+    assert "Bộ trưởng Bộ Thông tin và Truyền thông (người giữ chức vụ)" in after["Phó Chủ tịch"]
+    assert after["Thành viên"] == "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ (người giữ chức vụ)"
+    assert "Ủy viên thường trực" not in after and "Tổng thư ký" not in after
+    # a decision naming offices only names no one
+    assert steps["tháng 6/2020"]["Chủ tịch"] == "Thủ tướng Chính phủ (người giữ chức vụ)"
+    assert steps["tháng 6/2020"]["Phó Chủ tịch thường trực"] == "Phó Thủ tướng Chính phủ (người giữ chức vụ)"
+    # the restated composition: the Chairman, and 18 members no source lists
+    assert steps["tháng 3/2021"] == {
+        "Chủ tịch": "Thủ tướng Chính phủ (người giữ chức vụ)",
+        "Cơ quan thường trực": "Bộ Thông tin và Truyền thông",  # a standing role is not a member
+        "Thành viên khác": "18 thành viên, nguồn không nêu danh sách — Quyết định chưa rõ số (tháng 3/2021) ¶ 1"}
+    # the conclusion's request: fulfilled in part; what the amendment did not enact still waits
+    conclusion = page_text(site, "van-ban/2019/ket-luan-ttg-phan-cong-vpcp-bo-tttt")
+    assert "thực hiện một phần bởi Quyết định chưa rõ số (tháng 9/2019)" in conclusion
+    assert "Tổ trưởng — Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ (người giữ chức vụ) — được chỉ đạo, chờ văn bản" in conclusion
+    # the rules of 2018, known only by citation, show their replacement; the new number resolves
+    rules = page_text(site, "van-ban/2018/336-qd-ubqgcpdt")
+    assert "Thay thế: Quyết định 1/QĐ-UBQGCĐS (Quy chế hoạt động của Ủy ban)" in rules
+    assert "Cơ quan ban hành Ủy ban Quốc gia về chuyển đổi số" in page_text(site, "van-ban/2021/1-qd-ubqgcds")

@@ -89,6 +89,7 @@ class Composition:
     when: Period
     seats: list[Seat]
     restated: Restatement | None  # the last restatement: what it left unknown stays unknown
+    doc: str = ""                 # the document whose events made it
 
 
 @dataclass
@@ -181,7 +182,7 @@ def derive_tenures(register: Register, relations: Relations, chronology: Chronol
     for at, (place, place_doc, period, action, enacted_by) in enumerate(events):
         _replay(register, chronology, tenures, events, at, diags)
         if action.body:
-            _snapshot(tenures, action.body, period)
+            _snapshot(tenures, action.body, period, place_doc)
         tenures.created.clear()
     _index(tenures)
     return tenures
@@ -255,8 +256,9 @@ def _add(tenures: Tenures, history: PostHistory, tenure: Tenure) -> None:
     tenures.created.append((history, tenure))
 
 
-def _snapshot(tenures: Tenures, body: str, period: Period) -> None:
-    """The body's composition after an event: one per date (the last event of a date wins).
+def _snapshot(tenures: Tenures, body: str, period: Period, doc: str) -> None:
+    """The body's composition after an event: one per date and document (the last event of
+    them wins; two documents of one month give two, in their order).
     Built from the last one (its seats still held, then the seats this event created), so a
     snapshot costs what the body holds now, not every seat it ever had."""
     history = tenures.compositions[body]
@@ -268,8 +270,8 @@ def _snapshot(tenures: Tenures, body: str, period: Period) -> None:
             named = [n.person for n in tenure.named if n.when == period] if tenure.named else []
             seats.append(Seat(post, tenure, list(dict.fromkeys(named)) if len(named) > 1 else named))
     restated = tenures.restated.get(body)
-    snapshot = Composition(period, seats, restated[-1] if restated else None)
-    if history and history[-1].when == period:
+    snapshot = Composition(period, seats, restated[-1] if restated else None, doc)
+    if history and history[-1].when == period and history[-1].doc == doc:
         history[-1] = snapshot
     else:
         history.append(snapshot)

@@ -156,6 +156,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "start": ("Từ", "From"),
     "end": ("Đến", "Until"),
     "observed_on": ("được nêu ngày", "named on"),
+    "per": ("theo", "per"),
     "names_over_time": ("Tên qua các thời kỳ", "Names over time"),
     "name": ("Tên", "Name"),
     "short_name": ("Tên viết tắt", "Short name"),
