@@ -191,6 +191,9 @@ def derive_tenures(register: Register, relations: Relations, chronology: Chronol
 def _replay(register: Register, chronology: Chronology, tenures: Tenures, events: list, at: int,
             diags: Diagnostics) -> None:
     place, place_doc, period, action, enacted_by = events[at]
+    # a person is named on the date of the document that names them: a directed appointment
+    # names them in the document that directs it, whenever the change is enacted
+    named_on = action.date or register.documents[action.doc].issued if enacted_by else period
     if action.kind == "compose":
         _compose(register, tenures, action, period, enacted_by)
         return
@@ -203,7 +206,7 @@ def _replay(register: Register, chronology: Chronology, tenures: Tenures, events
     several = _several(register, action)
     if action.kind in ("appoint", "designate"):
         if mine is not None:
-            _name(mine, holder, period, action)
+            _name(mine, holder, named_on, action)
             return  # already holds it: nothing changes
         if action.kind == "designate" and action.replaces:
             for t in open_now:
@@ -220,7 +223,7 @@ def _replay(register: Register, chronology: Chronology, tenures: Tenures, events
             return
         seat = holder if isinstance(holder, str) else seat_of(holder)
         tenure = Tenure(seat, period.start, action, enacted_by=enacted_by, start_when=period)
-        _name(tenure, holder, period, action)
+        _name(tenure, holder, named_on, action)
         _add(tenures, history, tenure)
     elif action.kind == "withdraw":  # an agency's standing role ends
         if mine is None:
