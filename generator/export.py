@@ -23,7 +23,6 @@ import html
 import io
 import json
 import uuid
-import xml.etree.ElementTree as ET
 from datetime import date
 from functools import cache, partial
 from itertools import islice
@@ -33,6 +32,8 @@ from typing import Any, Callable, Iterable, Iterator, TypeVar
 import orjson
 
 from . import urls
+from .atom import AtomFeed
+from .urls import page_url
 from .derive.events import deadlines
 from .load import bulk
 from .model import Action, Document, Holder, Register
@@ -41,7 +42,6 @@ from .permalinks import (document_json_path, document_url, formers, redirects, r
 from .render.labels import Labels
 from .safe_fs import write_inside
 from .vocab import DOCUMENT_TYPES
-from .text_rules import xml_text
 
 SCHEMA_VERSION = "2.0"
 SCHEMA_PATH = Path(__file__).parent / "register.schema.json"
@@ -52,7 +52,6 @@ CSV_DIR = "csv"
 CSV_TABLES = ("documents", "actions", "transfers", "appointments", "deadlines")  # csv/<name>.csv
 FEED_LIMIT = 100
 TZ = "+07:00"  # Asia/Ho_Chi_Minh: an issue date is a day in Vietnam
-ATOM = "http://www.w3.org/2005/Atom"
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:egov-register")
 FORMATS = ("json", "csv", "atom")
 
@@ -81,14 +80,6 @@ def _holder(h: Holder | None) -> dict | None:
 
 def _compact(d: dict) -> dict:
     return {k: v for k, v in d.items() if v is not None and v != [] and v is not False}
-
-
-def page_url(src_path: str, directory_urls: bool = True) -> str:
-    """The URL MkDocs gives a Markdown source path, relative to the site root."""
-    stem = src_path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
 def _licence(value: dict | None) -> dict | None:
@@ -356,7 +347,7 @@ class _Exporter:
 
     # -- the whole --
     def register(self) -> dict:
-        reg, rel = self.reg, self.rel
+        reg = self.reg
         tenures, custody = reg.derived.tenures, reg.derived.custody
         docs = sorted(reg.documents.values(), key=lambda d: d.key)
         issued_by: dict[str, list[str]] = {}
@@ -583,47 +574,29 @@ def doc_label(register: Register, doc: Document, t: Labels) -> str:
 
 def atom_feed(register: Register, site_name: str = "", site_url: str | None = None,
               lang: str = "vi", directory_urls: bool = True, limit: int = FEED_LIMIT) -> bytes:
-    """An Atom feed of the newest documents by issue date (RFC 4287)."""
+    """An Atom feed of the newest documents, in the order every list of the site uses."""
     t = Labels(lang)
     base = site_url.rstrip("/") + "/" if site_url else ""
-    docs = sorted(register.documents.values(),
-                  key=lambda d: (d.issued.start, d.issued.end, d.key), reverse=True)[:limit]
-    ET.register_namespace("", ATOM)
-    q = lambda name: f"{{{ATOM}}}{name}"  # noqa: E731
-    feed = ET.Element(q("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": t.lang})
-
-    def sub(parent, name, text=None, **attrs):
-        el = ET.SubElement(parent, q(name), {k.rstrip("_"): xml_text(v) for k, v in attrs.items()})
-        if text is not None:
-            el.text = xml_text(text)
-        return el
-
-    title = f"{site_name} — {t('latest_documents')}" if site_name else t("latest_documents")
-    sub(feed, "id", f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, 'feed:' + FEED)}")
-    sub(feed, "title", title)
+    chronology = register.derived.chronology if register.derived else None
+    docs = (sorted(register.documents.values(), key=lambda d: chronology.doc_key(d.key), reverse=True)
+            if chronology else sorted(register.documents.values(),
+                                      key=lambda d: (d.issued.start, d.issued.end, d.key), reverse=True))[:limit]
     updated = max((d.issued.start for d in docs), default=date(1970, 1, 1))
-    sub(feed, "updated", _timestamp(updated))
-    author = sub(feed, "author")
-    sub(author, "name", site_name or t("documents"))
-    sub(feed, "link", rel="self", type="application/atom+xml", href=base + FEED)
-    sub(feed, "link", rel="alternate", type="text/html", href=base + page_url(urls.DOCUMENTS, directory_urls))
-    sub(feed, "generator", "egov-register")
+    feed = AtomFeed(lang=t.lang, feed_id=f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, 'feed:' + FEED)}",
+                    title=f"{site_name} — {t('latest_documents')}" if site_name else t("latest_documents"),
+                    updated=_timestamp(updated), author=site_name or t("documents"),
+                    self_href=base + FEED, alternate_href=urls.absolute_url(base, urls.DOCUMENTS, directory_urls))
     for doc in docs:
-        entry = sub(feed, "entry")
         label = doc_label(register, doc, t)
-        sub(entry, "id", _stable_id(doc))
-        sub(entry, "title", f"{label}: {doc.title}")
-        sub(entry, "updated", _timestamp(doc.issued.start))
-        sub(entry, "published", _timestamp(doc.issued.start))
         issuer = register.agencies.get(doc.issuer) or register.bodies.get(doc.issuer)
-        author = sub(entry, "author")
-        sub(author, "name", issuer.name if issuer else doc.issuer)
-        sub(entry, "link", rel="alternate", type="text/html", href=base + document_url(doc.key, directory_urls))
-        sub(entry, "link", rel="alternate", type="application/json", href=base + document_json_path(doc.key))
-        sub(entry, "category", term=doc.type, label=t.doc_type(doc.type))
-        sub(entry, "summary", f"{label}, {t('issued').lower()} {t.period(doc.issued)}. {doc.title}")
-    ET.indent(feed)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8") + b"\n"
+        entry = feed.entry(entry_id=_stable_id(doc), title=f"{label}: {doc.title}",
+                           updated=_timestamp(doc.issued.start), author=issuer.name if issuer else doc.issuer)
+        feed.sub(entry, "published", _timestamp(doc.issued.start))
+        feed.sub(entry, "link", rel="alternate", type="text/html", href=base + document_url(doc.key, directory_urls))
+        feed.sub(entry, "link", rel="alternate", type="application/json", href=base + document_json_path(doc.key))
+        feed.sub(entry, "category", term=doc.type, label=t.doc_type(doc.type))
+        feed.sub(entry, "summary", f"{label}, {t('issued').lower()} {t.period(doc.issued)}. {doc.title}")
+    return feed.text().encode("utf-8")
 
 
 # --- JSON-LD -------------------------------------------------------------------------------

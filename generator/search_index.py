@@ -35,7 +35,12 @@ def build_search_index(site_dir: Path, service: PagefindService) -> None:
         folder = site_dir / part_path(part)
         if not (folder / "pagefind-entry.json").is_file():
             raise SearchIndexError(f"search index: Pagefind wrote no index into {folder}")
-        sort_filters(folder)
+        if not sort_filters(folder):  # a Pagefind this was not written for: say so, loudly
+            raise SearchIndexError(
+                f"search index: the index Pagefind wrote into {folder} is not in the format "
+                "search_index.sort_filters knows (gzip of 'pagefind_dcd' + CBOR arrays); its filter "
+                "files would differ from build to build. Install the Pagefind of requirements.lock, "
+                "or teach sort_filters the new format")
 
 
 # --- reproducible index ----------------------------------------------------------------------

@@ -8,6 +8,31 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a Markdown source path, relative to the site root (File.url):
+    `nhiem-vu/x.md` → `nhiem-vu/x/` (or `nhiem-vu/x.html` without directory URLs),
+    `van-ban/index.md` → `van-ban/` (or `van-ban/index.html`), `index.md` → `./`. The one rule
+    every page, feed and open-data file uses."""
+    stem = src[:-3] if src.endswith(".md") else src
+    base = posixpath.basename(stem)
+    if base in ("index", "README"):
+        dest = posixpath.join(posixpath.dirname(stem), "index.html")
+    elif directory_urls:
+        dest = stem + "/index.html"
+    else:
+        dest = stem + ".html"
+    dirname, filename = posixpath.split(dest)
+    if directory_urls and filename == "index.html":
+        return (dirname or ".") + "/"
+    return dest
+
+
+def absolute_url(base: str, src: str, directory_urls: bool = True) -> str:
+    """The page's address under the site's (`base` ends with "/"): the root is `base` itself."""
+    url = page_url(src, directory_urls)
+    return base + ("" if url == "./" else url)
+
+
 HOME = "index.md"
 DOCUMENTS = "van-ban/index.md"
 CITED = "van-ban/chua-co-trong-so.md"

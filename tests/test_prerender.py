@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main as register_main
-from generator.render.prerender import page_url, prerender, relative_url, restore
+from generator.render.prerender import prerender, relative_url, restore
+from generator.urls import page_url
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -139,6 +140,17 @@ def test_links_resolve_as_mkdocs_resolves_them():
                     get_relative_url(page_url(target, directory_urls), page_url(src, directory_urls))
     assert page_url("index.md") == "./" and page_url("co-quan/vpcp.md") == "co-quan/vpcp/"
     assert page_url("co-quan/vpcp.md", directory_urls=False) == "co-quan/vpcp.html"
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_one_url_rule_is_mkdocs_own(directory_urls):
+    """urls.page_url, which pages, feeds and open data all use, gives what MkDocs' File.url
+    gives (export's copy gave `van-ban/` for `van-ban/index.md` without directory URLs)."""
+    from mkdocs.structure.files import File
+
+    for src in ["index.md", "van-ban/index.md", "van-ban/2019/index.md", "van-ban/2019/8540-tb-vpcp.md",
+                "nhiem-vu/x.md", "thoi-han.md", "co-quan/README.md"]:
+        assert page_url(src, directory_urls) == File(src, "docs", "site", directory_urls).url, src
 
 
 def test_what_it_does_not_understand_is_left_to_markdown():

@@ -112,7 +112,7 @@ def test_each_page_is_indexed_by_what_its_article_shows(built_site):
     as_of = date(2026, 11, 22)
     pages = render_site(register, lang="vi", as_of=as_of, history=read_history(ROOT)).pages
     entries = search_entries(register, Labels("vi"), as_of, generated=pages)
-    from generator.render.prerender import page_url
+    from generator.urls import page_url
     by_url = {page_url(src).removeprefix("./"): src for src in pages}
     checked = 0
     for path in sorted(built_site.rglob("index.html")):

@@ -8,27 +8,25 @@ from __future__ import annotations
 
 import posixpath
 import uuid
-import xml.etree.ElementTree as ET
 from datetime import date, datetime, time, timezone
 from functools import lru_cache
 from urllib.parse import quote, urlsplit
 from xml.sax.saxutils import escape as xml_escape, quoteattr
 
 from .. import urls
+from ..atom import AtomFeed
 from ..asof import SITE_TZ
 from ..model import Register
 from ..provenance import Change, Commit, FileHistory, History
 from .context import Context
 from .labels import Labels
 from .markup import front_matter, link, table, text
-from ..text_rules import xml_text
 
 RECENT = "thay-doi-gan-day.md"      # the recent-changes page (source path, as in urls.py)
 FEED = "thay-doi-gan-day.xml"       # its Atom feed, written at the site's root
 RECENT_LIMIT = 50                   # commits on the page and in the feed
 REGISTRIES = {"decisions/agencies.yml": urls.AGENCIES, "decisions/people.yml": urls.PEOPLE,
               "decisions/bodies.yml": urls.BODIES}
-ATOM_NS = "http://www.w3.org/2005/Atom"
 
 
 # --- which file each generated page comes from -------------------------------------------------
@@ -176,7 +174,7 @@ def commit_anchor(commit: Commit) -> str:
 def feed_href(directory_urls: bool = True) -> str:
     """The feed's address from the recent-changes page, as built. A raw HTML link: MkDocs does
     not know the feed (the plugin writes it after the build), so a Markdown link would warn."""
-    url = page_url(RECENT, directory_urls)
+    url = urls.page_url(RECENT, directory_urls)
     folder = url if url.endswith("/") else posixpath.dirname(url)
     return "../" * len([part for part in folder.split("/") if part]) + FEED
 
@@ -247,15 +245,6 @@ def _recent_body(register: Register, t: Labels, history: History, repo_url: str 
 
 # --- the Atom feed ------------------------------------------------------------------------------
 
-def page_url(source: str, directory_urls: bool = True) -> str:
-    """The built URL of a page, relative to the site root, as MkDocs makes it."""
-    stem = source.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        folder = stem.removesuffix("index")
-        return folder if directory_urls else folder + "index.html"
-    return stem + "/" if directory_urls else stem + ".html"
-
-
 def render_feed(register: Register, t: Labels, history: History, site_name: str,
                 site_url: str | None = None, repo_url: str | None = None,
                 directory_urls: bool = True, limit: int = RECENT_LIMIT,
@@ -267,48 +256,31 @@ def render_feed(register: Register, t: Labels, history: History, site_name: str,
     commits = history.recent(limit) if history.available else []
     fallback = fallback or datetime(1970, 1, 1, tzinfo=SITE_TZ)
     newest = next((c.date for c in commits if c.date is not None), fallback)
-    recent_url = base + page_url(RECENT, directory_urls)
+    recent_url = urls.absolute_url(base, RECENT, directory_urls)
     title = f"{site_name} — {t('recent_changes')}" if site_name else t("recent_changes")
 
-    ET.register_namespace("", ATOM_NS)
-    feed = ET.Element(f"{{{ATOM_NS}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": t.lang})
-
-    def sub(parent, name, value=None, **attrs):
-        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{name}", {k: xml_text(v) for k, v in attrs.items()})
-        if value is not None:
-            element.text = xml_text(value)
-        return element
-
-    sub(feed, "id", f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'urn:egov-register:' + FEED)}")
-    sub(feed, "title", title)
-    sub(feed, "updated", _rfc3339(newest))
-    sub(sub(feed, "author"), "name", site_name or t("recent_changes"))
-    sub(feed, "link", rel="self", type="application/atom+xml", href=base + FEED)
-    sub(feed, "link", rel="alternate", type="text/html", href=recent_url)
-    sub(feed, "generator", "egov-register")
+    feed = AtomFeed(lang=t.lang, feed_id=f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'urn:egov-register:' + FEED)}",
+                    title=title, updated=_rfc3339(newest), author=site_name or t("recent_changes"),
+                    self_href=base + FEED, alternate_href=recent_url)
     pages, labels = record_pages(register), _labels(register, t)
 
     def target_url(source: str) -> str:
-        return base + page_url(source, directory_urls)
+        return urls.absolute_url(base, source, directory_urls)
 
     for commit in commits:
-        entry = sub(feed, "entry")
-        sub(entry, "id", f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'urn:git-commit:' + commit.hash)}")
-        sub(entry, "title", commit.subject)
-        sub(entry, "updated", _rfc3339(commit.date or fallback))  # Atom needs a calendar date
-        sub(sub(entry, "author"), "name", commit.author)
-        sub(entry, "link", rel="alternate", type="text/html",
-            href=f"{recent_url}#{commit_anchor(commit)}")
+        entry = feed.entry(entry_id=f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'urn:git-commit:' + commit.hash)}",
+                           title=commit.subject, updated=_rfc3339(commit.date or fallback),  # a calendar date
+                           author=commit.author)
+        feed.sub(entry, "link", rel="alternate", type="text/html", href=f"{recent_url}#{commit_anchor(commit)}")
         commit_url = forge_url(repo_url, "commit", commit.hash)
         if commit_url:
-            sub(entry, "link", rel="related", href=commit_url)
+            feed.sub(entry, "link", rel="related", href=commit_url)
         pr = commit.pull_request
         meta = f"{xml_escape(commit.author)} — {commit.short}" + (f" (#{pr})" if pr is not None else "")
         items = "".join(f"<li>{_change_line(t, change, pages, labels, RECENT, target_url)[1]}</li>"
                         for change in commit.changes)
-        sub(entry, "content", f"<p>{meta}</p><ul>{items}</ul>", type="html")
-    ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+        feed.sub(entry, "content", f"<p>{meta}</p><ul>{items}</ul>", type="html")
+    return feed.text()
 
 
 def _rfc3339(moment: datetime) -> str:

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from ..urls import page_url
+
 __all__ = ["Prerendered", "prerender", "restore", "page_url", "relative_url"]
 
 # None of these spans _CELL, which parts the cells of a table written in one pass (_Writer.table)
@@ -47,23 +49,6 @@ _ADMONITION = re.compile(r'!!! ([a-z]+) "([^"\\]+)"')  # its paragraphs follow, 
 
 class _Unknown(Exception):
     """A block holds what this module does not write: Python-Markdown will."""
-
-
-def page_url(src: str, directory_urls: bool = True) -> str:
-    """The URL of a Markdown page, relative to the site root, as MkDocs writes it
-    (File.url): `nhiem-vu/x.md` → `nhiem-vu/x/`, `index.md` → `./`."""
-    stem = src[:-3]
-    base = posixpath.basename(stem)
-    if base in ("index", "README"):
-        dest = posixpath.join(posixpath.dirname(stem), "index.html")
-    elif directory_urls:
-        dest = stem + "/index.html"
-    else:
-        dest = stem + ".html"
-    dirname, filename = posixpath.split(dest)
-    if directory_urls and filename == "index.html":
-        return (dirname or ".") + "/"
-    return dest
 
 
 def relative_url(url: str, other: str) -> str:
