@@ -77,3 +77,15 @@ def test_search_results_have_no_serious_accessibility_violation(site):
     assert structure(page) == ("vi", 1)
     assert audit(page) == []
     page.context.close()
+
+
+def test_every_table_is_reachable_by_keyboard(site):
+    """A table that scrolls sideways must take the focus (WCAG 2.1.1): whether it scrolls
+    depends on the screen and on when it is laid out, so every table of the text takes it."""
+    url, browser = site
+    page = offline_page(browser, viewport={"width": 390, "height": 844})
+    page.goto(url + PAGES["task"])
+    tabindex = page.evaluate("() => Array.from(document.querySelectorAll('.md-typeset table:not([class])'))"
+                             ".map(t => t.getAttribute('tabindex'))")
+    assert tabindex and set(tabindex) == {"0"}
+    page.context.close()

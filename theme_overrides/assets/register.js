@@ -65,3 +65,17 @@
   function init() { document.querySelectorAll(".register-filter").forEach(setup); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
 })();
+
+// A table wider than its column scrolls (Material makes the table itself a scroll box): a
+// reader without a mouse must be able to reach it (WCAG 2.1.1; axe's scrollable-region-
+// focusable). Whether it scrolls depends on the screen and on when the browser lays it out
+// (register.css lays tables out only near the view), so every table of the text is focusable.
+(function () {
+  "use strict";
+  function reachable() {
+    document.querySelectorAll(".md-typeset table:not([class])").forEach(function (table) {
+      if (!table.hasAttribute("tabindex")) table.setAttribute("tabindex", "0");
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", reachable); else reachable();
+})();
