@@ -581,3 +581,35 @@ def test_the_documents_that_followed_the_seeds(register_copy):
     rules = page_text(site, "van-ban/2018/336-qd-ubqgcpdt")
     assert "Thay thế: Quyết định 1/QĐ-UBQGCĐS (Quy chế hoạt động của Ủy ban)" in rules
     assert "Cơ quan ban hành Ủy ban Quốc gia về chuyển đổi số" in page_text(site, "van-ban/2021/1-qd-ubqgcds")
+
+
+HOSTILE = '<img src=x onerror=alert(1)>«"&'
+
+
+def test_what_the_new_fields_say_is_shown_as_text(story_copy):
+    """Names, claims, inferences and restated seats are shown exactly as typed, never as markup."""
+    _write(story_copy, "2021/908-qd-ttg.md", f"""---
+number: 908/QĐ-TTg
+type: quyet-dinh
+title: Văn bản thử
+issuer: ttg
+issued: "2021-11-02"
+sources:
+  - {{kind: press, title: Báo A}}
+  - {{kind: press, title: Báo B}}
+inferred: {{issued: '{HOSTILE}'}}
+disputed:
+  - what: '{HOSTILE}'
+    claims: [{{says: '{HOSTILE}', source: 1}}, {{says: "2", source: 2}}]
+actions:
+  - inferred: '{HOSTILE}'
+    rename: {{body: uy-ban-so, name: '{HOSTILE}', short: '{HOSTILE}', abbr: '{HOSTILE}'}}
+---
+""")
+    site = story_copy / "site"
+    assert register_main(["--root", str(story_copy), "build", "--as-of", AS_OF, "--site-dir", str(site)]) == 0
+    for url in ("van-ban/2021/908-qd-ttg", BODY):
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        assert "<img" not in html and "&lt;img src" in html, url
+    data = json.loads((site / "register.json").read_text(encoding="utf-8"))
+    assert [b["names"][-1]["name"] for b in data["bodies"]] == [HOSTILE]
