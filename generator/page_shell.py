@@ -33,6 +33,23 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from jinja2.bccache import Bucket, BytecodeCache
+from jinja2.exceptions import TemplateNotFound
+
+
+class SpeedUpOff(Exception):
+    """A speed-up cannot apply (the template it relies on is missing or not what it expects):
+    the build goes on the plain path, and says so once."""
+
+
+def _template(env, name: str):
+    """The template a speed-up wraps, or SpeedUpOff saying why it cannot."""
+    try:
+        template = env.get_template(name)
+    except TemplateNotFound:
+        raise SpeedUpOff(f"the theme has no {name}") from None
+    if not callable(getattr(template, "root_render_func", None)):
+        raise SpeedUpOff(f"{name} is not a Jinja2 template this speed-up knows")
+    return template
 
 __all__ = ["CompiledTemplates", "install_page_shell", "share_nav", "trim_template_space"]
 
@@ -101,7 +118,7 @@ def share_nav(env, folder_of: Callable[[Any], str | None]) -> None:
     own): the same HTML, rendered once per folder instead of once per page. Jinja includes a
     template by calling its root render function with the including page's context; that
     function is wrapped."""
-    template = env.get_template("partials/nav.html")
+    template = _template(env, "partials/nav.html")
     # a fresh memo each build: `serve` may keep the environment while the navigation changes
     render = getattr(template.root_render_func, "original", template.root_render_func)
     rendered: dict[str, str] = {}
@@ -209,8 +226,8 @@ def install_page_shell(env, folder_of: Callable[[Any], str | None]) -> Counter:
     (see the module's docstring). `folder_of` is as for share_nav. Returns the count of pages
     filled ("shell") and rendered in full ("full"), as the build goes."""
     used: Counter = Counter()
-    main = env.get_template("main.html")
-    toc = env.get_template("partials/toc.html")
+    main = _template(env, "main.html")
+    toc = _template(env, "partials/toc.html")
     render_main = getattr(main.root_render_func, "original", main.root_render_func)
     render_toc = getattr(toc.root_render_func, "original", toc.root_render_func)
     shells: dict[tuple, _Shell | None] = {}

@@ -27,7 +27,7 @@ from .preview_helper import PreviewHelper
 from .preview_pages import PageContent, PreviewPages
 from .preview_watch import rebuilder, watch_records
 from .provenance import read_history
-from .page_shell import CompiledTemplates, install_page_shell, share_nav, trim_template_space
+from .page_shell import CompiledTemplates, SpeedUpOff, install_page_shell, share_nav, trim_template_space
 from .render import render_site
 from .source_texts import published_text, source_files
 from .render.history import FEED, as_of_moment, page_sources, render_feed
@@ -385,9 +385,15 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             trim_template_space(env)
         if self.compiled_templates is not None:  # a preview's rebuild compiles no template again
             env.bytecode_cache = self.compiled_templates
-        share_nav(env, self._nav_folder)
+        try:
+            share_nav(env, self._nav_folder)
+        except SpeedUpOff as exc:  # the plain path: Material renders each page's navigation
+            log.info("navigation rendered per page: %s", exc)
         if not os.environ.get("REGISTER_NO_PRERENDER"):
-            self.page_renders = install_page_shell(env, self._nav_folder)
+            try:
+                self.page_renders = install_page_shell(env, self._nav_folder)
+            except SpeedUpOff as exc:
+                log.info("pages rendered in full: %s", exc)
         gc.freeze()  # MkDocs' files, pages and navigation too live until the build ends (on_config)
         return env
 
