@@ -66,22 +66,22 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     indexed = False   # `serve` has built the search index once
     staging: Staging | None = None
     generated: frozenset[str] = frozenset()
-    prerendered: dict[str, Prerendered] = {}
-    nav_pages: set[str] = set()
+    prerendered: dict[str, Prerendered]
+    nav_pages: set[str]
     nav_urls: tuple[str, ...] = ()
     search_service: PagefindService | None = None  # Pagefind, fed the pages as they are built
     search_parts = 1  # of the search index (pagefind_service.py, parts_for)
-    blocks: dict[str, str] = {}  # each page's search block, from its conversion to its writing
-    made_blocks: dict[str, tuple[str, str]] = {}  # (content, its search block) as the page was converted
+    blocks: dict[str, str]  # each page's search block, from its conversion to its writing
+    made_blocks: dict[str, tuple[str, str]]  # (content, its search block) as the page was converted
     open_data: Beside | None = None  # the open-data files, made in a child process meanwhile
-    preview_data: list = []  # a preview's open-data files, made once its pages are written
+    preview_data: list  # a preview's open-data files, made once its pages are written
     # a preview's: documents kept from one rebuild to the next, and open data made after the pages
     read_cache: ReadCache | None = None
     open_data_writer: OpenDataWriter | None = None
     helper: PreviewHelper | None = None  # reads the register beside it and renders half its pages
     records_watch = None  # a preview's watcher of decisions/ (preview_watch.py)
     converter: PageConverter | None = None  # generated pages as HTML, with a child on the other core
-    page_renders: Counter = Counter()  # pages filled into a shell / rendered in full (page_shell.py)
+    page_renders: Counter  # pages filled into a shell / rendered in full (page_shell.py)
     compiled_templates: CompiledTemplates | None = None  # a preview's, from one rebuild to the next
     previews: PreviewPages | None = None  # a preview's renders, from one rebuild to the next
     rebuild = None  # asks `register serve` for a rebuild (preview_watch.rebuilder)
@@ -90,6 +90,12 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     data_options: dict | None = None  # those the open data is written with
     problems: tuple[str, ...] = ()  # a preview's: what an edit broke in the records (path:line: …)
     problems_shown: tuple[str, ...] = ()  # those the written pages show
+
+    def __init__(self) -> None:
+        super().__init__()
+        # each instance its own: a mutable default on the class would be shared by every instance
+        self.prerendered, self.nav_pages, self.blocks, self.made_blocks = {}, set(), {}, {}
+        self.preview_data, self.page_renders = [], Counter()
 
     def on_startup(self, *, command, dirty) -> None:
         # defining on_startup keeps this plugin alive across `serve` rebuilds, and with it the
