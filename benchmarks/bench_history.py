@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.provenance import read_history  # noqa: E402
+from generator.core.read.provenance import read_history
 
 AUTHORS = [("Nguyễn Văn An", "an@example.org"), ("Trần Thị Bình", "binh@example.org"),
            ("Lê Văn Cường", "cuong@example.org"), ("Phạm Thị Dung", "dung@example.org")]

@@ -48,7 +48,8 @@ PHASES = [("load + render", "on_config>", "on_config<"), ("files", "on_files>", 
 def build_with_marks(register: Path, site: Path, as_of: str) -> dict:
     """Build the register at `register` into `site`, noting (seconds, CPU of this process,
     CPU of Pagefind) as each plugin event starts (">") and ends ("<")."""
-    from generator import cli, pagefind_service, plugin
+    from generator.faces import cli, plugin
+    from generator.publish import pagefind_service
 
     start = time.perf_counter()
     marks: dict[str, tuple[float, float, float]] = {}
@@ -103,7 +104,7 @@ def build_with_marks(register: Path, site: Path, as_of: str) -> dict:
 def pagefind_phases(site: Path, one_core: bool) -> dict:
     """Pagefind indexing the built site's blocks, then writing the index, as the build does;
     `one_core`: its process started held to one core."""
-    from generator.pagefind_service import PagefindService, parts_for
+    from generator.publish.pagefind_service import PagefindService, parts_for
 
     blocks = search_blocks(site)
     if one_core:

@@ -12,7 +12,7 @@ for the results, and counts the results and the bytes the search fetched (Pagefi
 under /pagefind/; lunr: search_index.json and the search worker), from page load on.
 
 "lunr + folding" is lunr given folded text: the lunr site's search_index.json with every title
-and text folded (generator.text.fold) and the query typed folded. That is what a folding
+and text folded (generator.core.text.fold) and the query typed folded. That is what a folding
 pipeline would index; it downloads the same search_index.json, which is what it costs.
 
 The synthetic register is benchmarks/synthetic.py's: invented records shaped like the real ones
@@ -39,8 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from generator.cli import main as register_main  # noqa: E402
-from generator.text import fold  # noqa: E402
+from generator.core.text import fold
+from generator.faces.cli import main as register_main
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

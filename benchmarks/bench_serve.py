@@ -8,8 +8,8 @@ document's page until the new title is served: the seconds from saving the file 
 preview; then, polled together and each timed from the save, its open-data JSON, which a
 preview writes after the pages, and its year's list of documents, a view over every record,
 which a large register's preview shows once its helper has rendered the whole site
-(generator/preview_pages.py, the plugin's `preview_near_first_from`). After each, the memory of
-the preview and the processes it started (its helper: generator/preview_helper.py), as their
+(generator/faces/preview_pages.py, the plugin's `preview_near_first_from`). After each, the memory of
+the preview and the processes it started (its helper: generator/faces/preview_helper.py), as their
 proportional set size: a page two processes share since the fork counts half in each.
 Then one more edit is saved just as another's page shows, while the preview makes that one's
 open data, and its page is timed the same way. Prints one line per edit and, last,
@@ -118,7 +118,7 @@ def serving(root: Path, log: BinaryIO, as_of: str = synthetic.AS_OF) -> Iterator
     """`register serve` on `root` at a free port, its messages to `log`: its process and
     address, until the block ends."""
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "--root", str(root), "serve",
+    proc = subprocess.Popen([sys.executable, "-m", "generator.faces.cli", "--root", str(root), "serve",
                              "--as-of", as_of, "--dev-addr", f"127.0.0.1:{port}"],
                             env=dict(os.environ, PYTHONPATH=str(ROOT)), stdout=subprocess.DEVNULL,
                             stderr=log, start_new_session=True)

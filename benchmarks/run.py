@@ -8,7 +8,7 @@ For each N it writes a synthetic register (benchmarks/synthetic.py, seeded, with
 of N/5 commits made by one `git fast-import`), then measures, each in a child process of its
 own so that its peak memory is its own (os.wait4):
 
-- core: read + check + derive (generator.load.load_register) and render (generator.render.
+- core: read + check + derive (generator.core.read.load.load_register) and render (generator.core.render.
   render_site, every generated page with its editorial history), per document; the git read,
   the open-data files and the search data are timed beside it, outside the core figure;
 - build: the full `register build` (MkDocs + Material + the plugin + the Pagefind index),
@@ -95,12 +95,12 @@ def core(root: Path, as_of: str) -> dict:
     """Time the core's stages on the register at `root` (run in a child: `run.py --core`)."""
     from datetime import date
 
-    from generator.export import site_files
-    from generator.load import bulk, load_register
-    from generator.provenance import read_history
-    from generator.render import render_site
-    from generator.render.labels import Labels
-    from generator.render.search_meta import search_entries
+    from generator.publish.export import site_files
+    from generator.core.read.load import bulk, load_register
+    from generator.core.read.provenance import read_history
+    from generator.core.render import render_site
+    from generator.core.render.labels import Labels
+    from generator.core.render.search_meta import search_entries
 
     day = date.fromisoformat(as_of)
     times = {}
@@ -134,8 +134,8 @@ def core(root: Path, as_of: str) -> dict:
 
 def search_blocks(site: Path) -> list[tuple[str, str]]:
     """(address, search block) of every page of the built site at `site`: what the build fed
-    Pagefind (generator/pagefind_service.py)."""
-    from generator.pagefind_service import search_url
+    Pagefind (generator/publish/pagefind_service.py)."""
+    from generator.publish.pagefind_service import search_url
 
     marker = '<div class="register-search-data"'
     blocks = []
@@ -154,7 +154,7 @@ def search_blocks(site: Path) -> list[tuple[str, str]]:
 def pagefind_alone(site: Path) -> None:
     """Index the search blocks of the built site at `site` as the build does, into a folder
     that is then removed."""
-    from generator.pagefind_service import PagefindService, parts_for
+    from generator.publish.pagefind_service import PagefindService, parts_for
 
     blocks = search_blocks(site)
     service = PagefindService("vi", parts_for(len(blocks)))  # in as many parts as the build's
@@ -336,7 +336,7 @@ def run_size(n: int, args, work: Path, leftovers: list[Path]) -> dict:
 
     site = root / "site"
     floor_site = floor / "site"
-    build_cmd = [PYTHON, "-m", "generator.cli", "--root", str(root), "build", "--as-of", args.as_of,
+    build_cmd = [PYTHON, "-m", "generator.faces.cli", "--root", str(root), "build", "--as-of", args.as_of,
                  "--site-dir", str(site)]
     floor_cmd = [PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(floor / "mkdocs.yml"), "-d", str(floor_site)]
     env = dict(os.environ, PYTHONPATH=str(ROOT))

@@ -43,7 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.text import fold, slugify  # noqa: E402
+from generator.core.text import fold, slugify
 
 SITE_FILES = ("mkdocs.yml", "content", "theme_overrides")
 START, END = date(2008, 1, 1), date(2025, 12, 31)

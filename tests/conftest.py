@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main as register_main
+from generator.faces.cli import main as register_main
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ("decisions", "sources", "content", "theme_overrides", "mkdocs.yml")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import edit, run_register
-from generator.diagnostics import Diagnostic
+from generator.core.diagnostics import Diagnostic
 
 ANNOTATION = re.compile(r"^::error file=(?P<file>[^,:]+),line=(?P<line>\d+)::(?P<message>.+)$")
 

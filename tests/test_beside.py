@@ -1,4 +1,4 @@
-"""generator/beside.py runs the open data's making in a forked child: its answer comes back
+"""generator/speedups/beside.py runs the open data's making in a forked child: its answer comes back
 whole, its failure comes back in its own words instead of hanging or losing the build, and
 with other threads running it runs in place."""
 from __future__ import annotations
@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from generator.beside import Beside, BesideError, BesideStream
+from generator.speedups.beside import Beside, BesideError, BesideStream
 
 
 def _made_where(word: str) -> tuple[int, str, bytes]:
@@ -61,7 +61,7 @@ def test_where_the_system_refuses_a_fork_it_runs_in_place(monkeypatch):
     assert pid == os.getpid() and word == "Văn bản"
 
 
-# --- BesideStream: items made ahead in a child, read as they come (generator/converting.py) ----
+# --- BesideStream: items made ahead in a child, read as they come (generator/speedups/converting.py) ----
 
 def _counted(n: int, fail_at: int | None = None):
     for i in range(n):

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_register
-from generator.cli import main as register_main
-from generator.plugin import RegisterPlugin
-from generator.search_index import SearchIndexError
+from generator.faces.cli import main as register_main
+from generator.faces.plugin import RegisterPlugin
+from generator.publish.search_index import SearchIndexError
 
 AS_OF = "2026-11-22"
 
@@ -75,7 +75,7 @@ def test_a_failing_search_index_leaves_the_site_as_it_was(register_copy, publish
     def fail(site_dir: Path, *service) -> None:
         raise SearchIndexError("search index: Pagefind failed (1): out of memory")
 
-    monkeypatch.setattr("generator.plugin.build_search_index", fail)
+    monkeypatch.setattr("generator.faces.plugin.build_search_index", fail)
     code, _, err = run_register(capsys, "--root", str(register_copy), "build", "--as-of", AS_OF)
     assert code == 1 and "Pagefind failed (1): out of memory" in err
     assert untouched(published)
@@ -104,7 +104,7 @@ def test_a_failing_swap_puts_the_old_site_back(register_copy, published, monkeyp
     def cannot_exchange(a, b):
         raise OSError("the new site cannot be moved into place")
 
-    monkeypatch.setattr("generator.site_output._exchange", cannot_exchange)
+    monkeypatch.setattr("generator.publish.site_output._exchange", cannot_exchange)
     code, _, err = run_register(capsys, "--root", str(register_copy), "build", "--as-of", AS_OF)
     assert code == 1 and "cannot be moved into place" in err
     assert untouched(published)
@@ -120,7 +120,7 @@ def test_where_folders_cannot_be_exchanged_a_failing_second_rename_puts_the_old_
             raise OSError("the new site cannot be moved into place")
         return real_rename(source, target)
 
-    monkeypatch.setattr("generator.site_output._exchange", lambda a, b: False)
+    monkeypatch.setattr("generator.publish.site_output._exchange", lambda a, b: False)
     monkeypatch.setattr(os, "rename", rename)
     code, _, err = run_register(capsys, "--root", str(register_copy), "build", "--as-of", AS_OF)
     assert code == 1 and "cannot be moved into place" in err
@@ -155,7 +155,7 @@ def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path):
         site = tmp_path / f"build-{n}" / ("site" if n == 0 else "published-site")
         env = {**os.environ, "SOURCE_DATE_EPOCH": "1795000000", "PYTHONHASHSEED": seed, "TZ": zone}
         env.pop("REGISTER_AS_OF", None)
-        done = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(ROOT), "build",
+        done = subprocess.run([sys.executable, "-m", "generator.faces.cli", "--root", str(ROOT), "build",
                                "--as-of", AS_OF, "--site-dir", str(site)],
                               env=env, capture_output=True, text=True, cwd=tmp_path)
         assert done.returncode == 0, done.stderr

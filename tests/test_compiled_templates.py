@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import jinja2
 
-from generator.page_shell import CompiledTemplates
+from generator.speedups.page_shell import CompiledTemplates
 
 PAGE = "{% for x in items %}\n  <li>{{ x }}</li>\n{% endfor %}\n"
 

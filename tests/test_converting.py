@@ -1,4 +1,4 @@
-"""generator/converting.py: a forked child and the build's process convert the generated pages
+"""generator/speedups/converting.py: a forked child and the build's process convert the generated pages
 together. Whoever converts a page, it is the page prerender.py and direct.py make of it in
 place; a page whose Markdown changed after it was staged (another plugin), and every page after
 the child dies, is converted from what MkDocs read."""
@@ -16,11 +16,11 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
-from generator.converting import PageConverter, convert
-from generator.load import load_register
-from generator.render import render_site
-from generator.render.labels import Labels
-from generator.render.search_meta import search_entries
+from generator.core.read.load import load_register
+from generator.core.render import render_site
+from generator.core.render.labels import Labels
+from generator.core.render.search_meta import search_entries
+from generator.speedups.converting import PageConverter, convert
 
 ROOT = Path(__file__).resolve().parent.parent
 PERMALINK = "&para;"

@@ -2,11 +2,11 @@
 Chronology, posts over time and custody, each asserted on its own output."""
 from __future__ import annotations
 
-from generator.derive import derive
-from generator.diagnostics import Diagnostics, Loc
-from generator.model import (Action, Agency, Body, Document, Fulfilment, Holder, Member, PostDef,
-                             Register, Task)
-from generator.periods import parse_period
+from generator.core.derive import derive
+from generator.core.diagnostics import Diagnostics, Loc
+from generator.core.model import (
+    Action, Agency, Body, Document, Fulfilment, Holder, Member, PostDef, Register, Task)
+from generator.core.periods import parse_period
 
 LOC = Loc("test", 1)
 

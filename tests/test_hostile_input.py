@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from generator.load import load_register
+from generator.core.read.load import load_register
 
 SMALL = ROOT / "tests/fixtures/small"
 DOC = "decisions/2021/1-tb-ba.md"

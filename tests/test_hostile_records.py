@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from generator.load import load_register
-from generator.source import MAX_FILE_BYTES
+from generator.core.read.load import load_register
+from generator.core.read.source import MAX_FILE_BYTES
 
 SMALL = ROOT / "tests/fixtures/small"
 DOC = "decisions/2021/1-tb-ba.md"
@@ -122,8 +122,8 @@ MEMORY_LIMIT_MB = 512  # measured: 327 MB for the flow list, 142 MB for the cita
 _MEASURE = textwrap.dedent("""
     import resource, sys
     from pathlib import Path
-    from generator.load import load_register
-    from generator.render import render_pages
+    from generator.core.read.load import load_register
+    from generator.core.render import render_pages
     register, diagnostics = load_register(Path(sys.argv[1]))
     pages = render_pages(register) if register else {}
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024

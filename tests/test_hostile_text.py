@@ -10,9 +10,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.numbers import find_citations, parse_number
-from generator.periods import Period, parse_period, period_from_phrase
-from generator.text import fold, slugify
+from generator.core.numbers import find_citations, parse_number
+from generator.core.periods import Period, parse_period, period_from_phrase
+from generator.core.text import fold, slugify
 
 # pieces of real numbers, dates and phrases, and the characters that break naive parsers:
 # other scripts' digits, look-alikes, combining marks (NFD), controls, BOM, CRLF, path syntax

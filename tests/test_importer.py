@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, SEED_TEXTS, run_register
-from generator.diagnostics import Diagnostics, Loc
-from generator.importer import (NotImportable, decode, draft_path, import_text, load_names,
-                                render_draft)
-from generator.numbers import find_citations, parse_number
-from generator.source import parse_yaml
-from generator.text import nfc
+from generator.core.diagnostics import Diagnostics, Loc
+from generator.core.numbers import find_citations, parse_number
+from generator.core.read.source import parse_yaml
+from generator.core.text import nfc
+from generator.editor.importer import (
+    NotImportable, decode, draft_path, import_text, load_names, render_draft)
 
 NAMES_ROOT = ROOT / "tests" / "fixtures" / "import"
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-import generator.render.markup as markup
+import generator.core.render.markup as markup
 from browser import chromium, offline_page, served
-from generator.cli import main as register_main
-from generator.load import load_register
-from generator.render import render_site
+from generator.core.read.load import load_register
+from generator.core.render import render_site
+from generator.faces.cli import main as register_main
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -8,9 +8,8 @@ import pytest
 from conftest import SEED_TEXTS
 from hypothesis import given, strategies as st
 
-from generator.numbers import (
-    TYPE_ABBREVIATIONS, Citation, DocNumber, Resolution, Resolver, find_citations, parse_number,
-)
+from generator.core.numbers import (
+    TYPE_ABBREVIATIONS, Citation, DocNumber, Resolution, Resolver, find_citations, parse_number)
 
 
 # Verbatim excerpts of the seeds (line breaks included).

@@ -19,12 +19,13 @@ from hypothesis import strategies as st
 from pyld import jsonld
 
 from conftest import ROOT, SHIPPED, run_register
-from generator.cli import main as register_main
-from generator.export import (FEED, REGISTER_JSON, SCHEMA_JSON, csv_bytes, csv_tables, document_head,
-                              document_json, dumps, export_files, register_json, schema)
-from generator.load import load_register
-from generator.permalinks import (PUBLISHED, document_url, redirect_path, relative_url, unrecorded,
-                                  update_published)
+from generator.core.check.permalinks import (
+    PUBLISHED, document_url, redirect_path, relative_url, unrecorded, update_published)
+from generator.core.read.load import load_register
+from generator.faces.cli import main as register_main
+from generator.publish.export import (
+    FEED, REGISTER_JSON, SCHEMA_JSON, csv_bytes, csv_tables, document_head, document_json,
+    dumps, export_files, register_json, schema)
 
 SMALL = ROOT / "tests/fixtures/small"
 AS_OF = "2021-08-01"

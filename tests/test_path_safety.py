@@ -14,9 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import edit, run_register
-from generator import urls
-from generator.diagnostics import Diagnostics
-from generator.source import LMap
+from generator.core import urls
+from generator.core.diagnostics import Diagnostics
+from generator.core.read.source import LMap
 
 HOSTILE_IDS = ["../x", "..", "/etc/passwd", "a/b", "a\\b", "C:", "index", "con", "nul", "aux", "prn",
                "com1", "lpt9"]
@@ -87,7 +87,7 @@ def test_scaffold_refuses_a_reserved_file_name(register_copy, capsys):
 @given(st.one_of(st.text(max_size=30), st.sampled_from(HOSTILE_IDS),
                  st.from_regex(r"\A[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}\Z")))
 def test_every_id_the_reader_accepts_is_a_page_of_its_own_inside_the_site(value):
-    from generator.fields import RESERVED_NAMES, Fields
+    from generator.core.read.fields import RESERVED_NAMES, Fields
 
     data = LMap({"id": value})
     data.line, data.lines = 1, {"id": 1}

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 from hypothesis import given, strategies as st
 
-from generator.periods import Period, deadline_status, parse_period, period_from_phrase
+from generator.core.periods import Period, deadline_status, parse_period, period_from_phrase
 
 
 @pytest.mark.parametrize("value, precision, start, end", [

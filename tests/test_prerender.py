@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main as register_main
-from generator.render.prerender import prerender, relative_url, restore
-from generator.urls import page_url
+from generator.core.urls import page_url
+from generator.faces.cli import main as register_main
+from generator.speedups.prerender import prerender, relative_url, restore
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -71,9 +71,9 @@ def test_most_pages_are_written_without_python_markdown(tmp_path):
     from datetime import date
 
     import synthetic
-    from generator.load import load_register
-    from generator.render import render_site
-    from generator.render.direct import direct_page
+    from generator.core.read.load import load_register
+    from generator.core.render import render_site
+    from generator.speedups.direct import direct_page
 
     root = tmp_path / "register"
     synthetic.generate(root, 120, seed=3)
@@ -213,7 +213,7 @@ def test_an_admonition_of_paragraphs_is_written_as_the_extension_writes_it():
 
 def test_a_link_to_a_missing_anchor_still_fails_the_strict_build(tmp_path, monkeypatch, capsys):
     # the link sits in a table the plugin writes as HTML: MkDocs must still check its anchor
-    import generator.plugin as plugin
+    import generator.faces.plugin as plugin
 
     render_site = plugin.render_site
 

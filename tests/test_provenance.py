@@ -22,12 +22,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, page_html, page_text
-from generator.cli import main as register_main
-from generator.load import load_register
-from generator.provenance import Change, parse_log, parse_texts, pull_request_number, read_history
-from generator.render import render_pages
-from generator.render.history import FEED, RECENT, history_section, render_feed
-from generator.render.labels import Labels
+from generator.core.read.load import load_register
+from generator.core.read.provenance import (
+    Change, parse_log, parse_texts, pull_request_number, read_history)
+from generator.core.render import render_pages
+from generator.core.render.history import FEED, RECENT, history_section, render_feed
+from generator.core.render.labels import Labels
+from generator.faces.cli import main as register_main
 
 SMALL = ROOT / "tests/fixtures/small/decisions"
 AS_OF = "2022-03-01"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main as register_main
+from generator.faces.cli import main as register_main
 
 ROOT = Path(__file__).resolve().parent.parent
 ADDRESS = "https://so-dang-ky.example/cpdt/"

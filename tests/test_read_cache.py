@@ -1,12 +1,12 @@
 """A preview (`register serve`) loads the register again after each edit, reusing the documents
-whose files did not change (generator/load.py, ReadCache). Whatever the edit, what it loads must
+whose files did not change (generator/core/read/load.py, ReadCache). Whatever the edit, what it loads must
 be what a fresh load of the same files gives: the same errors, the same pages."""
 from __future__ import annotations
 
 from datetime import date
 
-from generator.load import ReadCache, load_register
-from generator.render import render_pages
+from generator.core.read.load import ReadCache, load_register
+from generator.core.render import render_pages
 
 from conftest import edit
 

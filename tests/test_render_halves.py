@@ -8,11 +8,11 @@ import os
 import signal
 from datetime import date
 
-import generator.render as render
-from generator.load import ReadCache, load_register
-from generator.preview_helper import PreviewHelper
-from generator.provenance import read_history
-from generator.render import render_part, render_site, site_jobs
+from generator.core.read.load import ReadCache, load_register
+from generator.core.read.provenance import read_history
+from generator.core.render import render_part, render_site, site_jobs
+import generator.core.render as render
+from generator.faces.preview_helper import PreviewHelper
 
 from conftest import edit
 

@@ -21,7 +21,7 @@ import yaml
 
 from browser import chromium, offline_page, served
 from conftest import ROOT, small_register
-from generator.cli import main as register_main
+from generator.faces.cli import main as register_main
 
 SMALL = ROOT / "tests/fixtures/small/decisions"
 XSS = '<script>alert(1)</script> "><img src=x onerror=alert(2)> [x](javascript:alert(3)) {{ 7*7 }}'

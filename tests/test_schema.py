@@ -11,13 +11,15 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT, run_register
-from generator.diagnostics import Diagnostic, Diagnostics
-from generator.load import document_files
-from generator.schema import (REGISTRY_SCHEMAS, document_schema, schema_diagnostics, schema_texts,
-                              schemas, unspecified_fields, validate_file)
-from generator.source import read_markdown, read_yaml_file
-from generator.vocab import (ACTION_FIELDS, ACTION_KINDS, DOCUMENT_FIELDS, DOCUMENT_TYPES,
-                             REPORT_STATUSES, REQUIRED_DOCUMENT_FIELDS, SOURCE_KINDS)
+from generator.core.diagnostics import Diagnostic, Diagnostics
+from generator.core.read.load import document_files
+from generator.core.read.source import read_markdown, read_yaml_file
+from generator.core.vocab import (
+    ACTION_FIELDS, ACTION_KINDS, DOCUMENT_FIELDS, DOCUMENT_TYPES, REPORT_STATUSES,
+    REQUIRED_DOCUMENT_FIELDS, SOURCE_KINDS)
+from generator.editor.schema import (
+    REGISTRY_SCHEMAS, document_schema, schema_diagnostics, schema_texts, schemas,
+    unspecified_fields, validate_file)
 
 REGISTERS = [ROOT, ROOT / "tests" / "fixtures" / "small"]
 NEW = "decisions/2020/999-tb-vpcp.md"

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator.cli import main as register_main
-from generator.load import load_register
-from generator.render.labels import Labels
+from generator.core.read.load import load_register
+from generator.core.render.labels import Labels
+from generator.faces.cli import main as register_main
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -272,7 +272,7 @@ def test_english_site_has_english_labels(page, small_site):
 @pytest.fixture(scope="module")
 def split_site(tmp_path_factory):
     """The shipped register built with its search index in parts of 10 pages (a large
-    register's is in parts of thousands: generator/pagefind_service.py)."""
+    register's is in parts of thousands: generator/publish/pagefind_service.py)."""
     root = tmp_path_factory.mktemp("split") / "register"
     root.mkdir()
     for name in ("content", "theme_overrides", "decisions", "sources"):

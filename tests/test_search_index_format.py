@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.search_index import SearchIndexError, build_search_index, sort_filters
-from generator.pagefind_service import part_path
+from generator.publish.pagefind_service import part_path
+from generator.publish.search_index import SearchIndexError, build_search_index, sort_filters
 
 
 class _Finished:

@@ -1,4 +1,4 @@
-"""What the search index gets from each page (generator/render/search_meta.py), without a browser."""
+"""What the search index gets from each page (generator/core/render/search_meta.py), without a browser."""
 from __future__ import annotations
 
 import re
@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 
 from conftest import ROOT
-from generator.load import load_register
-from generator.numbers import parse_number
-from generator.render import render_pages
-from generator.render.labels import Labels
-from generator.render.search_meta import (d_twins, distinct_words, number_forms, search_block,
-                                          search_entries, ui_labels)
+from generator.core.numbers import parse_number
+from generator.core.read.load import load_register
+from generator.core.render import render_pages
+from generator.core.render.labels import Labels
+from generator.core.render.search_meta import (
+    d_twins, distinct_words, number_forms, search_block, search_entries, ui_labels)
 
 SMALL = ROOT / "tests/fixtures/small"
 
@@ -105,14 +105,14 @@ def test_each_page_is_indexed_by_what_its_article_shows(built_site):
     """The plugin makes a page's search block from its content before Material renders the
     page, to index it early: the block must be the one the page's article gives."""
     from conftest import ROOT
-    from generator.provenance import read_history
-    from generator.render import render_site
+    from generator.core.read.provenance import read_history
+    from generator.core.render import render_site
 
     register, _ = load_register(ROOT)
     as_of = date(2026, 11, 22)
     pages = render_site(register, lang="vi", as_of=as_of, history=read_history(ROOT)).pages
     entries = search_entries(register, Labels("vi"), as_of, generated=pages)
-    from generator.urls import page_url
+    from generator.core.urls import page_url
     by_url = {page_url(src).removeprefix("./"): src for src in pages}
     checked = 0
     for path in sorted(built_site.rglob("index.html")):

@@ -1,7 +1,7 @@
 """Every input `check` accepts builds; what cannot be shown safely `check` refuses with
 `path:line: message`, never a traceback (issue 28).
 
-One rule for every string of a record or a registry (generator/text_rules.py): no control
+One rule for every string of a record or a registry (generator/core/text_rules.py): no control
 character but tab and line feed, no lone surrogate, no noncharacter, no private-use character
 (the build's own marks are private-use characters), no bidirectional override, embedding or
 isolate; single-line fields take no tab or line break; ids and file names fit a file name.
@@ -24,11 +24,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SMALL, run_register, small_register
-from generator.export import export_files
-from generator.load import load_register
-from generator.render import render_site
-from generator.render.prerender import prerender, restore
-from generator.text_rules import MAX_NAME_BYTES
+from generator.core.read.load import load_register
+from generator.core.render import render_site
+from generator.core.text_rules import MAX_NAME_BYTES
+from generator.publish.export import export_files
+from generator.speedups.prerender import prerender, restore
 
 NEW = "decisions/2023/7-tb-ba.md"
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_register
-from generator.diagnostics import Diagnostic, for_terminal
-from generator.export import atom_feed, csv_bytes, inert_cell
-from generator.load import load_register
+from generator.core.diagnostics import Diagnostic, for_terminal
+from generator.core.read.load import load_register
+from generator.publish.export import atom_feed, csv_bytes, inert_cell
 from test_security_characters import NEW, line_of, raw, record, small_register, write
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -120,7 +120,7 @@ ESCAPES = "\x1b]0;đã chiếm\x07\x1b[2J\x9b31m"
 
 def _command(root: Path, *args: str) -> subprocess.CompletedProcess:
     """`register` in its own process: what reaches a real terminal, as bytes."""
-    return subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(root), *args],
+    return subprocess.run([sys.executable, "-m", "generator.faces.cli", "--root", str(root), *args],
                           capture_output=True, cwd=ROOT, timeout=300)
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, page_text
-from generator.cli import main as register_main
-from generator.provenance import read_history
+from generator.core.read.provenance import read_history
+from generator.faces.cli import main as register_main
 
 SMALL = ROOT / "tests/fixtures/small/decisions"
 RECORD = "decisions/2021/1-tb-ba.md"

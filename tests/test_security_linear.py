@@ -10,11 +10,11 @@ import time
 import pytest
 
 from conftest import ROOT
-from generator.importer import import_text, load_names
-from generator.numbers import find_citations
-from generator.periods import period_from_phrase
-from generator.render.markup import body_markdown, text
-from generator.render.search_meta import d_twins, distinct_words, search_block
+from generator.core.numbers import find_citations
+from generator.core.periods import period_from_phrase
+from generator.core.render.markup import body_markdown, text
+from generator.core.render.search_meta import d_twins, distinct_words, search_block
+from generator.editor.importer import import_text, load_names
 
 NAMES, _ = load_names(ROOT / "tests/fixtures/import")
 HEAD = "Số: 12/TB-VPCP\nHà Nội, ngày 5 tháng 3 năm 2021\nTHÔNG BÁO\n"

@@ -23,7 +23,7 @@ import yaml
 
 from browser import chromium, served
 from conftest import ROOT, run_register, small_register
-from generator.cli import main as register_main
+from generator.faces.cli import main as register_main
 
 SMALL = ROOT / "tests/fixtures/small/decisions"
 SEED_DOC = "decisions/2020/139-tb-vpcp.md"

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_register
-from generator import site_output
-from generator.preview import OpenDataWriter
+from generator.faces.preview import OpenDataWriter
+from generator.publish import site_output
 
 AS_OF = "2026-11-22"
 
@@ -255,7 +255,7 @@ def test_a_build_killed_at_random_moments_always_leaves_a_whole_site(register_co
     assert _git(register_copy, "init", "-q").returncode == 0
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1795000000"}
     env.pop("REGISTER_AS_OF", None)
-    command = [sys.executable, "-m", "generator.cli", "--root", str(register_copy), "build", "--as-of", AS_OF]
+    command = [sys.executable, "-m", "generator.faces.cli", "--root", str(register_copy), "build", "--as-of", AS_OF]
     site = register_copy / "site"
 
     start = time.monotonic()
@@ -301,7 +301,7 @@ def test_sigterm_stops_a_build_and_removes_its_folder(register_copy):
     site = register_copy / "site"
     _site(site, "old")
     env = {k: v for k, v in os.environ.items() if k != "REGISTER_AS_OF"}
-    build = subprocess.Popen([sys.executable, "-m", "generator.cli", "--root", str(register_copy), "build",
+    build = subprocess.Popen([sys.executable, "-m", "generator.faces.cli", "--root", str(register_copy), "build",
                               "--as-of", AS_OF], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, cwd=register_copy)
     deadline = time.monotonic() + 120

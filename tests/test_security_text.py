@@ -12,7 +12,7 @@ import pytest
 
 from browser import chromium, offline_page, served
 from conftest import small_register
-from generator.cli import main as register_main
+from generator.faces.cli import main as register_main
 
 DOC = "decisions/2021/1-tb-ba.md"
 

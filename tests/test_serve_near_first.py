@@ -14,8 +14,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import ROOT, edit
-from generator.load import load_register
-from generator.render import render_site
+from generator.core.read.load import load_register
+from generator.core.render import render_site
 
 EDITED = "decisions/2019/8540-tb-vpcp.md"
 FIRST_TITLE = "Thông báo đã sửa lần đầu về Chính phủ điện tử"
@@ -175,7 +175,7 @@ def test_register_serve_shows_the_whole_site_by_itself_after_the_pages_near_an_e
 
 
 def test_open_data_paused_for_a_rebuild_goes_on_after_it_or_stops(tmp_path):
-    from generator.preview import OpenDataWriter
+    from generator.faces.preview import OpenDataWriter
 
     def slowly(i: int) -> bytes:
         time.sleep(0.02)
@@ -205,8 +205,8 @@ def test_open_data_paused_for_a_rebuild_goes_on_after_it_or_stops(tmp_path):
 def test_a_record_saved_while_register_json_is_made_stops_it_there(tmp_path):
     """register.json takes seconds to make at 10,000 documents: a save meanwhile pauses it where
     it is, and the rebuild's stop gives it up there, rather than waiting for the whole file."""
-    from generator.export import REGISTER_JSON, open_site_files
-    from generator.preview import OpenDataWriter
+    from generator.publish.export import REGISTER_JSON, open_site_files
+    from generator.faces.preview import OpenDataWriter
 
     register, diagnostics = load_register(ROOT)
     assert not diagnostics
@@ -238,7 +238,7 @@ def test_a_record_saved_while_register_json_is_made_stops_it_there(tmp_path):
 
 
 def test_a_saved_record_pauses_the_open_data_before_the_rebuild_is_asked_for(tmp_path):
-    from generator.preview_watch import watch_records
+    from generator.faces.preview_watch import watch_records
 
     class Server:  # what preview_watch uses of MkDocs' LiveReloadServer
         def __init__(self):

@@ -1,6 +1,6 @@
 """`register serve` after an edit: MkDocs rebuilds the preview dirty, as its serve command does
 (the config loaded again, the plugin kept), and only the generated files whose content changed
-are written again (generator/staging.py). The edited document's page and open data show the
+are written again (generator/faces/staging.py). The edited document's page and open data show the
 edit; a page the edit does not touch is left as it was."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import edit
-from generator.plugin import RegisterPlugin
+from generator.faces.plugin import RegisterPlugin
 
 NEW_TITLE = "Kết luận đã sửa về Chính phủ điện tử của Văn phòng Chính phủ"
 LONG_AGO = 1_000_000_000_000_000_000  # ns: a modification time no rebuild would write

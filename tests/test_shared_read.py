@@ -1,5 +1,5 @@
 """A large register's documents are read by the build and a forked child together
-(generator/load.py, beside.py): the register, and every problem in it, are what reading it all
+(generator/core/read/load.py, beside.py): the register, and every problem in it, are what reading it all
 in one process gives, in the same order."""
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-import generator.load as load
-from generator.render import render_site
+import generator.core.read.load as load
+from generator.core.render import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.diagnostics import Diagnostics, Loc
-from generator.source import LMap, line_of, parse_yaml, read_markdown
+from generator.core.diagnostics import Diagnostics, Loc
+from generator.core.read.source import LMap, line_of, parse_yaml, read_markdown
 
 
 def parse(text: str, first_line: int = 1):

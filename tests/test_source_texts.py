@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEED_TEXTS, edit, page_html, run_register
-from generator.load import load_register
+from generator.core.read.load import load_register
 
 
 def test_every_seed_record_names_its_source_texts_and_the_importer_tests_read_them_all():

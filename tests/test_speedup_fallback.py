@@ -6,7 +6,7 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from generator.page_shell import SpeedUpOff, install_page_shell, share_nav
+from generator.speedups.page_shell import SpeedUpOff, install_page_shell, share_nav
 
 
 def _env(**templates: str) -> jinja2.Environment:

@@ -1,10 +1,10 @@
-"""What lets `register serve` rebuild only what changed (generator/staging.py): a generated
+"""What lets `register serve` rebuild only what changed (generator/faces/staging.py): a generated
 file whose content is the same as in the last complete build is not marked changed, a build
 that failed midway leaves every file to be written again, and every file comes back byte for
 byte, Vietnamese included."""
 from __future__ import annotations
 
-from generator.staging import Staging
+from generator.faces.staging import Staging
 
 
 def test_only_files_whose_content_changed_since_the_last_build_are_marked_changed():

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main as register_main
-from generator.load import load_register
+from generator.core.read.load import load_register
+from generator.faces.cli import main as register_main
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -63,8 +63,8 @@ def test_a_large_register_lists_its_newest_documents_and_the_rest_by_year(tmp_pa
     # a list of every document is megabytes at 10,000: the index keeps the newest 50
     from datetime import date
 
-    from generator.render import render_pages
-    from generator.render.browse import LATEST
+    from generator.core.render import render_pages
+    from generator.core.render.browse import LATEST
 
     synthetic.generate(tmp_path, LATEST + 30, seed=4, site=False)
     register, diagnostics = load_register(tmp_path)

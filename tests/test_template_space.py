@@ -11,7 +11,7 @@ import pytest
 
 from browser import chromium, served
 from conftest import ROOT
-from generator.cli import main as register_main
+from generator.faces.cli import main as register_main
 
 _SPACE = re.compile(r"\s+")
 _KEPT = {"pre", "textarea"}  # where a browser shows whitespace as it is

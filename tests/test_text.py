@@ -6,7 +6,7 @@ import unicodedata
 
 from hypothesis import given, strategies as st
 
-from generator.text import fold, nfc, slugify
+from generator.core.text import fold, nfc, slugify
 
 
 def test_nfc_composes_decomposed_text():

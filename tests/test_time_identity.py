@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from conftest import STORY, page_text, small_register
-from generator.cli import main as register_main
-from generator.load import load_register
+from generator.core.read.load import load_register
+from generator.faces.cli import main as register_main
 
 AS_OF = "2021-12-31"
 BODY = "to-chuc/uy-ban-so"

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_register
-from generator.render.context import Context
-from generator.render.labels import Labels
-from generator.render import views
-from generator.render.views import DIAGRAM_ARROWS, render_transfers
+from generator.core.read.load import load_register
+from generator.core.render import views
+from generator.core.render.context import Context
+from generator.core.render.labels import Labels
+from generator.core.render.views import DIAGRAM_ARROWS, render_transfers
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))

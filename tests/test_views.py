@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator.load import load_register
-from generator.render import render_pages
+from generator.core.read.load import load_register
+from generator.core.render import render_pages
 
 SMALL = ROOT / "tests/fixtures/small"
 GOLDEN = ROOT / "tests/golden/small"

@@ -1,0 +1,189 @@
+"""What every renderer needs: the register, its derived relations, labels, the as-of date."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from generator.core import urls
+from generator.core.derive.events import Event, all_events
+from generator.core.derive.relations import Relations, mentioned
+from generator.core.model import Action, Holder, Register
+from generator.core.render.labels import Labels
+from generator.core.render.markup import link, text
+
+
+@dataclass
+class Context:
+    register: Register
+    rel: Relations
+    t: Labels
+    as_of: date
+    events: list[Event] = field(default_factory=list)            # newest first
+    events_by: dict[tuple[str, str], list[Event]] = field(default_factory=dict)
+    _by: dict[str, dict[str, list]] | None = field(default=None, repr=False)
+    _labels: dict[str, str] = field(default_factory=dict, repr=False)
+    # A link's target depends only on the folder of the page it is written on (urls.relative;
+    # only same-page anchors differ, and a paragraph's link keys on them): a large register
+    # writes the same links to agencies, bodies, people, tasks, documents and paragraphs on
+    # thousands of pages, so each is made once per folder. `described` does the same for
+    # action lines (render/actions.py).
+    _links: dict[tuple, str] = field(default_factory=dict, repr=False)
+    described: dict[tuple, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def chronology(self):
+        return self.register.derived.chronology if self.register.derived else None
+
+    @classmethod
+    def build(cls, register: Register, t: Labels, as_of: date) -> "Context":
+        """Index every dated event by what it names, once, so each page's timeline is a lookup."""
+        events = all_events(register)
+        events_by: dict[tuple[str, str], list[Event]] = defaultdict(list)
+        for event in events:
+            keys = mentioned(event.action) if event.action else []
+            doc = register.documents[event.doc]
+            if event.action is None:
+                keys = [("agency", doc.issuer), ("body", doc.issuer)]
+                if event.kind == "issued" and doc.signer and doc.signer.person:
+                    keys.append(("person", doc.signer.person))
+            for key in [*keys, ("document", event.doc)]:
+                events_by[key].append(event)
+        return cls(register, register.derived.relations, t, as_of, events, dict(events_by))
+
+    # --- documents by issuer and by signer: an index, not a scan of the register per page ---
+    def issued_by(self, issuer_id: str) -> list:
+        return self._index()["issuer"].get(issuer_id, [])
+
+    def signed_by(self, person_id: str) -> list:
+        return self._index()["signer"].get(person_id, [])
+
+    def _index(self) -> dict[str, dict[str, list]]:
+        if self._by is None:
+            issuer: dict[str, list] = defaultdict(list)
+            signer: dict[str, list] = defaultdict(list)
+            for doc in self.register.documents.values():
+                issuer[doc.issuer].append(doc)
+                if doc.signer and doc.signer.person:
+                    signer[doc.signer.person].append(doc)
+            self._by = {"issuer": dict(issuer), "signer": dict(signer)}
+        return self._by
+
+    # --- names of things, linked from the page being written -------------------------------
+    def _folder_link(self, kind: str, item_id: str, page: str, make: Callable[[], str]) -> str:
+        key = (kind, item_id, page.rpartition("/")[0])
+        link_ = self._links.get(key)
+        if link_ is None:
+            link_ = self._links[key] = make()
+        return link_
+
+    def agency(self, agency_id: str, page: str) -> str:
+        return self._folder_link("agency", agency_id, page, lambda: self._agency(agency_id, page))
+
+    def fulfilled_by(self, key: str, request_ref: str, page: str, brief: bool = False) -> str:
+        """A document that fulfils a request, marked when no source states that it does (with
+        why, unless `brief`: a table cell says only that it is inferred)."""
+        why = self.rel.inferred.get((key, self.register.canonical(request_ref)))
+        if not why:
+            return self.document(key, page)
+        reason = "" if brief else f": {text(why)}"
+        return f"{self.document(key, page)} *({self.t('inferred_short')}{reason})*"
+
+    def name(self, kind: str, ident: str) -> str:
+        """The current name of a body or agency: the registry's, or its last rename's."""
+        derived = self.register.derived
+        renamed = derived.names.current(kind, ident) if derived else None
+        if renamed is not None:
+            return renamed.name
+        entry = (self.register.bodies if kind == "body" else self.register.agencies)[ident]
+        return entry.name
+
+    def _agency(self, agency_id: str, page: str) -> str:
+        agency = self.register.agencies.get(agency_id)
+        if agency is None:
+            body = self.register.bodies.get(agency_id)
+            return link(self.name("body", agency_id), urls.relative(page, urls.body(agency_id))) \
+                if body else text(agency_id)
+        return link(self.name("agency", agency_id), urls.relative(page, urls.agency(agency_id)))
+
+    def body(self, body_id: str, page: str) -> str:
+        return self._folder_link("body", body_id, page, lambda: link(
+            self.name("body", body_id), urls.relative(page, urls.body(body_id))))
+
+    def person(self, person_id: str, page: str) -> str:
+        return self._folder_link("person", person_id, page, lambda: link(
+            self.register.people[person_id].name, urls.relative(page, urls.person(person_id))))
+
+    def task(self, task_id: str, page: str) -> str:
+        return self._folder_link("task", task_id, page, lambda: link(
+            self.register.tasks[task_id].title, urls.relative(page, urls.task(task_id))))
+
+    def office(self, office: str, page: str) -> str:
+        agency_id, _, post_id = office.partition("/")
+        title = self.register.agencies[agency_id].posts[post_id]
+        return link(title, urls.relative(page, urls.agency(agency_id)))
+
+    def holder(self, holder: Holder, page: str) -> str:
+        if holder.person and holder.office:
+            return f"{self.person(holder.person, page)} ({self.office(holder.office, page)})"
+        if holder.person:
+            return self.person(holder.person, page)
+        return f"{self.office(holder.office, page)} ({self.t('ex_officio')})"
+
+    def post(self, action: Action) -> str:
+        if action.body:
+            return text(self.register.bodies[action.body].posts[action.post].title)
+        return text(self.register.agencies[action.agency].posts[action.post])
+
+    def document(self, key: str, page: str, label: str | None = None) -> str:
+        if label is not None:
+            return self._document(key, page, label)
+        cache_key = ("document", key, page.rpartition("/")[0])
+        link_ = self._links.get(cache_key)
+        if link_ is None:
+            link_ = self._links[cache_key] = self._document(key, page, None)
+        return link_
+
+    def _document(self, key: str, page: str, label: str | None = None) -> str:
+        doc = self.register.documents.get(key)
+        if doc is not None:
+            name = label or self.doc_label(key)
+            return link(name, urls.relative(page, urls.document(key)))
+        cited = self.register.cited.get(key)
+        return link(label or cited.number.text, urls.relative(page, urls.document(key)))
+
+    def doc_label(self, key: str) -> str:
+        """A document as readers name it: its type and number, or type and date when unnumbered."""
+        label = self._labels.get(key)
+        if label is None:
+            label = self._labels[key] = self._doc_label(key)
+        return label
+
+    def _doc_label(self, key: str) -> str:
+        doc = self.register.documents.get(key)
+        if doc is None:
+            return self.register.cited[key].number.text
+        kind = self.t.doc_type(doc.type)
+        if doc.number:
+            return f"{kind} {doc.number.text}"
+        if doc.serial:  # as the sources name it: "Quyết định 1737"
+            return f"{kind} {doc.serial}"
+        return f"{kind} {self.t('unnumbered')} ({self.t.period(doc.issued)})"
+
+    def paragraph(self, action: Action, page: str) -> str:
+        """A link to the paragraph an action comes from."""
+        if not action.para:
+            return ""
+        return self.paragraph_link(action.doc, action.para, page)
+
+    def paragraph_link(self, doc_key: str, para: str, page: str) -> str:
+        """`[¶ 2](…#d-2)`: a link to a paragraph of a document."""
+        # the same link from every page of a folder but the document's own ("#d-…")
+        doc_page = urls.document(doc_key)
+        key = ("paragraph", doc_key, para, page.rpartition("/")[0], page == doc_page)
+        link_ = self._links.get(key)
+        if link_ is None:
+            target = urls.relative(page, doc_page, f"d-{para}")
+            link_ = self._links[key] = f"[¶ {text(para)}]({target})"
+        return link_

@@ -1,0 +1,181 @@
+"""Views across the register: transfers (with a diagram), amendments and requests, the
+timeline and the deadlines, each stating the date its statuses hold for."""
+from __future__ import annotations
+
+
+from generator.core import urls
+from generator.core.derive.events import deadlines
+from generator.core.periods import deadline_status
+from generator.core.render.actions import describe
+from generator.core.render.context import Context
+from generator.core.render.markup import front_matter, link, table, text
+from generator.core.render.tasks import status_text
+from generator.core.render.timeline import by_year_newest_first, timeline_section
+
+TRANSFERS = "chuyen-giao.md"
+AMENDMENTS = "sua-doi.md"
+TIMELINE = "dong-thoi-gian/index.md"
+
+
+def timeline_year(year: int) -> str:
+    """One page a year: the whole timeline of a large register is megabytes, too much for a
+    phone, and grows with every document."""
+    return f"dong-thoi-gian/{year}.md"
+DEADLINES = "thoi-han.md"
+
+
+def _mermaid_label(value: str) -> str:
+    return "".join("#quot;" if c == '"' else "#lt;" if c == "<" else "#gt;" if c == ">" else
+                   "#35;" if c == "#" else c for c in " ".join(value.split()))
+
+
+def render_transfers(ctx: Context) -> str:
+    t, reg, page = ctx.t, ctx.register, TRANSFERS
+    steps = [s for record in reg.derived.custody.tasks.values() for s in record.steps
+             if s.action.kind == "transfer"]
+    steps.sort(key=_step_key, reverse=True)
+    out = [front_matter(title=t("transfers")), f"# {t('transfers')}\n\n{t('transfers_intro')}\n\n"]
+    if not steps:
+        return "".join(out) + t("none") + "\n"
+    rows = [[text(t.period(s.when)), ctx.task(s.action.task, page), ctx.agency(s.action.from_, page),
+             ctx.agency(s.action.to, page),
+             f"{ctx.document(s.action.doc, page)} {ctx.paragraph(s.action, page)}"] for s in steps]
+    out.append('<div class="register-filter" data-filter-columns="0:year,2:agency,3:agency" markdown>\n\n')
+    out.append(table([t("date"), t("task"), t("h_from"), t("h_to"), t("source")], rows))
+    out.append("\n</div>\n\n")
+    out.append(f"## {t('diagram')}\n\n")
+    out.append(_transfer_diagram(ctx, steps))
+    return "".join(out)
+
+
+def _step_key(step) -> tuple:
+    return step.date, step.action.doc, step.action.index
+
+
+DIAGRAM_ARROWS = 30  # more is a tangle on a phone; Mermaid refuses over 500, or 50,000 characters
+
+
+def _transfer_diagram(ctx: Context, steps: list) -> str:
+    """Transfers between agencies as a Mermaid flowchart, oldest first: an arrow per transfer
+    (its task's title) while they are few; else an arrow per pair of agencies with its count of
+    transfers, the DIAGRAM_ARROWS largest of them, and a sentence saying so. At 10,000
+    documents an arrow per transfer was 3,279 arrows, which Mermaid refuses to draw."""
+    t, reg = ctx.t, ctx.register
+    steps = steps[::-1]
+
+    def title(step) -> str:  # cut before it is escaped: never in the middle of "#quot;"
+        label = " ".join(reg.tasks[step.action.task].title.split())
+        return _mermaid_label(label if len(label) <= 60 else label[:57].rstrip() + "…")
+
+    note = ""
+    if len(steps) <= DIAGRAM_ARROWS:
+        arrows = [(s.action.from_, s.action.to, title(s)) for s in steps]
+    else:
+        flows: dict[tuple[str, str], list] = {}
+        for s in steps:
+            flows.setdefault((s.action.from_, s.action.to), []).append(s)
+        # the most transfers first, then the most recent (a step's key is unique)
+        largest = sorted(flows.items(), key=lambda flow: (len(flow[1]), _step_key(flow[1][-1])),
+                         reverse=True)[:DIAGRAM_ARROWS]
+        arrows = [(pair[0], pair[1], title(moved[0]) if len(moved) == 1 else t.count(len(moved), "transfers_n"))
+                  for pair, moved in largest]
+        key = "diagram_flows" if len(flows) <= DIAGRAM_ARROWS else "diagram_largest"
+        note = t(key).format(shown=t.number(len(largest)), flows=t.number(len(flows)),
+                             transfers=t.number(len(steps))) + "\n\n"
+    agencies = sorted({a for arrow in arrows for a in arrow[:2]})
+    ids = {a: f"A{i}" for i, a in enumerate(agencies)}
+    # drawn in the reader's browser by the site's own Mermaid (theme_overrides/assets/diagrams.js);
+    # its title and description are the drawing's accessible name and description
+    out = [note, f"```mermaid\nflowchart LR\n  accTitle: {_mermaid_label(t('diagram_title'))}\n"
+                 f"  accDescr: {_mermaid_label(t('diagram_description'))}\n"]
+    out += [f'  {ids[a]}["{_mermaid_label(reg.agencies[a].name)}"]\n' for a in agencies]
+    out += [f'  {ids[a]} -->|"{label}"| {ids[b]}\n' for a, b, label in arrows]
+    out.append("```\n")
+    return "".join(out)
+
+
+def render_amendments(ctx: Context) -> str:
+    t, reg, rel, page = ctx.t, ctx.register, ctx.rel, AMENDMENTS
+    out = [front_matter(title=t("amendments")), f"# {t('amendments')}\n\n"]
+    changes = [a for doc in reg.documents.values() for a in doc.actions if a.kind in ("amend", "replace", "repeal")]
+    out.append(f"## {t('changes_in_force')}\n\n")
+    out.append(table([t("document"), t("kind"), t("what")],
+                     [[ctx.document(a.doc, page), t("act_" + a.kind), describe(ctx, a, page)] for a in changes])
+               or f"{t('none')}\n")
+    out.append(f"\n## {t('requests_list')}\n\n{t('as_of').capitalize()} {t.date(ctx.as_of)}.\n\n")
+    rows = []
+    for doc in sorted(reg.documents.values(), key=lambda d: (d.issued.start, d.key)):
+        for a in doc.actions:
+            if a.kind != "request":
+                continue
+            fulfilled = rel.wholly_fulfilled_by.get(f"{doc.key}#{a.id}", []) if a.id else []
+            partly = [k for k in rel.fulfilled_by.get(f"{doc.key}#{a.id}", []) if k not in fulfilled] if a.id else []
+            done = [k for k in fulfilled if reg.issued_start(k) <= ctx.as_of]
+            if done:
+                inferred = all((k, f"{doc.key}#{a.id}") in rel.inferred for k in done)
+                status = (f"**{t('status_done')}**" + (f" *({t('inferred_short')})*" if inferred else "")
+                          + f" — {t('fulfilled')} " + ", ".join(ctx.fulfilled_by(k, f"{doc.key}#{a.id}", page)
+                                                             for k in done))
+            elif partly:  # part of it enacted: the rest is still due
+                status = f"{t('request_partly')} " + ", ".join(ctx.document(k, page) for k in partly)
+                if a.due:
+                    status += "; " + status_text(ctx, deadline_status(a.due, ctx.as_of))
+            elif a.due:
+                status = status_text(ctx, deadline_status(a.due, ctx.as_of))
+            else:
+                status = ""
+            rows.append([ctx.document(doc.key, page), describe(ctx, a, page),
+                         text(t.period(a.due)) if a.due else "", status])
+    out.append(table([t("document"), t("what"), t("deadline"), t("status")], rows) or f"{t('none')}\n")
+    return "".join(out)
+
+
+def render_timeline(ctx: Context) -> dict[str, str]:
+    """The timeline's index (its years, each with its number of events) and a page a year."""
+    t = ctx.t
+    pages: dict[str, str] = {}
+    rows = []
+    for year, events in by_year_newest_first(ctx.events):
+        page = timeline_year(year)
+        title = f"{t('timeline')} {year}"
+        pages[page] = (front_matter(title=title) + f"# {text(title)}\n\n"
+                       f"{link(t('timeline'), urls.relative(page, TIMELINE))}\n\n" +
+                       timeline_section(ctx, events, page, level=1, heading=False, by_year=False))
+        rows.append([link(str(year), urls.relative(TIMELINE, page)), str(len(events))])
+    pages[TIMELINE] = (front_matter(title=t("timeline")) + f"# {t('timeline')}\n\n" +
+                       (f"{t('timeline_by_year')}\n\n" + table([t("year"), t("events_count")], rows)
+                        if rows else t("no_events") + "\n"))
+    return pages
+
+
+def render_deadlines(ctx: Context) -> str:
+    t, page = ctx.t, DEADLINES
+    out = [front_matter(title=t("deadlines")), f"# {t('deadlines')}\n\n",
+           f"{t('deadlines_intro')} **{t('as_of').capitalize()} {t.date(ctx.as_of)}.**\n\n"]
+    items = deadlines(ctx.register, ctx.rel)
+    groups = {"overdue": [], "open": [], "done": []}
+    for d in items:
+        groups[d.status(ctx.as_of)].append(d)
+    for status in ("overdue", "open", "done"):
+        rows = []
+        for d in groups[status]:
+            a = d.action
+            subject = ctx.task(a.task, page) if a.task else request_subject(ctx, a, page)
+            if status == "done" and d.done_by and a.kind == "request":
+                subject += f" — {t('fulfilled')} {ctx.fulfilled_by(d.done_by, f'{a.doc}#{a.id}', page)}"
+            phrase = f" («{text(a.due_phrase)}»)" if a.due_phrase else ""
+            rows.append([f"{text(t.date(d.due.end))}", f"{text(t.period(d.due))}{phrase}", subject,
+                         ctx.agency(a.lead, page) if a.lead else "",
+                         f"{ctx.document(a.doc, page)} {ctx.paragraph(a, page)}"])
+        out.append(f"## {t('status_' + status).capitalize()} ({len(rows)})\n\n")
+        out.append((table([t("h_due"), t("deadline"), t("what"), t("h_lead"), t("source")], rows)
+                    or f"{t('none')}\n") + "\n")
+    return "".join(out)
+
+
+def request_subject(ctx: Context, action, page: str) -> str:
+    """What a request asks for, without its deadline: «title» or the document to amend."""
+    what = ctx.t(f"what_{action.what}") + " " if action.what else ""
+    if action.title:
+        return f"{what}«{text(action.title)}»"
+    return what + ctx.document(action.target_key, page)

@@ -1,0 +1,598 @@
+"""The MkDocs plugin: wires MkDocs events to the core; no register logic lives here."""
+from __future__ import annotations
+
+import gc
+import html
+import logging
+import os
+import posixpath
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
+
+from generator.core import urls
+from generator.core.asof import resolve_as_of
+from generator.core.check.source_texts import published_text, source_files
+from generator.core.read.load import ReadCache, bulk, load_register
+from generator.core.read.provenance import read_history
+from generator.core.render import render_site
+from generator.core.render.history import FEED, as_of_moment, page_sources, render_feed
+from generator.core.render.home import MARKER
+from generator.core.render.labels import Labels
+from generator.core.render.search_meta import search_block, search_entries, ui_labels
+from generator.core.safe_fs import site_sources
+from generator.editor.schema import schema_texts
+from generator.faces.preview import OpenDataWriter
+from generator.faces.preview_helper import PreviewHelper
+from generator.faces.preview_pages import PageContent, PreviewPages
+from generator.faces.preview_watch import rebuilder, watch_records
+from generator.faces.staging import Packed, Staging, compress
+from generator.publish.export import add_to_head, document_head, open_site_files, site_files
+from generator.publish.pagefind_service import (
+    LEXICON_FILTER, PAGES_PER_PART, PagefindService, PagefindServiceError, part_path, parts_for,
+    search_url)
+from generator.publish.search_index import SearchIndexError, build_search_index
+from generator.speedups.beside import Beside, BesideError
+from generator.speedups.converting import PageConverter
+from generator.speedups.direct import DirectPage, heading_settings
+from generator.speedups.page_shell import (
+    CompiledTemplates, SpeedUpOff, install_page_shell, share_nav, trim_template_space)
+from generator.speedups.prerender import Prerendered, restore
+
+log = logging.getLogger("mkdocs.plugins.register")
+log.setLevel(logging.INFO)  # its one notice shows even when `register build` quiets MkDocs to warnings
+
+
+class RegisterConfig(Config):
+    root = c.Type(str, default=".")
+    as_of = c.Optional(c.Type(str))
+    licence = c.Optional(c.Type(dict))  # of the open data: {id: SPDX id, name: …, url: …}
+    search_pages_per_part = c.Type(int, default=PAGES_PER_PART)  # a larger site's index is split
+    # a preview renders first only the pages near an edit from this many documents (preview_pages.py)
+    preview_near_first_from = c.Type(int, default=2_000)
+
+
+class RegisterPlugin(BasePlugin[RegisterConfig]):
+    # Generated pages and open data reach MkDocs compressed (staging.py, StagedFile): a large
+    # register's build does not hold them all as text, and a dirty rebuild (`register serve`)
+    # renders only the pages whose content changed.
+    serving = False
+    indexed = False   # `serve` has built the search index once
+    staging: Staging | None = None
+    generated: frozenset[str] = frozenset()
+    prerendered: dict[str, Prerendered]
+    nav_pages: set[str]
+    nav_urls: tuple[str, ...] = ()
+    search_service: PagefindService | None = None  # Pagefind, fed the pages as they are built
+    search_parts = 1  # of the search index (pagefind_service.py, parts_for)
+    blocks: dict[str, str]  # each page's search block, from its conversion to its writing
+    made_blocks: dict[str, tuple[str, str]]  # (content, its search block) as the page was converted
+    open_data: Beside | None = None  # the open-data files, made in a child process meanwhile
+    preview_data: list  # a preview's open-data files, made once its pages are written
+    # a preview's: documents kept from one rebuild to the next, and open data made after the pages
+    read_cache: ReadCache | None = None
+    open_data_writer: OpenDataWriter | None = None
+    helper: PreviewHelper | None = None  # reads the register beside it and renders half its pages
+    records_watch = None  # a preview's watcher of decisions/ (preview_watch.py)
+    converter: PageConverter | None = None  # generated pages as HTML, with a child on the other core
+    page_renders: Counter  # pages filled into a shell / rendered in full (page_shell.py)
+    compiled_templates: CompiledTemplates | None = None  # a preview's, from one rebuild to the next
+    previews: PreviewPages | None = None  # a preview's renders, from one rebuild to the next
+    rebuild = None  # asks `register serve` for a rebuild (preview_watch.rebuilder)
+    whole_ready = False  # the rebuild asked for shows the helper's whole site (_show_whole)
+    writing_on = False  # this build pauses the open data the last one is writing, then resumes it
+    data_options: dict | None = None  # those the open data is written with
+    problems: tuple[str, ...] = ()  # a preview's: what an edit broke in the records (path:line: …)
+    problems_shown: tuple[str, ...] = ()  # those the written pages show
+
+    def __init__(self) -> None:
+        super().__init__()
+        # each instance its own: a mutable default on the class would be shared by every instance
+        self.prerendered, self.nav_pages, self.blocks, self.made_blocks = {}, set(), {}, {}
+        self.preview_data, self.page_renders = [], Counter()
+
+    def on_startup(self, *, command, dirty) -> None:
+        # defining on_startup keeps this plugin alive across `serve` rebuilds, and with it the
+        # digests that tell which generated files an edit changed (staging.py)
+        self.serving = command == "serve"
+        if self.serving:  # before MkDocs starts its threads: the helper is forked
+            self.read_cache, self.open_data_writer, self.helper = ReadCache(), OpenDataWriter(), PreviewHelper()
+            self.compiled_templates = CompiledTemplates()
+            self.previews = PreviewPages()
+
+    def on_shutdown(self) -> None:
+        # MkDocs keeps this instance for the whole process: a later `build` in it is no preview
+        self.serving = self.indexed = False
+        self.staging = self.read_cache = self.compiled_templates = self.rebuild = None
+        if self.previews is not None:
+            self.previews.stop()
+            self.previews = None
+        if self.open_data_writer is not None:
+            self.open_data_writer.stop()
+            self.open_data_writer = None
+        if self.helper is not None:
+            self.helper.close()
+            self.helper = None
+        if self.records_watch is not None:
+            self.records_watch.stop()
+            self.records_watch.join(timeout=5)
+            self.records_watch = None
+        self._stop_search()
+        self._stop_open_data()
+        self._stop_converting()
+
+    def on_build_error(self, *, error) -> None:
+        gc.unfreeze()
+        if self.open_data_writer is not None:
+            self.open_data_writer.stop()  # were it paused, its files may no longer be the register's
+        self._stop_search()
+        self._stop_open_data()
+        self._stop_converting()
+
+    def _stop_converting(self) -> None:
+        if self.converter is not None:
+            self.converter.close()
+            self.converter = None
+
+    def _stop_open_data(self) -> None:
+        if self.open_data is not None:
+            self.open_data.abandon()
+            self.open_data = None
+
+    def _stop_search(self) -> None:
+        if self.search_service is not None:
+            self.search_service.close()
+            self.search_service = None
+
+    def on_pre_build(self, *, config) -> None:
+        self._stop_search()
+        self._stop_converting()
+
+    def on_config(self, config):
+        # The register, its pages and their search data live until the build ends: they are made
+        # with the cyclic garbage collector paused (load.bulk), then frozen, so that its full
+        # passes during MkDocs' own work skip them (they took 4.5 s of a 26 s preview rebuild at
+        # 10,000 documents); the build's end gives them back to it.
+        with bulk():
+            config = self._load_and_render(config)
+            gc.freeze()
+        return config
+
+    def _load_and_render(self, config):
+        # before MkDocs reads a file: it would follow a link in docs_dir or the theme's
+        # custom_dir and publish what it points at (safe_fs.py); decisions/ is load_register's
+        problems = site_sources(config.config_file_path,
+                                (config.docs_dir, config.theme.custom_dir, self.config.root))
+        if problems:
+            lines = "\n".join(str(d) for d in problems)
+            raise PluginError(f"the register has {len(problems)} error(s):\n{lines}")
+        self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
+        helper = self.helper if self.helper is not None and self.helper.alive else None
+        asked_whole = self.previews.begin() if self.previews is not None else False
+        # a rebuild to show the helper's whole site pauses the open data being written, unless a
+        # record changed meanwhile (below): its records are those the open data is written from.
+        # It goes on once the pages are written: restarted, it came 15 s later at 10,000
+        # documents; running beside the rebuild, it made it take twice as long.
+        writing_on, self.whole_ready, self.writing_on = self.whole_ready and asked_whole, False, False
+        if self.open_data_writer is not None:
+            if writing_on:
+                self.open_data_writer.pause()
+            else:
+                self.open_data_writer.stop()  # it would write the register before this edit
+        if helper is not None:
+            helper.read(self.root)  # the helper gives up a whole render of the register before this
+        register, diagnostics = load_register(self.root, self.read_cache)
+        stamp = self.read_cache.stamp if self.read_cache is not None else ()
+        if diagnostics:
+            lines = "\n".join(str(d) for d in diagnostics)
+            if not self.serving or self.register is None:
+                raise PluginError(f"the register has {len(diagnostics)} error(s):\n{lines}")
+            # a preview whose records an edit broke keeps serving the last good register, each
+            # page saying what is broken; MkDocs would answer no request until the fix. Printed,
+            # not logged: a logged error fails the (strict) rebuild.
+            print(f"ERROR   -  the register has {len(diagnostics)} error(s); the preview shows the "
+                  f"last good records until they are fixed:\n{lines}", file=sys.stderr, flush=True)
+            register, self.problems = self.register, tuple(str(d) for d in diagnostics)
+        else:
+            self.problems = ()
+        try:
+            as_of: date = resolve_as_of(self.config.as_of)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from exc
+        lang = config.theme["language"] if "language" in config.theme else "vi"
+        # open data (register.json, csv/, per-document JSON, the Atom feed) and redirects, made
+        # on the other core while this one renders the pages; a preview's, once its pages are
+        # written (preview.py)
+        self._stop_open_data()
+        options = dict(as_of=as_of, licence=self.config.licence, site_name=config.site_name,
+                       site_url=config.site_url, directory_urls=config.use_directory_urls, lang=lang)
+        if self.open_data_writer is not None:
+            self.preview_data = open_site_files(register, checkpoint=self.open_data_writer.checkpoint, **options)
+        else:
+            self.preview_data, self.open_data = [], Beside(_packed_site_files, register, options)
+        docs_dir = Path(config.docs_dir)
+        intros = {agency_id: path.read_text(encoding="utf-8")
+                  for agency_id in register.agencies
+                  if (path := docs_dir / urls.agency(agency_id)).is_file()}
+        self.history = read_history(self.root)  # provenance: one `git log` pass for the whole register
+        if self.history.status != "ok":
+            log.info(f"editorial history unavailable ({self.history.reason}); the pages say so")
+        self.sources = page_sources(register)
+        page_options = dict(lang=lang, as_of=as_of, intros=intros, history=self.history,
+                            repo_url=config.repo_url, directory_urls=config.use_directory_urls)
+        whole = self.previews.whole(stamp, page_options) if self.previews is not None else None
+        self.writing_on = writing_on and whole is not None and options == self.data_options
+        if writing_on and not self.writing_on:
+            self.open_data_writer.stop()
+        self.data_options = options
+        self.pages, self.home_summary = self._render(register, page_options, stamp, helper, whole)
+        self.register, self.as_of, self.lang = register, as_of, lang
+        self.search = search_entries(register, Labels(lang), as_of, generated=self.pages)
+        config.extra["register_search"] = ui_labels(Labels(lang))
+        self.permalink = heading_settings(config.markdown_extensions, config.mdx_configs)
+        years = sorted({doc.year for doc in register.documents.values()}, reverse=True)
+        if config.nav:
+            _add_years(config.nav, [{str(y): urls.year(y)} for y in years])
+        return config
+
+    def _render(self, register, page_options: dict, stamp: tuple, helper: PreviewHelper | None,
+                whole) -> tuple[dict[str, PageContent], str]:
+        """Each generated page's content (preview_pages.PageContent), and the home page's summary."""
+        if self.previews is None:
+            site = render_site(register, **page_options, share=self.open_data is None)
+            return site.pages, site.home_summary
+        self.previews.near_first_from = self.config.preview_near_first_from
+        rendered = self.previews.render(register, page_options, stamp, helper, self.staging, whole,
+                                        share=self.open_data is None)
+        if rendered.near is not None:
+            log.info(f"pages near the edit: {rendered.near} rendered again; "
+                     + ("the others are unchanged" if rendered.whole else "the whole site follows"))
+        return rendered.pages, rendered.home_summary
+
+    def on_files(self, files: Files, config) -> Files:
+        if self.staging is None:
+            self.staging = Staging()
+        stage = self.staging
+        self.prerendered = {}
+        stage.begin()
+        self.blocks, self.made_blocks = {}, {}
+        pages, self.pages = self.pages, None  # from here on, compressed only
+        self.generated = frozenset(pages)
+        home = files.src_uris.get(urls.HOME)
+        if stage.changed(f"{urls.HOME}#summary", self.home_summary) and home is not None:
+            home.is_modified = lambda: True  # its generated summary changed: rebuild it too
+        # "edit"/"view" open the record in decisions/, not a generated page
+        records = os.path.relpath(self.root, config.docs_dir).replace(os.sep, "/")
+        for path, content in pages.items():
+            existing = files.src_uris.get(path)
+            if existing is not None:
+                if not path.startswith("co-quan/"):  # agency text is taken in as the page's intro
+                    raise PluginError(f"content/{path} would hide a generated page of the same path")
+                files.remove(existing)
+            # out of the navigation by design: MkDocs is not to list them as omitted from it
+            generated = StagedFile.staged(config, path, _staged(stage, path, content), InclusionLevel.NOT_IN_NAV)
+            if path in self.sources:
+                generated.edit_uri = posixpath.normpath(posixpath.join(records, self.sources[path]))
+            files.append(generated)
+        open_data, self.open_data = self.open_data, None
+        try:
+            packed_files = open_data.result() if open_data is not None else []
+        except BesideError as exc:
+            raise PluginError(f"open data: {exc}") from exc
+        made = [(path, StagedFile.staged(config, path, stage.packed(path, digest, data)))
+                for path, digest, data in packed_files]
+        made += [(path, PreviewFile.generated(config, path, content=b"")) for path, _ in self.preview_data]
+        for path, file in made:
+            if path in files.src_uris:
+                raise PluginError(f"content/{path} would hide a generated open-data file of the same path")
+            files.append(file)
+        # the JSON Schema of the records (schema.py), for editors' tools: schema/ban-ghi.json, …
+        for name, content in schema_texts().items():
+            files.append(File.generated(config, f"schema/{name}", content=content))
+        # the raw texts the records were entered from (sources/…, checked by source_texts.py),
+        # published at the same path, which register.json gives as each source's `file`
+        for path in source_files(self.register):
+            if path in files.src_uris:
+                raise PluginError(f"content/{path} would hide the source text of the same path")
+            files.append(File.generated(config, path, content=published_text(self.root, path)))
+        if self.problems != self.problems_shown:  # a preview's pages gain or lose the notice
+            for file in files.documentation_pages():
+                file.is_modified = lambda: True
+            self.problems_shown = self.problems
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        if page.file.src_uri == urls.HOME:
+            return markdown.replace(MARKER, self.home_summary)
+        if page.file.src_uri in self.generated and not os.environ.get("REGISTER_NO_PRERENDER"):
+            # its tables, lists and paragraphs as HTML already: Python-Markdown and MkDocs' link
+            # resolution cost five plain pages' worth on a page of links (render/prerender.py)
+            done, direct, block = self.converter.converted(page.file.src_uri, markdown)
+            self.prerendered[page.file.src_uri] = done
+            if block is not None:
+                self.made_blocks[page.file.src_uri] = (direct.html, block)  # see _index
+            if direct is not None:
+                # nothing left for Python-Markdown but headings (render/direct.py): this page
+                # only is rendered without it
+                page.render = lambda config, files: _render_direct(page, direct)
+            return done.markdown
+        return markdown
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        done = self.prerendered.pop(page.file.src_uri, None)
+        if done is not None:
+            direct = page.__dict__.pop("render", None) is not None  # _render_direct wrote it whole
+            # MkDocs checks links to anchors once every page is converted: tell it of the anchors
+            # and the links written here, as it knows those it converted itself
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | done.ids
+            if page.links_to_anchors is not None:
+                for target, anchor, written in done.anchor_links:
+                    to_file = files.src_uris.get(target)
+                    if to_file is not None:
+                        page.links_to_anchors.setdefault(to_file, {}).setdefault(anchor, written)
+            html = html if direct else restore(html, done.written)
+        self._index(page, html, config)
+        return html
+
+    def _index(self, page, content: str, config) -> None:
+        """The page's search block, from its content as Material's content.html shows it (with
+        an <h1> of its title first when the content has none): sent to Pagefind now, while
+        MkDocs converts the other pages, and kept for on_post_page to put into the page."""
+        made = self.made_blocks.pop(page.file.src_uri, None)
+        if made is not None and (content is made[0] or content == made[0]):
+            block = made[1]  # made with the page (converting.py), from this very content
+        else:
+            if "<h1" not in content:
+                content = f"<h1>{page.title or config.site_name}</h1>{content}"
+            block = search_block(content, self.search.get(page.file.src_uri))
+        self.blocks[page.file.src_uri] = block
+        if self.search_service is not None:
+            try:
+                self.search_service.add(search_url(page.url), block)
+            except PagefindServiceError as exc:
+                raise PluginError(f"search index: {exc}") from exc
+
+    def on_nav(self, nav, config, files):
+        self.nav_pages = {page.file.src_uri for page in nav.pages}
+        self.nav_urls = tuple(page.url for page in nav.pages)
+        # every file is known now: a child converts the generated pages on the other core
+        # (converting.py). A preview converts only the pages an edit changed: it has no child.
+        beside = not self.serving and not os.environ.get("REGISTER_NO_PRERENDER")
+        self.converter = PageConverter(files, self.generated, config.use_directory_urls, self.permalink,
+                                       self.search, beside)
+        # Pagefind starts after that fork: the child holds none of its pipes
+        if not (self.serving and self.indexed):  # a preview keeps its first search index
+            self.search_parts = parts_for(len(files.documentation_pages()), self.config.search_pages_per_part)
+            try:
+                self.search_service = PagefindService(self.lang, self.search_parts)
+            except PagefindServiceError as exc:
+                raise PluginError(f"search index: {exc}") from exc
+        # the search box merges the parts and leaves out their lexicon pages
+        config.extra["register_search_index"] = {"parts": [part_path(part) + "/" for part in range(self.search_parts)],
+                                                 "lexicon": LEXICON_FILTER}
+        return nav
+
+    def on_env(self, env, config, files):
+        self._stop_converting()  # every page is converted
+        # every page is converted and indexed: Pagefind writes the index while MkDocs renders
+        # the templates
+        if self.search_service is not None:
+            try:
+                self.search_service.start_writing(Path(config.site_dir))
+            except PagefindServiceError as exc:
+                raise PluginError(f"search index: {exc}") from exc
+        if not os.environ.get("REGISTER_KEEP_TEMPLATE_SPACE"):
+            trim_template_space(env)
+        if self.compiled_templates is not None:  # a preview's rebuild compiles no template again
+            env.bytecode_cache = self.compiled_templates
+        try:
+            share_nav(env, self._nav_folder)
+        except SpeedUpOff as exc:  # the plain path: Material renders each page's navigation
+            log.info("navigation rendered per page: %s", exc)
+        if not os.environ.get("REGISTER_NO_PRERENDER"):
+            try:
+                self.page_renders = install_page_shell(env, self._nav_folder)
+            except SpeedUpOff as exc:
+                log.info("pages rendered in full: %s", exc)
+        gc.freeze()  # MkDocs' files, pages and navigation too live until the build ends (on_config)
+        return env
+
+    def _nav_folder(self, page) -> str | None:
+        """The folder whose pages all see the same navigation as `page`, or None if its own
+        differs: it is in the navigation, or something in the navigation lies under it."""
+        if page is None or page.file.src_uri in self.nav_pages:
+            return None
+        if page.url and any(url.startswith(page.url) for url in self.nav_urls):
+            return None
+        return posixpath.dirname(page.url.rstrip("/"))
+
+    def on_post_page(self, output: str, page, config) -> str:
+        output = _with_search_block(output, self.blocks.pop(page.file.src_uri, ""))
+        if self.problems:
+            output = _with_problems(output, self.problems)
+        output = add_to_head(output, document_head(self.register, page.file.src_uri, page.url,  # JSON-LD
+                                                   config.site_url, config.use_directory_urls))
+        if page.file.src_uri in self.generated:
+            # MkDocs keeps every page's text until the build ends; a generated page's is no
+            # longer needed once written (its HTML is returned here), and at 10,000 documents
+            # they add up to gigabytes
+            page.markdown = page.content = None
+        return output
+
+    def on_post_build(self, config) -> None:
+        gc.unfreeze()
+        feed = render_feed(self.register, Labels(self.lang), self.history, config.site_name,
+                           config.site_url, config.repo_url, config.use_directory_urls,
+                           fallback=as_of_moment(self.as_of))
+        (Path(config.site_dir) / FEED).write_text(feed, encoding="utf-8")  # the recent changes, as Atom
+        if self.staging is not None:
+            self.staging.end()  # MkDocs has written every page and file: a dirty rebuild's base
+        if self.previews is not None:
+            # the pages near an edit are shown: a rebuild shows the whole site once the helper
+            # has rendered it
+            self.previews.end(self._show_whole if self.rebuild is not None else None)
+        if self.open_data_writer is not None and self.writing_on:
+            self.open_data_writer.resume()
+        elif self.open_data_writer is not None:
+            # then, while the editor reads, a full pass of the garbage collector: the register
+            # and pages it was kept off (on_config) never prompt one, and the last rebuild's
+            # cycles would pile up (5 MB a rebuild at 1,000 documents)
+            self.open_data_writer.start(self.preview_data, Path(config.site_dir), then=gc.collect)
+        if not self.serving:
+            self.staging = None
+        elif self.indexed:
+            return  # a preview keeps its first search index: re-indexing every page took minutes
+        service, self.search_service = self.search_service, None
+        try:
+            build_search_index(Path(config.site_dir), service)
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from exc
+        finally:
+            if service is not None:
+                service.close()
+        self.indexed = self.serving
+
+    def _edit_seen(self) -> None:
+        """A record was saved: the open data being written is of the register before it, and
+        its thread would take half the interpreter from the rebuild's start (the configuration
+        and theme read again: 3 s more at 10,000 documents). The rebuild stops it (on_config)."""
+        if self.open_data_writer is not None:
+            self.open_data_writer.pause()
+
+    def _show_whole(self) -> None:
+        self.whole_ready = True
+        self.rebuild()
+
+    def on_serve(self, server, config, builder):
+        self.records_watch = watch_records(server, str(self.root / "decisions"), first=self._edit_seen)
+        self.rebuild = rebuilder(server)
+        return server
+
+
+class _GeneratedFile(File):
+    """A file the plugin makes, at a path urls.py or export.py wrote in posix form already."""
+
+    @File.src_path.setter
+    def src_path(self, value: str) -> None:
+        # MkDocs normalises it with pathlib: 0.5 s of each preview rebuild at 10,000 documents
+        self.src_uri = value
+
+
+class StagedFile(_GeneratedFile):
+    """A generated page or open-data file that MkDocs reads from its compressed bytes
+    (staging.py): unpacked each time MkDocs asks for its content, never kept unpacked."""
+    _packed: Packed | None = None
+    _plain: str | bytes | None = None
+
+    @classmethod
+    def staged(cls, config, src_uri: str, packed: Packed,
+               inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> StagedFile:
+        file = cls.generated(config, src_uri, content=b"", inclusion=inclusion)
+        file._packed = packed
+        return file
+
+    @property
+    def _content(self) -> str | bytes | None:
+        return self._packed.unpack() if self._packed is not None else self._plain
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:  # MkDocs' setters, other plugins
+        self._packed, self._plain = None, value
+
+    def is_modified(self) -> bool:
+        """Whether a dirty build (`register serve`) must write it again: only if its bytes
+        changed, for the last complete build (staging.py) wrote it into this same folder.
+        Asking the disk as well cost 0.7 s of a rebuild at 10,000 documents (MkDocs asks twice
+        a page, and the page's path is worked out with pathlib)."""
+        return self._packed is None or self._packed.changed
+
+
+class PreviewFile(_GeneratedFile):
+    """An open-data file of a preview: known to MkDocs, so links to it resolve, but written by
+    the preview's OpenDataWriter once the pages are (preview.py), never by MkDocs."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+    def is_modified(self) -> bool:
+        return False
+
+
+def _staged(stage: Staging, path: str, content: PageContent) -> Packed:
+    """A generated page for MkDocs: its text, its helper-made (digest, compressed bytes), or
+    None for the last build's."""
+    if content is None:
+        kept = stage.carry(path)
+        if kept is None:
+            raise PluginError(f"{path}: the preview lost the last build's page; restart `register serve`")
+        return kept
+    if isinstance(content, tuple):
+        return stage.packed(path, *content)
+    return stage.pack(path, content)
+
+
+def _packed_site_files(register, options: dict) -> list[tuple[str, bytes, bytes]]:
+    """The open-data files as (path, digest, compressed bytes): what the child process hands
+    back is a sixth of their size."""
+    return [(path, *compress(content)) for path, content in site_files(register, **options).items()]
+
+
+def _render_direct(page, direct: DirectPage) -> None:
+    """Set what MkDocs' Page.render sets, from a page render/direct.py wrote."""
+    page.content = direct.html
+    page.toc = get_toc(direct.toc_tokens)
+    page._title_from_render = direct.title
+    page.present_anchor_ids = set(direct.ids)
+    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}  # MkDocs collects links to anchors only then
+
+
+def _with_problems(output: str, problems: tuple[str, ...]) -> str:
+    """A preview's page, when an edit broke the records: what is wrong, above the last good page."""
+    body = output.find("<body")
+    end = output.find(">", body) + 1 if body >= 0 else 0
+    if not end:
+        return output
+    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in problems)
+    notice = ('<div role="alert" class="register-preview-problems" style="background:#fdecea;'
+              'color:#611a15;padding:.6rem 1rem;border-bottom:2px solid #b71c1c;font-size:.8rem">'
+              "<strong>Bản ghi có lỗi — trang đang hiện bản ghi hợp lệ gần nhất.</strong> "
+              "<em>The records have errors; this preview shows the last good ones.</em>"
+              f"<ul style=\"margin:.3rem 0 0 1rem\">{items}</ul></div>")
+    return output[:end] + notice + output[end:]
+
+
+def _with_search_block(output: str, block: str) -> str:
+    """The page with its hidden search block (render/search_meta.py) after its article: what
+    Pagefind indexes of the page, were it to read the built site. A page whose template has no
+    Material article is left as it is."""
+    start = output.find('<article class="md-content__inner md-typeset">')
+    end = output.find("</article>", start)
+    if not block or start < 0 or end < 0:
+        return output
+    end += len("</article>")
+    return output[:end] + block + output[end:]
+
+
+def _add_years(nav: list, year_entries: list[dict]) -> bool:
+    """Put one entry per year under the nav section that holds the documents index."""
+    for item in nav:
+        if isinstance(item, dict):
+            for value in item.values():
+                if isinstance(value, list):
+                    for i, child in enumerate(value):
+                        target = child if isinstance(child, str) else next(iter(child.values()), None)
+                        if target == urls.DOCUMENTS:
+                            value[i + 1:i + 1] = year_entries
+                            return True
+                    if _add_years(value, year_entries):
+                        return True
+    return False
