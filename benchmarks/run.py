@@ -99,6 +99,8 @@ def core(root: Path, as_of: str) -> dict:
     from generator.core.read.load import bulk, load_register
     from generator.core.read.provenance import read_history
     from generator.core.render import render_site
+    from generator.speedups.shared_read import read_shared
+    from generator.speedups.shared_render import fork_half
     from generator.core.render.labels import Labels
     from generator.core.render.search_meta import search_entries
 
@@ -108,7 +110,7 @@ def core(root: Path, as_of: str) -> dict:
     # then its objects frozen, so no collection passes over the register between the stages
     with bulk():
         t = time.perf_counter()
-        register, diagnostics = load_register(root)
+        register, diagnostics = load_register(root, read=read_shared)
         times["load"] = time.perf_counter() - t
         if diagnostics:
             raise SystemExit("\n".join(map(str, diagnostics[:20])))
@@ -116,7 +118,7 @@ def core(root: Path, as_of: str) -> dict:
         history = read_history(root)
         times["git"] = time.perf_counter() - t
         t = time.perf_counter()
-        site = render_site(register, lang="vi", as_of=day, history=history)
+        site = render_site(register, lang="vi", as_of=day, history=history, split=fork_half)
         times["render"] = time.perf_counter() - t
         gc.freeze()
     t = time.perf_counter()

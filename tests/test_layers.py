@@ -1,9 +1,8 @@
 """The layer contract, read from the source with `ast` (imports, however indirect):
 
 - the core (generator.core: read, check, derive, render) imports no engine (MkDocs, Jinja2,
-  Python-Markdown, watchdog) and nothing of the faces, the editor tools or publishing; of the
-  speed-ups only `speedups.beside`, the fork machinery `core.read.load` and `core.render` still
-  call (issue 31 moves it behind the speed-up switch);
+  Python-Markdown, watchdog) and nothing of the faces, the editor tools, publishing or the
+  speed-ups: a face hands the core a speed-up (load_register(read=…), render_site(split=…));
 - publishing imports no face and no editor tool;
 - the editor tools import no face.
 
@@ -20,7 +19,6 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "generator"
 ENGINES = ("mkdocs", "jinja2", "markdown", "watchdog", "pymdownx", "material")
-STILL_REACHED = ("generator.speedups.beside",)  # from core.read.load and core.render: to go
 
 
 def _module(path: Path) -> str:
@@ -74,10 +72,8 @@ def _modules(package: str) -> list[str]:
 
 
 RULES = {
-    "generator.core": lambda t: (t.split(".")[0] in ENGINES or _inside(t, "generator.faces")
-                                 or _inside(t, "generator.editor") or _inside(t, "generator.publish")
-                                 or (_inside(t, "generator.speedups") and t not in STILL_REACHED
-                                     and not any(_inside(t, s) for s in STILL_REACHED))),
+    "generator.core": lambda t: (t.split(".")[0] in ENGINES or any(
+        _inside(t, f"generator.{layer}") for layer in ("faces", "editor", "publish", "speedups"))),
     "generator.publish": lambda t: _inside(t, "generator.faces") or _inside(t, "generator.editor"),
     "generator.editor": lambda t: _inside(t, "generator.faces"),
 }

@@ -11,7 +11,7 @@ from datetime import date
 from generator.core.read.load import ReadCache, load_register
 from generator.core.read.provenance import read_history
 from generator.core.render import render_part, render_site, site_jobs
-import generator.core.render as render
+import generator.speedups.shared_render as shared_render
 from generator.faces.preview_helper import PreviewHelper
 
 from conftest import edit
@@ -34,16 +34,16 @@ def test_a_render_shared_with_a_child_is_the_site_one_process_renders(register_c
     register, _ = load_register(register_copy)
     options = _options(register_copy)
     forked = []
-    beside = render.Beside
+    beside = shared_render.Beside
 
     def watched(*args):
         made = beside(*args)
         forked.append(made.forked)
         return made
 
-    monkeypatch.setattr(render, "SHARED_RENDER_FROM", 1)  # the seeds are a few documents
-    monkeypatch.setattr(render, "Beside", watched)
-    shared = render_site(register, **options).pages
+    monkeypatch.setattr(shared_render, "SHARED_RENDER_FROM", 1)  # the seeds are a few documents
+    monkeypatch.setattr(shared_render, "Beside", watched)
+    shared = render_site(register, **options, split=shared_render.fork_half).pages
     assert forked == [True], "no child rendered half the pages"
     assert shared == _alone(register, options)
     assert any(page.startswith("van-ban/") for page in shared) and any(page.startswith("nhiem-vu/") for page in shared)

@@ -282,7 +282,7 @@ def _render_everything(root: Path) -> bool:
         for d in diagnostics:
             assert d.path.startswith("decisions/") and d.line >= 1 and d.message
         return False
-    site = render_site(register, as_of=date(2024, 1, 1), share=False)
+    site = render_site(register, as_of=date(2024, 1, 1))
     for path, markdown in site.pages.items():
         done = prerender(markdown, path, lambda p: True)
         restore(done.markdown, done.written).encode("utf-8")

@@ -73,7 +73,7 @@ def _last_text(register_plugin, page: str) -> str | None:
 def _whole_render(register_copy: Path, register_plugin) -> dict[str, str]:
     register, diagnostics = load_register(register_copy)
     assert not diagnostics
-    return render_site(register, **register_plugin.previews.built.options, share=False).pages
+    return render_site(register, **register_plugin.previews.built.options).pages
 
 
 def _wait_for_the_whole_site(register_plugin) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import generator.core.read.load as load
+import generator.speedups.shared_read as shared_read
 from generator.core.render import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,19 +28,19 @@ def register_root(tmp_path_factory) -> Path:
 
 
 def _load(root: Path, monkeypatch, shared: bool):
-    monkeypatch.setattr(load, "SHARED_READ_FROM", 200 if shared else 10 ** 9)
-    return load.load_register(root)
+    """Read by the speed-up (half in a forked child) or by the plain reader."""
+    return load.load_register(root, read=shared_read.read_shared if shared else load.read_here)
 
 
 def test_read_together_it_is_the_register_read_alone(register_root, monkeypatch):
     forked = []
 
-    class Recording(load.BesideStream):
+    class Recording(shared_read.BesideStream):
         def __init__(self, *args):
             super().__init__(*args)
             forked.append(self.forked)
 
-    monkeypatch.setattr(load, "BesideStream", Recording)
+    monkeypatch.setattr(shared_read, "BesideStream", Recording)
     together, problems = _load(register_root, monkeypatch, shared=True)
     assert forked == [True]  # the child read the second part
     alone, _ = _load(register_root, monkeypatch, shared=False)
@@ -73,7 +74,7 @@ def test_a_child_failing_midway_loses_nothing(register_root, tmp_path, monkeypat
     files = load.document_files(root, load.Diagnostics())
     path = root / files[N // 2 + 5]  # in the child's first batch, which it sends
     path.write_text(path.read_text(encoding="utf-8").replace("title:", "tittle:", 1), encoding="utf-8")
-    parent, read, calls = os.getpid(), load._read_documents, []
+    parent, read, calls = os.getpid(), shared_read.read_documents, []
 
     def failing_in_the_child(*args):
         calls.append(1)
@@ -82,7 +83,7 @@ def test_a_child_failing_midway_loses_nothing(register_root, tmp_path, monkeypat
         return read(*args)
 
     alone, problems_alone = _load(root, monkeypatch, shared=False)
-    monkeypatch.setattr(load, "_read_documents", failing_in_the_child)
+    monkeypatch.setattr(shared_read, "read_documents", failing_in_the_child)
     together, problems = _load(root, monkeypatch, shared=True)
     assert len(calls) > 2  # the child failed, and its half was read here
     assert together is None and problems == problems_alone

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.core.read.load import load_register
 from generator.core.safe_fs import LINK
+from generator.speedups.shared_read import read_shared
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -21,7 +22,7 @@ def _check(args: argparse.Namespace) -> int:
     from generator.editor.schema import schema_diagnostics
 
     root = Path(args.root)
-    register, diagnostics = load_register(root)
+    register, diagnostics = load_register(root, read=read_shared)
     if args.base and register is not None:
         from generator.core.check.permalinks import check_against_base
 
@@ -227,7 +228,7 @@ def _export(args: argparse.Namespace) -> int:
     from generator.core.safe_fs import make_output_folder, output_problem
 
     root = Path(args.root)
-    register, diagnostics = load_register(root)
+    register, diagnostics = load_register(root, read=read_shared)
     for d in diagnostics:
         print(d, file=sys.stderr)
     if diagnostics:

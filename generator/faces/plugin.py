@@ -46,6 +46,8 @@ from generator.speedups.direct import DirectPage, heading_settings
 from generator.speedups.page_shell import (
     CompiledTemplates, SpeedUpOff, install_page_shell, share_nav, trim_template_space)
 from generator.speedups.prerender import Prerendered, restore
+from generator.speedups.shared_read import read_shared
+from generator.speedups.shared_render import fork_half
 
 log = logging.getLogger("mkdocs.plugins.register")
 log.setLevel(logging.INFO)  # its one notice shows even when `register build` quiets MkDocs to warnings
@@ -189,7 +191,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                 self.open_data_writer.stop()  # it would write the register before this edit
         if helper is not None:
             helper.read(self.root)  # the helper gives up a whole render of the register before this
-        register, diagnostics = load_register(self.root, self.read_cache)
+        register, diagnostics = load_register(self.root, self.read_cache, read=read_shared)
         stamp = self.read_cache.stamp if self.read_cache is not None else ()
         if diagnostics:
             lines = "\n".join(str(d) for d in diagnostics)
@@ -247,7 +249,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                 whole) -> tuple[dict[str, PageContent], str]:
         """Each generated page's content (preview_pages.PageContent), and the home page's summary."""
         if self.previews is None:
-            site = render_site(register, **page_options, share=self.open_data is None)
+            # not split while the other core makes the open data (speedups/shared_render.py)
+            site = render_site(register, **page_options, split=fork_half if self.open_data is None else None)
             return site.pages, site.home_summary
         self.previews.near_first_from = self.config.preview_near_first_from
         rendered = self.previews.render(register, page_options, stamp, helper, self.staging, whole,

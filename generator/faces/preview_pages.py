@@ -20,6 +20,7 @@ from generator.core.render import render_site
 from generator.core.render.near import render_near
 from generator.faces.preview_helper import PreviewHelper, WholeRendered
 from generator.faces.staging import Staging
+from generator.speedups.shared_render import fork_half
 
 NEAR_FIRST_FILES = 20  # records changed at once, at most (a branch switched is rendered whole)
 
@@ -90,7 +91,7 @@ class PreviewPages:
             return Rendered(pages, home_summary)
         edited = self._edited(register, options, helper, staging, built, stamp)
         if edited is None:
-            site = render_site(register, **options, share=share, other_half=helper and (
+            site = render_site(register, **options, split=fork_half if share else None, other_half=helper and (
                 lambda: helper.render(stamp, options)))
             self._rendering = Built(stamp, options, frozenset(site.pages), site.alone, keys, site.home_summary,
                                     True)

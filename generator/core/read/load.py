@@ -7,7 +7,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable
 
 from generator.core.check.checks import check_register
 from generator.core.check.permalinks import check_former, check_published
@@ -19,7 +19,6 @@ from generator.core.read.citations import Found, collect_citations, find_in_docu
 from generator.core.read.documents import Names, read_document
 from generator.core.read.registries import read_agencies, read_bodies, read_people
 from generator.core.safe_fs import LINK, NOT_REGULAR
-from generator.speedups.beside import BesideError, BesideStream
 
 YEAR_RE = re.compile(r"^\d{4}$")
 REGISTRIES = ("agencies.yml", "people.yml", "bodies.yml")
@@ -85,13 +84,13 @@ def bulk():
             gc.enable()
 
 
-SHARED_READ_FROM = 200  # documents: below this a child's start costs more than it saves
-
-
 Read = tuple[list[Document], list[Diagnostic], dict[str, tuple[Document, list[Found]]]]
+# how the documents of a load are read: the plain way reads them here, in order; a face may
+# pass another (speedups/shared_read.py reads half of them in a forked child)
+Reader = Callable[[Path, list[str], Names], list[Read]]
 
 
-def _read_documents(root: Path, files: list[str], names: Names) -> Read:
+def read_documents(root: Path, files: list[str], names: Names) -> Read:
     """The documents in `files`, the problems found reading them, and the citations found in
     each one's text: finding them needs the document alone, so it is done where it is read."""
     diags = Diagnostics()
@@ -99,38 +98,9 @@ def _read_documents(root: Path, files: list[str], names: Names) -> Read:
     return documents, diags.items, {doc.key: (doc, find_in_document(doc)) for doc in documents}
 
 
-READ_BATCH = 100  # documents: a batch's pickle (about 0.5 MB) fits the pipe (beside.py) whole
-
-
-def _read_batches(root: Path, files: list[str], names: Names) -> Iterator[Read]:
-    for start in range(0, len(files), READ_BATCH):
-        yield _read_documents(root, files[start:start + READ_BATCH], names)
-
-
-def _read_shared(root: Path, files: list[str], names: Names) -> list[Read]:
-    """`files` read in batches, the second half's by a forked child on the other core.
-
-    The child sends each batch as it is read, and this process takes what has arrived between
-    two of its own: pickling and unpickling then overlap the reading. Sent as one answer at
-    the end (25 MB at 10,000 documents), they were waited for: loading took 8.5 s, now 8.0."""
-    split = len(files) // 2
-    there = BesideStream(_read_batches, root, files[split:], names)
-    if not there.forked:
-        return list(_read_batches(root, files, names))
-    here, theirs = [], []
-    try:
-        for batch in _read_batches(root, files[:split], names):
-            here.append(batch)
-            theirs += there.ready()  # the pipe drained: the child need not wait for room
-        while True:
-            try:
-                theirs.append(there.next())
-            except StopIteration:
-                break
-    except BesideError:  # read here: a fault shows itself here, whole
-        there.abandon()
-        theirs = list(_read_batches(root, files[split:], names))
-    return here + theirs
+def read_here(root: Path, files: list[str], names: Names) -> list[Read]:
+    """The plain reader: every document, here, in order."""
+    return [read_documents(root, files, names)]
 
 
 def _stat(path: Path) -> tuple[int, ...] | None:
@@ -181,18 +151,19 @@ class ReadCache:
             self.documents.pop(d.path, None)
 
 
-def load_register(root: Path, cache: ReadCache | None = None) -> tuple[Register | None, list[Diagnostic]]:
+def load_register(root: Path, cache: ReadCache | None = None,
+                  read: Reader = read_here) -> tuple[Register | None, list[Diagnostic]]:
     """The checked register, or None with the diagnostics that keep it from being published.
     With a `cache`, the documents whose files are unchanged since it was last given are not
-    read again."""
+    read again; else `read` reads them (read_here, or a speed-up a face passes)."""
     with bulk():
-        register, diagnostics = _load_register(Path(root), cache)
+        register, diagnostics = _load_register(Path(root), cache, read)
     if cache is not None:
         cache.forget(diagnostics)
     return register, diagnostics
 
 
-def _load_register(root: Path, cache: ReadCache | None) -> tuple[Register | None, list[Diagnostic]]:
+def _load_register(root: Path, cache: ReadCache | None, read: Reader) -> tuple[Register | None, list[Diagnostic]]:
     diags = Diagnostics()
     registries = tuple(_stat(root / "decisions" / name) for name in REGISTRIES)
     agencies = read_agencies(root, diags)
@@ -202,10 +173,7 @@ def _load_register(root: Path, cache: ReadCache | None) -> tuple[Register | None
     files = document_files(root, diags)
     if cache is not None:
         return _checked(root, *cache.read(root, files, names, registries), diags, names, cache.found)
-    # reading a document needs nothing of the others: a large register's second half is read
-    # by a forked child on the other core meanwhile (beside.py)
-    reads = (_read_shared(root, files, names) if len(files) >= SHARED_READ_FROM
-             else [_read_documents(root, files, names)])
+    reads = read(root, files, names)
     return _checked(root, [doc for read in reads for doc in read[0]],
                     [problem for read in reads for problem in read[1]], diags, names,
                     {key: value for read in reads for key, value in read[2].items()})

@@ -23,7 +23,6 @@ from generator.core.render.tasks import render_task, render_task_index
 from generator.core.render.views import (
     AMENDMENTS, DEADLINES, TRANSFERS, render_amendments, render_deadlines, render_timeline,
     render_transfers)
-from generator.speedups.beside import Beside, BesideError
 
 
 @dataclass
@@ -39,33 +38,30 @@ class RenderedSite:
 def render_site(register: Register, lang: str = "vi", as_of: date | None = None,
                 intros: dict[str, str] | None = None, history=None, repo_url: str | None = None,
                 directory_urls: bool = True, other_half: Callable[[], Any] | None = None,
-                share: bool = True) -> RenderedSite:
+                split: Callable[[Register, list[Job]], Any] | None = None) -> RenderedSite:
     """Every generated page. `intros` holds hand-written text for agency pages, by agency id;
     `history` (provenance.History) adds each record's editorial history and the recent changes.
 
-    Each page needs the register and nothing another page makes: a large register's pages are
-    shared with a forked child on the other core (beside.py), which sends back its half's text,
-    or with what `other_half()` starts (a preview's helper, preview_helper.py); its `result()`
-    is that half's pages, or None to render them here. Without `share`, they are all rendered
-    here: a build's other core is making its open data meanwhile, and a third process on two
-    cores made a 10,000-document build 14 s slower."""
+    Each page needs the register and nothing another page makes, so the pages may be made in
+    two halves: the second by what `other_half()` starts before the jobs are made (a preview's
+    helper, faces/preview_helper.py), or by what `split(register, jobs)` starts once they are
+    (speedups/shared_render.py forks a child); either's `result()` is that half's pages, or
+    None, or raises, and then they are rendered here. Without either, all are rendered here."""
     with bulk():
         there = other_half() if other_half is not None else None  # it starts on its own context
         ctx, jobs = site_jobs(register, lang, as_of or date.today(), intros, history, repo_url, directory_urls)
-        if there is None and (not share or len(register.documents) < SHARED_RENDER_FROM):
+        if there is None and split is not None:
+            there = split(register, jobs)
+        if there is None:
             pages = render_part(jobs, 0, 1)
         else:
-            there = there or Beside(render_part, jobs, 1, 2)  # a forked child inherits these jobs
             pages = render_part(jobs, 0, 2)
             try:
                 half = there.result()
-            except BesideError:  # rendered here: a fault shows itself here, whole
+            except Exception:  # rendered here: a fault shows itself here, whole
                 half = None
             pages.update(render_part(jobs, 1, 2) if half is None else half)
         return _site(ctx, jobs, pages)
-
-
-SHARED_RENDER_FROM = 200  # documents: below this a child's start costs more than it saves
 
 
 @dataclass(frozen=True)
