@@ -38,7 +38,7 @@ class Period:
         if self.upto is not None:
             if not isinstance(self.upto, Period) or self.upto.upto is not None:
                 raise ValueError("a bound is a single period, e.g. 2019-09..2019-09-18")
-            if self.upto.end < self._own_start():
+            if self.upto.end < self._base().start:
                 raise ValueError(f"the bound {self.upto} ends before {self._base()} begins")
         for name in ("year", "quarter", "month", "day"):
             value = getattr(self, name)
@@ -63,10 +63,6 @@ class Period:
 
     def _base(self) -> "Period":
         return Period(self.year, self.quarter, self.month, self.day)
-
-    def _own_start(self) -> date:
-        return date(self.year, self.month or (3 * self.quarter - 2 if self.quarter else 1),
-                    self.day or 1)
 
     @property
     def precision(self) -> str:

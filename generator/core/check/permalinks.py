@@ -17,6 +17,7 @@ import os
 import posixpath
 from pathlib import Path
 
+from generator.core import urls
 from generator.core.diagnostics import Diagnostics, Loc
 from generator.core.model import Register
 from generator.core.read.documents import DOC_REF_RE
@@ -36,8 +37,8 @@ PUBLISHED_HEADER = """\
 # --- where things live on the site ---------------------------------------------------------
 
 def document_url(key: str, directory_urls: bool = True) -> str:
-    """The URL of a document's page, relative to the site root (as MkDocs makes it)."""
-    return f"van-ban/{key}/" if directory_urls else f"van-ban/{key}.html"
+    """The URL of a document's page, relative to the site root (urls.page_url, MkDocs' rule)."""
+    return urls.page_url(urls.document(key), directory_urls)
 
 
 def document_json_path(key: str) -> str:

@@ -122,6 +122,19 @@ def _describe(ctx: Context, action: Action, page: str) -> str:
     return f"{sentence} {para}".strip()
 
 
+def request_state(ctx: Context, action, page: str) -> str:
+    """Where a request stands: fulfilled wholly, in part (which changes), or not yet."""
+    t = ctx.t
+    ref = f"{action.doc}#{action.id}" if action.id else None
+    wholly = ctx.rel.wholly_fulfilled_by.get(ref, []) if ref else []
+    partly = [k for k in ctx.rel.fulfilled_by.get(ref, []) if k not in wholly] if ref else []
+    if wholly:
+        return f"*{t('request_fulfilled')}* " + ", ".join(ctx.fulfilled_by(k, ref, page) for k in wholly)
+    if partly:
+        return f"*{t('request_partly')}* " + ", ".join(ctx.fulfilled_by(k, ref, page) for k in partly)
+    return f"*{t('request_pending')}*"
+
+
 def _observed_in_effect(ctx: Context, action: Action) -> Action | None:
     """A later observation (`holds`) of the holder a directed appointment names, in that post:
     the change was made, though no document in the register is recorded as enacting it."""

@@ -2,6 +2,8 @@
 composition on every date it changed, and a timeline."""
 from __future__ import annotations
 
+from collections import Counter
+
 from generator.core import urls
 from generator.core.derive.tenures import PostHistory
 from generator.core.model import Body, Holder
@@ -85,8 +87,8 @@ def _composition(ctx: Context, histories: list[PostHistory], page: str, body: Bo
     order = {p: i for i, p in enumerate([*body.posts, *body.roles])}
     titles = {h.post: post_title(ctx, h) for h in ctx.register.derived.tenures.for_body(body.id)}
     out = [f"## {t('composition')}\n\n"]
-    periods = [snapshot.when for snapshot in snapshots]
-    for at, snapshot in enumerate(snapshots):
+    periods = Counter(snapshot.when for snapshot in snapshots)
+    for snapshot in snapshots:
         by_post: dict[str, list[str]] = {}
         for seat in sorted(snapshot.seats, key=lambda s: order.get(s.post, len(order))):
             by_post.setdefault(seat.post, []).append(_seat_text(ctx, seat, page))
@@ -99,7 +101,7 @@ def _composition(ctx: Context, histories: list[PostHistory], page: str, body: Bo
                 rows.append([t("other_members"), f"*{t.count(last.unlisted, 'members_not_listed')}* — "
                              f"{ctx.document(last.action.doc, page)} {ctx.paragraph(last.action, page)}".strip()])
         # two documents of one month or year: each composition says which document made it
-        shared = periods.count(snapshot.when) > 1 and snapshot.doc in ctx.register.documents
+        shared = periods[snapshot.when] > 1 and snapshot.doc in ctx.register.documents
         source = f" {text('(' + t('per') + ' ' + ctx.doc_label(snapshot.doc) + ')')}" if shared else ""
         out.append(f"### {t('composition_on')} {text(t.period(snapshot.when))}{source}\n\n")
         out.append((table([t("post"), t("holder")], rows) or f"{t('none')}\n") + "\n")

@@ -6,6 +6,7 @@ from collections import defaultdict
 from generator.core import urls
 from generator.core.model import CitedDocument, Document
 from generator.core.read.citations import UNKNOWN_YEAR
+from generator.core.render.actions import describe, request_state
 from generator.core.render.context import Context
 from generator.core.render.markup import front_matter, link, table, text
 
@@ -128,19 +129,6 @@ def _change_line(ctx: Context, action, page: str) -> str:
     return f"{line} {ctx.paragraph(action, page)}".strip()
 
 
-def request_state(ctx: Context, action, page: str) -> str:
-    """Where a request stands: fulfilled wholly, in part (which changes), or not yet."""
-    t = ctx.t
-    ref = f"{action.doc}#{action.id}" if action.id else None
-    wholly = ctx.rel.wholly_fulfilled_by.get(ref, []) if ref else []
-    partly = [k for k in ctx.rel.fulfilled_by.get(ref, []) if k not in wholly] if ref else []
-    if wholly:
-        return f"*{t('request_fulfilled')}* " + ", ".join(ctx.fulfilled_by(k, ref, page) for k in wholly)
-    if partly:
-        return f"*{t('request_partly')}* " + ", ".join(ctx.fulfilled_by(k, ref, page) for k in partly)
-    return f"*{t('request_pending')}*"
-
-
 def render_cited_document(ctx: Context, cited: CitedDocument) -> str:
     t = ctx.t
     page = urls.document(cited.key)
@@ -164,7 +152,6 @@ def render_cited_document(ctx: Context, cited: CitedDocument) -> str:
         out.append("\n")
     requests = ctx.rel.requests_for.get(cited.key, [])
     if requests:
-        from generator.core.render.actions import describe
         out.append(f"## {t('requested_by')}\n\n")
         out.extend(f"- {ctx.document(a.doc, page)}: {describe(ctx, a, page)} — {request_state(ctx, a, page)}\n"
                    for a in requests)

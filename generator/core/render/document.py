@@ -5,7 +5,7 @@ import re
 
 from generator.core import urls
 from generator.core.model import Document
-from generator.core.render.actions import describe
+from generator.core.render.actions import describe, request_state
 from generator.core.render.context import Context
 from generator.core.render.markup import body_markdown, external_link, front_matter, link, table, text
 from generator.core.vocab import ACTION_KINDS
@@ -128,7 +128,6 @@ def _fulfilment(ctx: Context, doc: Document, ref: str, page: str) -> str:
 
 def _request_line(ctx: Context, request, page: str) -> str:
     """A request of this document, where it stands, and each change directed pending it."""
-    from generator.core.render.browse import request_state
     line = f"{describe(ctx, request, page)} — {request_state(ctx, request, page)}"
     for change in ctx.rel.pending_on.get(f"{request.doc}#{request.id}", []):
         line += f"<br>{ctx.t('act_' + change.kind)}: {describe(ctx, change, page)}"  # says enacted or not
