@@ -1,8 +1,10 @@
 """The layer contract, read from the source with `ast` (imports, however indirect):
 
-- the core (generator.core: read, check, derive, render) imports no engine (MkDocs, Jinja2,
+- the core (generator.core: read, check, derive, render) imports no engine (MkDocs, Material,
   Python-Markdown, watchdog) and nothing of the faces, the editor tools, publishing or the
   speed-ups: a face hands the core a speed-up (load_register(read=…), render_site(split=…));
+  it writes HTML from templates with a Jinja2 environment of its own (render/markup.py, the
+  one module that imports Jinja2), never the theme's;
 - publishing imports no face and no editor tool;
 - the editor tools import no face.
 
@@ -18,7 +20,7 @@ import pytest
 from conftest import ROOT
 
 PACKAGE = ROOT / "generator"
-ENGINES = ("mkdocs", "jinja2", "markdown", "watchdog", "pymdownx", "material")
+ENGINES = ("mkdocs", "markdown", "watchdog", "pymdownx", "material")
 
 
 def _module(path: Path) -> str:
@@ -84,6 +86,12 @@ def test_each_layer_imports_only_what_lies_below_it(module):
     package = next(p for p in RULES if _inside(module, p))
     chain = _chain(module, RULES[package])
     assert chain is None, " → ".join(chain)
+
+
+def test_only_the_cores_template_module_imports_jinja2():
+    users = sorted(m for m in _imports() if _inside(m, "generator.core")
+                   and any(t.split(".")[0] == "jinja2" for t in _imports()[m]))
+    assert users == ["generator.core.render.markup"]
 
 
 def test_the_layout_is_the_architecture():

@@ -28,7 +28,6 @@ from generator.core.read.load import load_register
 from generator.core.render import render_site
 from generator.core.text_rules import MAX_NAME_BYTES
 from generator.publish.export import export_files
-from generator.speedups.prerender import prerender, restore
 
 NEW = "decisions/2023/7-tb-ba.md"
 
@@ -245,14 +244,13 @@ def test_names_longer_than_a_file_system_takes_are_refused_and_the_longest_allow
     assert json.loads((site / f"van-ban/2023/{stem}.json").read_text(encoding="utf-8"))
 
 
-def test_text_holding_the_builds_marks_is_shown_as_written():
-    """The build's marks are private-use characters `check` refuses in records; text that holds
-    them anyway (a git author's name) is shown as written and never taken for a mark."""
-    markdown = "Đoạn một.\n\n\ue0000\ue001\n\nĐoạn \ue0001\ue001 hai.\n\n\ue000" + "9" * 30 + "\ue001\n"
-    done = prerender(markdown, "van-ban/2023/x.md", lambda path: True)
-    html = restore("\n".join(f"<p>{line}</p>" for line in done.markdown.split("\n") if line), done.written)
-    assert "Đoạn một." in html and "Đoạn &#57344;1&#57345; hai." in html
-    assert html.count("&#57344;") == 3 and "\ue000" not in html
+def test_text_holding_private_use_characters_is_shown_as_written():
+    """Private-use characters are what engines mark their own blocks with (Python-Markdown's
+    placeholders); `check` refuses them in records, and text that holds them anyway (a git
+    author's name) is written as entities, which are never taken for a mark."""
+    from generator.core.render.markup import text
+    html = text("Đoạn \ue0001\ue001 hai.")
+    assert html == "Đoạn &#57344;1&#57345; hai." and "\ue000" not in html
 
 
 # --- property: what check accepts builds ----------------------------------------------------
@@ -275,7 +273,7 @@ FIELDS = ("title", "signer_as", "source_title", "task_title", "due_phrase", "rep
 
 
 def _render_everything(root: Path) -> bool:
-    """What the build makes of a register, without MkDocs: every page (prerendered), the open
+    """What the build makes of a register, without MkDocs: every page, the open
     data, the feed. None of it may raise; every page and file must be UTF-8 and the feed XML."""
     register, diagnostics = load_register(root)
     if register is None:
@@ -283,9 +281,8 @@ def _render_everything(root: Path) -> bool:
             assert d.path.startswith("decisions/") and d.line >= 1 and d.message
         return False
     site = render_site(register, as_of=date(2024, 1, 1))
-    for path, markdown in site.pages.items():
-        done = prerender(markdown, path, lambda p: True)
-        restore(done.markdown, done.written).encode("utf-8")
+    for page in site.pages.values():
+        page.encode("utf-8")
     files = export_files(register, as_of=date(2024, 1, 1), site_name="Sổ", site_url="https://example.org/so/")
     ET.fromstring(files["van-ban-moi.xml"])
     for content in files.values():

@@ -57,9 +57,8 @@ def _tree(path: Path) -> list[tuple]:
 def spaced_site(tmp_path_factory) -> Path:
     """The shipped register built with Material's template whitespace kept."""
     site = tmp_path_factory.mktemp("spaced") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("REGISTER_KEEP_TEMPLATE_SPACE", "1")
-        assert register_main(["--root", str(ROOT), "build", "--as-of", "2026-11-22", "--site-dir", str(site)]) == 0
+    assert register_main(["--root", str(ROOT), "build", "--as-of", "2026-11-22", "--site-dir", str(site),
+                          "--fast-build", "off"]) == 0
     return site
 
 

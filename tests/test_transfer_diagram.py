@@ -5,6 +5,7 @@ diagram, which Mermaid refuses to draw (over 500 arrows or 50,000 characters).""
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 import sys
 from collections import Counter
@@ -23,8 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import synthetic  # noqa: E402
 
-CELL = re.compile(r"(?<!\\)\|")
-LINK_TEXT = re.compile(r"^\[(.+?)\]\(")
+ROW = re.compile(r"<tr>(.*?)</tr>")
+CELL = re.compile(r"<td>(.*?)</td>")
+LINK_TEXT = re.compile(r"^<a href=\"[^\"]*\">(.+?)</a>")
 
 
 @pytest.fixture(scope="module")
@@ -44,18 +46,19 @@ def page(context) -> str:
 def _table_rows(page: str) -> list[tuple[str, str, str]]:
     """(from, to, task) of every row of the transfers table, as the reader sees them."""
     rows = []
-    for line in page[:page.index("## Sơ đồ")].splitlines():
-        cells = [c.strip() for c in CELL.split(line)[1:-1]]
-        if len(cells) == 5 and cells[0] != "Ngày" and not cells[0].startswith("---"):
-            rows.append(tuple(LINK_TEXT.match(cells[i]).group(1) for i in (2, 3, 1)))
+    for row in ROW.findall(page[:page.index('id="so-o"')]):
+        cells = CELL.findall(row)
+        if len(cells) == 5:  # not the header's
+            rows.append(tuple(html.unescape(LINK_TEXT.match(cells[i]).group(1)) for i in (2, 3, 1)))
     return rows
 
 
 def _diagram(page: str) -> tuple[str, str, dict[tuple[str, str], str]]:
     """The sentence before the diagram, the diagram's text, and its arrows' labels by pair."""
-    head, _, rest = page.partition("## Sơ đồ\n\n")
-    note, _, rest = rest.partition("```mermaid\n")
-    diagram = rest[:rest.index("```")]
+    rest = page[page.index('id="so-o"'):]
+    note = html.unescape(re.sub(r"<[^>]+>", "", rest[rest.index("</h2>") + 5:rest.index("<pre")]))
+    code = rest[rest.index('<pre class="register-diagram"><code>') + 36:]
+    diagram = html.unescape(code[:code.index("</code></pre>")])
     names = dict(re.findall(r'^  (A\d+)\["(.+)"\]$', diagram, re.M))
     arrows = {(names[a], names[b]): label
               for a, label, b in re.findall(r'^  (A\d+) -->\|"(.+)"\| (A\d+)$', diagram, re.M)}

@@ -76,8 +76,40 @@ def body(body_id: str) -> str:
     return f"to-chuc/{body_id}.md"
 
 
+def href(from_page: str, to_page: str, directory_urls: bool = True, anchor: str | None = None) -> str:
+    """A link's address from one generated page to another page (a source path `….md`) or file
+    of the site: what MkDocs writes for the Markdown link `relative(from_page, to_page)`."""
+    if from_page == to_page and anchor:
+        return f"#{anchor}"
+    target = page_url(to_page, directory_urls) if to_page.endswith(".md") else to_page
+    address = relative_url(target, page_url(from_page, directory_urls))
+    if address == "./" and from_page == to_page and target != "./" and not target.endswith("/index.html"):
+        # a page's link to itself as its folder's other pages write it ("../x/"): the pages of
+        # a folder share their links (render/context.py)
+        address = "../" + posixpath.basename(target.rstrip("/")) + "/"
+    return f"{address}#{anchor}" if anchor else address
+
+
+@lru_cache(maxsize=1 << 18)  # the pages of one folder link to the same targets
+def relative_url(url: str, other: str) -> str:
+    """`url` as seen from the page at URL `other`: MkDocs' utils.get_relative_url."""
+    dirname, _, basename = other.rpartition("/")
+    if "." in basename:
+        other = dirname
+    other_parts = [p for p in other.split("/") if p not in ("", ".")]
+    dest_parts = [p for p in url.split("/") if p not in ("", ".")]
+    common = 0
+    for a, b in zip(other_parts, dest_parts):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(other_parts) - common) + dest_parts[common:]) or "."
+    return rel + "/" if url.endswith("/") else rel
+
+
 def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """A Markdown link target from one page's source path to another's (MkDocs checks it)."""
+    """A Markdown link target from one page's source path to another's (MkDocs checks it): in
+    a record's body, which stays Markdown."""
     if from_page == to_page:
         return f"#{anchor}" if anchor else posixpath.basename(to_page)
     target = _relpath(to_page, from_page.rpartition("/")[0])

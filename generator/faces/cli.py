@@ -69,8 +69,6 @@ def _build(args: argparse.Namespace) -> int:
     from generator.core.safe_fs import make_output_folder
     from generator.publish.site_output import Terminated, clean_leftovers, new_build_folder, stop_on_sigterm, swap_in
 
-    if args.as_of:
-        os.environ["REGISTER_AS_OF"] = args.as_of
     config_file = _config_file(args)
     root = Path(config_file).parent.resolve()
     # the path as given, made absolute without following links: a committed `site` link must
@@ -91,6 +89,12 @@ def _build(args: argparse.Namespace) -> int:
     try:
         with stop_on_sigterm() as stopped:
             config = load_config(config_file, strict=True, site_dir=str(staging))
+            plugin = config.plugins.get("register")
+            if plugin is not None:  # the plugin's typed settings, as mkdocs.yml would give them
+                if args.as_of:
+                    plugin.config.as_of = args.as_of
+                if args.fast_build:
+                    plugin.config.fast_build = args.fast_build
             build(config)
             if stopped:  # the signal's exception was caught along the way: stop all the same
                 raise Terminated(f"stopped by signal {stopped[0]}")
@@ -303,6 +307,9 @@ def parser() -> argparse.ArgumentParser:
         cmd.set_defaults(run=run)
         if name == "build":
             cmd.add_argument("-d", "--site-dir", default="site")
+            cmd.add_argument("--fast-build", choices=("auto", "on", "off"),
+                             help="the speed-ups: off builds by the plain path only (default: the "
+                                  "plugin's fast_build in mkdocs.yml, else auto)")
         else:
             cmd.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
     export = sub.add_parser("export", help="write the open data (JSON, CSV, Atom) to a folder; with "

@@ -16,12 +16,11 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.toc import get_toc
 
 from generator.core import urls
 from generator.core.asof import resolve_as_of
 from generator.core.check.source_texts import published_text, source_files
-from generator.core.read.load import ReadCache, bulk, load_register
+from generator.core.read.load import ReadCache, bulk, load_register, read_here
 from generator.core.read.provenance import read_history
 from generator.core.render import render_site
 from generator.core.render.history import FEED, as_of_moment, page_sources, render_feed
@@ -30,6 +29,7 @@ from generator.core.render.labels import Labels
 from generator.core.render.search_meta import search_block, search_entries, ui_labels
 from generator.core.safe_fs import site_sources
 from generator.editor.schema import schema_texts
+from generator.faces.pages import GeneratedPage
 from generator.faces.preview import OpenDataWriter
 from generator.faces.preview_helper import PreviewHelper
 from generator.faces.preview_pages import PageContent, PreviewPages
@@ -40,12 +40,9 @@ from generator.publish.pagefind_service import (
     LEXICON_FILTER, PAGES_PER_PART, PagefindService, PagefindServiceError, part_path, parts_for,
     search_url)
 from generator.publish.search_index import SearchIndexError, build_search_index
-from generator.speedups.beside import Beside, BesideError
-from generator.speedups.converting import PageConverter
-from generator.speedups.direct import DirectPage, heading_settings
+from generator.speedups.beside import Beside, BesideError, InPlace
 from generator.speedups.page_shell import (
     CompiledTemplates, SpeedUpOff, install_page_shell, share_nav, trim_template_space)
-from generator.speedups.prerender import Prerendered, restore
 from generator.speedups.shared_read import read_shared
 from generator.speedups.shared_render import fork_half
 
@@ -60,6 +57,10 @@ class RegisterConfig(Config):
     search_pages_per_part = c.Type(int, default=PAGES_PER_PART)  # a larger site's index is split
     # a preview renders first only the pages near an edit from this many documents (preview_pages.py)
     preview_near_first_from = c.Type(int, default=2_000)
+    # the speed-ups (generator/speedups/): `off` builds by the plain path only; `on` uses each,
+    # and one that finds what it relies on changed falls back to the plain path with an info
+    # line; `auto` is `on`, but forks no child on a machine of one core
+    fast_build = c.Choice(("auto", "on", "off"), default="auto")
 
 
 class RegisterPlugin(BasePlugin[RegisterConfig]):
@@ -70,13 +71,11 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     indexed = False   # `serve` has built the search index once
     staging: Staging | None = None
     generated: frozenset[str] = frozenset()
-    prerendered: dict[str, Prerendered]
     nav_pages: set[str]
     nav_urls: tuple[str, ...] = ()
     search_service: PagefindService | None = None  # Pagefind, fed the pages as they are built
     search_parts = 1  # of the search index (pagefind_service.py, parts_for)
     blocks: dict[str, str]  # each page's search block, from its conversion to its writing
-    made_blocks: dict[str, tuple[str, str]]  # (content, its search block) as the page was converted
     open_data: Beside | None = None  # the open-data files, made in a child process meanwhile
     preview_data: list  # a preview's open-data files, made once its pages are written
     # a preview's: documents kept from one rebuild to the next, and open data made after the pages
@@ -84,7 +83,6 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     open_data_writer: OpenDataWriter | None = None
     helper: PreviewHelper | None = None  # reads the register beside it and renders half its pages
     records_watch = None  # a preview's watcher of decisions/ (preview_watch.py)
-    converter: PageConverter | None = None  # generated pages as HTML, with a child on the other core
     page_renders: Counter  # pages filled into a shell / rendered in full (page_shell.py)
     compiled_templates: CompiledTemplates | None = None  # a preview's, from one rebuild to the next
     previews: PreviewPages | None = None  # a preview's renders, from one rebuild to the next
@@ -98,8 +96,21 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     def __init__(self) -> None:
         super().__init__()
         # each instance its own: a mutable default on the class would be shared by every instance
-        self.prerendered, self.nav_pages, self.blocks, self.made_blocks = {}, set(), {}, {}
+        self.nav_pages, self.blocks = set(), {}
         self.preview_data, self.page_renders = [], Counter()
+
+    @property
+    def fast(self) -> bool:
+        """Whether the speed-ups are used (fast_build)."""
+        return self.config.fast_build != "off"
+
+    @property
+    def forks(self) -> bool:
+        """Whether work is forked onto the other core (speedups/beside.py, shared_read.py,
+        shared_render.py): never with fast_build off, nor by `auto` on one core."""
+        if self.config.fast_build == "auto":
+            return (os.cpu_count() or 1) > 1
+        return self.fast
 
     def on_startup(self, *, command, dirty) -> None:
         # defining on_startup keeps this plugin alive across `serve` rebuilds, and with it the
@@ -129,7 +140,6 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             self.records_watch = None
         self._stop_search()
         self._stop_open_data()
-        self._stop_converting()
 
     def on_build_error(self, *, error) -> None:
         gc.unfreeze()
@@ -137,12 +147,6 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             self.open_data_writer.stop()  # were it paused, its files may no longer be the register's
         self._stop_search()
         self._stop_open_data()
-        self._stop_converting()
-
-    def _stop_converting(self) -> None:
-        if self.converter is not None:
-            self.converter.close()
-            self.converter = None
 
     def _stop_open_data(self) -> None:
         if self.open_data is not None:
@@ -156,7 +160,6 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
 
     def on_pre_build(self, *, config) -> None:
         self._stop_search()
-        self._stop_converting()
 
     def on_config(self, config):
         # The register, its pages and their search data live until the build ends: they are made
@@ -191,7 +194,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                 self.open_data_writer.stop()  # it would write the register before this edit
         if helper is not None:
             helper.read(self.root)  # the helper gives up a whole render of the register before this
-        register, diagnostics = load_register(self.root, self.read_cache, read=read_shared)
+        register, diagnostics = load_register(self.root, self.read_cache,
+                                              read=read_shared if self.forks else read_here)
         stamp = self.read_cache.stamp if self.read_cache is not None else ()
         if diagnostics:
             lines = "\n".join(str(d) for d in diagnostics)
@@ -219,7 +223,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         if self.open_data_writer is not None:
             self.preview_data = open_site_files(register, checkpoint=self.open_data_writer.checkpoint, **options)
         else:
-            self.preview_data, self.open_data = [], Beside(_packed_site_files, register, options)
+            self.preview_data, self.open_data = [], (Beside if self.forks else InPlace)(
+                _packed_site_files, register, options)
         docs_dir = Path(config.docs_dir)
         intros = {agency_id: path.read_text(encoding="utf-8")
                   for agency_id in register.agencies
@@ -239,7 +244,6 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self.register, self.as_of, self.lang = register, as_of, lang
         self.search = search_entries(register, Labels(lang), as_of, generated=self.pages)
         config.extra["register_search"] = ui_labels(Labels(lang))
-        self.permalink = heading_settings(config.markdown_extensions, config.mdx_configs)
         years = sorted({doc.year for doc in register.documents.values()}, reverse=True)
         if config.nav:
             _add_years(config.nav, [{str(y): urls.year(y)} for y in years])
@@ -250,7 +254,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         """Each generated page's content (preview_pages.PageContent), and the home page's summary."""
         if self.previews is None:
             # not split while the other core makes the open data (speedups/shared_render.py)
-            site = render_site(register, **page_options, split=fork_half if self.open_data is None else None)
+            split = fork_half if self.forks and self.open_data is None else None
+            site = render_site(register, **page_options, split=split)
             return site.pages, site.home_summary
         self.previews.near_first_from = self.config.preview_near_first_from
         rendered = self.previews.render(register, page_options, stamp, helper, self.staging, whole,
@@ -264,9 +269,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         if self.staging is None:
             self.staging = Staging()
         stage = self.staging
-        self.prerendered = {}
         stage.begin()
-        self.blocks, self.made_blocks = {}, {}
+        self.blocks = {}
         pages, self.pages = self.pages, None  # from here on, compressed only
         self.generated = frozenset(pages)
         home = files.src_uris.get(urls.HOME)
@@ -274,6 +278,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             home.is_modified = lambda: True  # its generated summary changed: rebuild it too
         # "edit"/"view" open the record in decisions/, not a generated page
         records = os.path.relpath(self.root, config.docs_dir).replace(os.sep, "/")
+        nav_titles = _nav_titles(config.nav or [])
         for path, content in pages.items():
             existing = files.src_uris.get(path)
             if existing is not None:
@@ -285,6 +290,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             if path in self.sources:
                 generated.edit_uri = posixpath.normpath(posixpath.join(records, self.sources[path]))
             files.append(generated)
+            # HTML already: MkDocs converts none of it (pages.py); titled as the navigation says
+            GeneratedPage(nav_titles.get(path), generated, config)
         open_data, self.open_data = self.open_data, None
         try:
             packed_files = open_data.result() if open_data is not None else []
@@ -315,33 +322,9 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         if page.file.src_uri == urls.HOME:
             return markdown.replace(MARKER, self.home_summary)
-        if page.file.src_uri in self.generated and not os.environ.get("REGISTER_NO_PRERENDER"):
-            # its tables, lists and paragraphs as HTML already: Python-Markdown and MkDocs' link
-            # resolution cost five plain pages' worth on a page of links (render/prerender.py)
-            done, direct, block = self.converter.converted(page.file.src_uri, markdown)
-            self.prerendered[page.file.src_uri] = done
-            if block is not None:
-                self.made_blocks[page.file.src_uri] = (direct.html, block)  # see _index
-            if direct is not None:
-                # nothing left for Python-Markdown but headings (render/direct.py): this page
-                # only is rendered without it
-                page.render = lambda config, files: _render_direct(page, direct)
-            return done.markdown
         return markdown
 
     def on_page_content(self, html: str, page, config, files) -> str:
-        done = self.prerendered.pop(page.file.src_uri, None)
-        if done is not None:
-            direct = page.__dict__.pop("render", None) is not None  # _render_direct wrote it whole
-            # MkDocs checks links to anchors once every page is converted: tell it of the anchors
-            # and the links written here, as it knows those it converted itself
-            page.present_anchor_ids = (page.present_anchor_ids or set()) | done.ids
-            if page.links_to_anchors is not None:
-                for target, anchor, written in done.anchor_links:
-                    to_file = files.src_uris.get(target)
-                    if to_file is not None:
-                        page.links_to_anchors.setdefault(to_file, {}).setdefault(anchor, written)
-            html = html if direct else restore(html, done.written)
         self._index(page, html, config)
         return html
 
@@ -349,13 +332,9 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         """The page's search block, from its content as Material's content.html shows it (with
         an <h1> of its title first when the content has none): sent to Pagefind now, while
         MkDocs converts the other pages, and kept for on_post_page to put into the page."""
-        made = self.made_blocks.pop(page.file.src_uri, None)
-        if made is not None and (content is made[0] or content == made[0]):
-            block = made[1]  # made with the page (converting.py), from this very content
-        else:
-            if "<h1" not in content:
-                content = f"<h1>{page.title or config.site_name}</h1>{content}"
-            block = search_block(content, self.search.get(page.file.src_uri))
+        if "<h1" not in content:
+            content = f"<h1>{page.title or config.site_name}</h1>{content}"
+        block = search_block(content, self.search.get(page.file.src_uri))
         self.blocks[page.file.src_uri] = block
         if self.search_service is not None:
             try:
@@ -366,12 +345,6 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     def on_nav(self, nav, config, files):
         self.nav_pages = {page.file.src_uri for page in nav.pages}
         self.nav_urls = tuple(page.url for page in nav.pages)
-        # every file is known now: a child converts the generated pages on the other core
-        # (converting.py). A preview converts only the pages an edit changed: it has no child.
-        beside = not self.serving and not os.environ.get("REGISTER_NO_PRERENDER")
-        self.converter = PageConverter(files, self.generated, config.use_directory_urls, self.permalink,
-                                       self.search, beside)
-        # Pagefind starts after that fork: the child holds none of its pipes
         if not (self.serving and self.indexed):  # a preview keeps its first search index
             self.search_parts = parts_for(len(files.documentation_pages()), self.config.search_pages_per_part)
             try:
@@ -384,7 +357,6 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         return nav
 
     def on_env(self, env, config, files):
-        self._stop_converting()  # every page is converted
         # every page is converted and indexed: Pagefind writes the index while MkDocs renders
         # the templates
         if self.search_service is not None:
@@ -392,19 +364,20 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
                 self.search_service.start_writing(Path(config.site_dir))
             except PagefindServiceError as exc:
                 raise PluginError(f"search index: {exc}") from exc
-        if not os.environ.get("REGISTER_KEEP_TEMPLATE_SPACE"):
-            trim_template_space(env)
+        if not self.fast:  # the plain path: Material's templates, as MkDocs renders them
+            gc.freeze()
+            return env
+        trim_template_space(env)
         if self.compiled_templates is not None:  # a preview's rebuild compiles no template again
             env.bytecode_cache = self.compiled_templates
         try:
             share_nav(env, self._nav_folder)
         except SpeedUpOff as exc:  # the plain path: Material renders each page's navigation
             log.info("navigation rendered per page: %s", exc)
-        if not os.environ.get("REGISTER_NO_PRERENDER"):
-            try:
-                self.page_renders = install_page_shell(env, self._nav_folder)
-            except SpeedUpOff as exc:
-                log.info("pages rendered in full: %s", exc)
+        try:
+            self.page_renders = install_page_shell(env, self._nav_folder)
+        except SpeedUpOff as exc:
+            log.info("pages rendered in full: %s", exc)
         gc.freeze()  # MkDocs' files, pages and navigation too live until the build ends (on_config)
         return env
 
@@ -548,16 +521,6 @@ def _packed_site_files(register, options: dict) -> list[tuple[str, bytes, bytes]
     return [(path, *compress(content)) for path, content in site_files(register, **options).items()]
 
 
-def _render_direct(page, direct: DirectPage) -> None:
-    """Set what MkDocs' Page.render sets, from a page render/direct.py wrote."""
-    page.content = direct.html
-    page.toc = get_toc(direct.toc_tokens)
-    page._title_from_render = direct.title
-    page.present_anchor_ids = set(direct.ids)
-    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
-        page.links_to_anchors = {}  # MkDocs collects links to anchors only then
-
-
 def _with_problems(output: str, problems: tuple[str, ...]) -> str:
     """A preview's page, when an edit broke the records: what is wrong, above the last good page."""
     body = output.find("<body")
@@ -583,6 +546,19 @@ def _with_search_block(output: str, block: str) -> str:
         return output
     end += len("</article>")
     return output[:end] + block + output[end:]
+
+
+def _nav_titles(nav: list) -> dict[str, str]:
+    """The title the navigation gives each page it names with one (`- Nhiệm vụ: nhiem-vu/index.md`)."""
+    titles: dict[str, str] = {}
+    for item in nav:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    titles[value] = title
+                elif isinstance(value, list):
+                    titles.update(_nav_titles(value))
+    return titles
 
 
 def _add_years(nav: list, year_entries: list[dict]) -> bool:

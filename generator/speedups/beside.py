@@ -22,7 +22,7 @@ import traceback
 from collections import deque
 from typing import Any, Callable, Iterator
 
-__all__ = ["Beside", "BesideError", "BesideStream", "can_fork"]
+__all__ = ["Beside", "BesideError", "BesideStream", "InPlace", "can_fork"]
 
 
 class BesideError(RuntimeError):
@@ -55,6 +55,19 @@ class Beside:
         if self._stream is not None:
             self._stream.abandon()
             self._stream = None
+
+
+class InPlace:
+    """Beside's plain path: `function(*args)` run now, here (`fast_build: off`)."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any):
+        self.forked, self._value = False, function(*args)
+
+    def result(self) -> Any:
+        return self._value
+
+    def abandon(self) -> None:
+        pass
 
 
 def _once(function: Callable[..., Any], *args: Any) -> Iterator[Any]:

@@ -1,4 +1,5 @@
-"""Render: the register as Markdown pages, {source path: text}, for any static-site engine."""
+"""Render: the register as pages, {source path: text}, for any static-site engine: each page
+its front matter and HTML from the templates in render/templates/ (markup.page_source)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from generator.core.render.document import render_document
 from generator.core.render.history import RECENT, history_section, page_sources, render_recent
 from generator.core.render.home import MARKER, render_home_summary
 from generator.core.render.labels import Labels
-from generator.core.render.markup import front_matter, link, text
+from generator.core.render.markup import block, link, render_listing
 from generator.core.render.people import render_person
 from generator.core.render.tasks import render_task, render_task_index
 from generator.core.render.views import (
@@ -85,7 +86,7 @@ def _site(ctx: Context, jobs: list[Job], pages: dict[str, str]) -> RenderedSite:
 def site_jobs(register: Register, lang: str, as_of: date, intros: dict[str, str] | None, history,
               repo_url: str | None, directory_urls: bool) -> tuple[Context, list[Job]]:
     """The context every page is rendered in, and the jobs that render them (page_jobs)."""
-    ctx = Context.build(register, Labels(lang), as_of)
+    ctx = Context.build(register, Labels(lang), as_of, directory_urls)
     return ctx, page_jobs(ctx, intros or {}, history, repo_url, directory_urls)
 
 
@@ -138,7 +139,7 @@ def page_jobs(ctx: Context, intros: dict[str, str], history, repo_url: str | Non
         section = sections.get(source)
         if section is None:
             section = sections[source] = history_section(t, source, history, repo_url)
-        return text_.rstrip("\n") + "\n\n" + section
+        return text_.rstrip("\n") + "\n" + section + "\n"
 
     # the aggregates first, the largest (browse, the timeline) apart
     jobs = [many(render_browse), many(render_timeline), one(DEADLINES, render_deadlines),
@@ -162,8 +163,8 @@ def page_jobs(ctx: Context, intros: dict[str, str], history, repo_url: str | Non
 
 
 def _entity_list(ctx: Context, page: str, title: str, items: list[tuple[str, str]]) -> str:
-    lines = "".join(f"- {link(name, urls.relative(page, target))}\n" for name, target in sorted(items))
-    return front_matter(title=title) + f"# {text(title)}\n\n" + (lines or ctx.t("none")) + "\n"
+    links = [link(name, ctx.href(page, target)) for name, target in sorted(items)]
+    return render_listing(title, [block(items=links) if links else block(text=ctx.t("none"))], ctx.t)
 
 
 def render_pages(register: Register, lang: str = "vi", as_of: date | None = None,

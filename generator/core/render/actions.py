@@ -1,4 +1,4 @@
-"""One action as one line of Markdown, linking every task, agency, person and body it names."""
+"""One action as one line of HTML, linking every task, agency, person and body it names."""
 from __future__ import annotations
 
 from generator.core import urls
@@ -11,7 +11,7 @@ from generator.core.render.markup import text
 def describe(ctx: Context, action: Action, page: str) -> str:
     # the same line, on every page of a folder (see Context._links); the link to the action's
     # paragraph is "#d-…" on its own document's page only
-    key = (id(action), page.rpartition("/")[0], page == urls.document(action.doc))
+    key = (id(action), ctx.where(page), page == urls.document(action.doc))
     line = ctx.described.get(key)
     if line is None:
         line = ctx.described[key] = _describe(ctx, action, page)
@@ -76,13 +76,13 @@ def _describe(ctx: Context, action: Action, page: str) -> str:
         seats = []
         body = ctx.register.bodies[action.body]
         for member in action.members:
-            holder = ctx.holder(member.holder, page) if member.holder else f"*{t('holder_unknown')}*"
+            holder = ctx.holder(member.holder, page) if member.holder else f"<em>{t('holder_unknown')}</em>"
             seats.append(f"{text(body.posts[member.post].title)} — {holder}")
         line = f"{ctx.body(action.body, page)}: " + ("; ".join(seats) if seats else "")
         if action.count is not None:
             line += f"{'; ' if seats else ''}{t.count(action.count, 'members_count')}"
         if not action.complete:
-            line += f" (*{t('list_incomplete')}*)"
+            line += f" (<em>{t('list_incomplete')}</em>)"
         parts.append(line)
     elif kind == "rename":
         where = ctx.body(action.body, page) if action.body else ctx.agency(action.agency, page)
@@ -101,25 +101,25 @@ def _describe(ctx: Context, action: Action, page: str) -> str:
     if action.effective and kind != "transfer":
         sentence += f" ({t('takes_effect')} {t.period(action.effective)})"
     if action.inferred:
-        sentence += f" — *{t('inferred')}: {text(action.inferred)}*"
+        sentence += f" — <em>{t('inferred')}: {text(action.inferred)}</em>"
     if action.pending:
         request_ref = f"{action.doc}#{action.pending}"
         fulfilled = ctx.rel.enacted_by.get(action.ref, [])
         if fulfilled:
-            sentence += f" — *{t('directed_enacted')}* " + ", ".join(ctx.fulfilled_by(k, request_ref, page)
+            sentence += f" — <em>{t('directed_enacted')}</em> " + ", ".join(ctx.fulfilled_by(k, request_ref, page)
                                                                       for k in fulfilled)
         else:
-            sentence += f" — *{t('directed')}*"
+            sentence += f" — <em>{t('directed')}</em>"
             target = ctx.register.action(request_ref)
             if target and target.target_key:
                 sentence += f" ({t('pending_on')} {ctx.document(target.target_key, page)})"
             seen = _observed_in_effect(ctx, action)
             if seen is not None:  # a later source shows the change made, by a document not held
                 day = seen.date or ctx.register.documents[seen.doc].issued
-                sentence += (f"; *{t('observed_in_effect')}* {ctx.document(seen.doc, page)} "
+                sentence += (f"; <em>{t('observed_in_effect')}</em> {ctx.document(seen.doc, page)} "
                              f"({text(t.period(day))}) {ctx.paragraph(seen, page)}".rstrip())
     para = ctx.paragraph(action, page)
-    return f"{sentence} {para}".strip()
+    return (f"{sentence} {para}".strip())
 
 
 def request_state(ctx: Context, action, page: str) -> str:
@@ -129,10 +129,10 @@ def request_state(ctx: Context, action, page: str) -> str:
     wholly = ctx.rel.wholly_fulfilled_by.get(ref, []) if ref else []
     partly = [k for k in ctx.rel.fulfilled_by.get(ref, []) if k not in wholly] if ref else []
     if wholly:
-        return f"*{t('request_fulfilled')}* " + ", ".join(ctx.fulfilled_by(k, ref, page) for k in wholly)
+        return (f"<em>{t('request_fulfilled')}</em> " + ", ".join(ctx.fulfilled_by(k, ref, page) for k in wholly))
     if partly:
-        return f"*{t('request_partly')}* " + ", ".join(ctx.fulfilled_by(k, ref, page) for k in partly)
-    return f"*{t('request_pending')}*"
+        return (f"<em>{t('request_partly')}</em> " + ", ".join(ctx.fulfilled_by(k, ref, page) for k in partly))
+    return (f"<em>{t('request_pending')}</em>")
 
 
 def _observed_in_effect(ctx: Context, action: Action) -> Action | None:

@@ -2,13 +2,15 @@
 issued; posts and roles; a timeline. Optional hand-written text comes from content/."""
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from generator.core import urls
 from generator.core.derive.events import Event
 from generator.core.model import Agency
 from generator.core.render.bodies import heading_and_names
-from generator.core.render.browse import document_table
+from generator.core.render.browse import DOCUMENT_HEADER, document_rows
 from generator.core.render.context import Context
-from generator.core.render.markup import table, text
+from generator.core.render.markup import render_page, text, text_block
 from generator.core.render.people import tenure_rows
 from generator.core.render.tasks import step_line
 from generator.core.render.timeline import timeline_section
@@ -18,12 +20,10 @@ def render_agency(ctx: Context, agency: Agency, intro: str = "") -> str:
     t, reg = ctx.t, ctx.register
     custody = reg.derived.custody
     page = urls.agency(agency.id)
-    out = heading_and_names(ctx, "agency", agency, page, agency.parent and ctx.agency(agency.parent, page))
-    if intro:
-        out.append(intro.strip() + "\n\n")
+    names = heading_and_names(ctx, "agency", agency, page, agency.parent and ctx.agency(agency.parent, page))
+    sections = []  # (heading, table header, rows)
     held = sorted(custody.held_now.get(agency.id, []), key=lambda k: reg.tasks[k].title)
     if held:
-        out.append(f"## {t('tasks_held')}\n\n")
         rows = []
         for task_id in held:
             record = custody.tasks[task_id]
@@ -31,36 +31,33 @@ def render_agency(ctx: Context, agency: Agency, intro: str = "") -> str:
             rows.append([ctx.task(task_id, page), text(t.period(record.holder_since.when)),
                          text(t.period(record.due)) if record.due else "",
                          t("status_" + status) if status else ""])
-        out.append(table([t("task"), t("since"), t("deadline"), t("status")], rows) + "\n")
+        sections.append((t("tasks_held"), [t("task"), t("since"), t("deadline"), t("status")], rows))
     for key, steps in (("tasks_received", custody.received.get(agency.id, [])),
                        ("tasks_handed_over", custody.handed_over.get(agency.id, []))):
         if steps:
-            out.append(f"## {t(key)}\n\n")
-            out.append(table([t("date"), t("task"), t("step"), t("source")],
+            sections.append((t(key), [t("date"), t("task"), t("step"), t("source")],
                              [[text(t.period(s.when)), ctx.task(s.action.task, page), step_line(ctx, s, page),
                                f"{ctx.document(s.action.doc, page)} {ctx.paragraph(s.action, page)}"]
-                              for s in steps]) + "\n")
+                              for s in steps]))
     for key, steps in (("tasks_led", custody.leads.get(agency.id, [])),
                        ("tasks_cooperating", custody.cooperates.get(agency.id, []))):
         if steps:
-            out.append(f"## {t(key)}\n\n")
-            out.append(table([t("task"), t("deadline"), t("source")],
+            sections.append((t(key), [t("task"), t("deadline"), t("source")],
                              [[ctx.task(s.action.task, page),
                                text(t.period(s.action.due)) if s.action.due else "",
                                f"{ctx.document(s.action.doc, page)} {ctx.paragraph(s.action, page)}"]
-                              for s in steps]) + "\n")
+                              for s in steps]))
     posts = reg.derived.tenures.by_agency.get(agency.id, [])
     if posts:
-        out.append(f"## {t('posts_held')}\n\n")
-        out.append(table([t("post"), t("holder"), t("start"), t("end"), t("source")],
+        sections.append((t("posts_held"), [t("post"), t("holder"), t("start"), t("end"), t("source")],
                          [row for history, tenure in posts
-                          for row in tenure_rows(ctx, history, [tenure], page, with_post=True)]) + "\n")
+                          for row in tenure_rows(ctx, history, [tenure], page, with_post=True)]))
     issued = ctx.issued_by(agency.id)
     if issued:
-        out.append(f"## {t('documents_issued')}\n\n" + document_table(ctx, issued, page) + "\n")
-    events = agency_events(ctx, agency.id)
-    out.append(timeline_section(ctx, events, page))
-    return "".join(out)
+        sections.append((t("documents_issued"), DOCUMENT_HEADER(t), document_rows(ctx, issued, page)))
+    return render_page("agency.html", dict(title=names.title), t=t, names=names,
+                       intro=Markup(text_block(intro)) if intro.strip() else "", sections=sections,
+                       tl=timeline_section(ctx, agency_events(ctx, agency.id), page))
 
 
 def agency_events(ctx: Context, agency_id: str) -> list[Event]:

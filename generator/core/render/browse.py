@@ -8,7 +8,7 @@ from generator.core.model import CitedDocument, Document
 from generator.core.read.citations import UNKNOWN_YEAR
 from generator.core.render.actions import describe, request_state
 from generator.core.render.context import Context
-from generator.core.render.markup import front_matter, link, table, text
+from generator.core.render.markup import block, link, render_listing, text
 
 
 def newest_first(docs, chronology=None) -> list[Document]:
@@ -18,14 +18,23 @@ def newest_first(docs, chronology=None) -> list[Document]:
     return sorted(docs, key=lambda d: (d.issued.start, d.issued.end, d.key), reverse=True)
 
 
-def document_table(ctx: Context, docs: list[Document], page: str) -> str:
+def DOCUMENT_HEADER(t) -> list[str]:  # noqa: N802 - a constant, in the page's language
+    return [t("issued"), t("number"), t("type"), t("issuer"), t("title")]
+
+
+def document_rows(ctx: Context, docs: list[Document], page: str) -> list[list[str]]:
     t = ctx.t
-    rows = [[text(t.period(d.issued)),
+    return [[text(t.period(d.issued)),
              ctx.document(d.key, page, d.number.text if d.number else f"({t('unknown')})"),
              text(t.doc_type(d.type)),
              ctx.agency(d.issuer, page),
              text(d.title)] for d in newest_first(docs, ctx.chronology)]
-    return table([t("issued"), t("number"), t("type"), t("issuer"), t("title")], rows) or f"{t('none')}\n"
+
+
+def document_block(ctx: Context, docs: list[Document], page: str, heading: str | None = None,
+                   after: str | None = None) -> dict:
+    return block(heading, header=DOCUMENT_HEADER(ctx.t), rows=document_rows(ctx, docs, page), none=True,
+                 after=after)
 
 
 # The documents' index lists them all while they are few; past that, the newest, and the
@@ -33,12 +42,12 @@ def document_table(ctx: Context, docs: list[Document], page: str) -> str:
 LATEST = 50
 
 
-def latest_documents(ctx: Context, docs: list[Document], page: str) -> str:
+def latest_documents(ctx: Context, docs: list[Document], page: str) -> dict:
     t = ctx.t
     if len(docs) <= LATEST:
-        return f"## {t('all_documents')}\n\n" + document_table(ctx, docs, page)
-    return (f"## {t('latest_documents')}\n\n" + document_table(ctx, newest_first(docs, ctx.chronology)[:LATEST], page)
-            + f"\n{t('older_by_year')}\n")
+        return document_block(ctx, docs, page, t("all_documents"))
+    return document_block(ctx, newest_first(docs, ctx.chronology)[:LATEST], page, t("latest_documents"),
+                          after=text(t("older_by_year")))
 
 
 def render_browse(ctx: Context) -> dict[str, str]:
@@ -54,41 +63,33 @@ def render_browse(ctx: Context) -> dict[str, str]:
         by_issuer[d.issuer].append(d)
 
     page = urls.DOCUMENTS
-    years = "".join(f"- {link(str(y), urls.relative(page, urls.year(y)))} ({len(by_year[y])})\n"
-                    for y in sorted(by_year, reverse=True))
-    pages[page] = (front_matter(title=t("documents")) + f"# {t('documents')}\n\n"
-                   f"## {t('by_year')}\n\n{years}\n"
-                   f"## {t('other_indexes')}\n\n"
-                   f"- {link(t('by_type'), urls.relative(page, urls.TYPES))}\n"
-                   f"- {link(t('by_issuer'), urls.relative(page, urls.ISSUERS))}\n"
-                   f"- {link(t('cited_not_in_register'), urls.relative(page, urls.CITED))} "
-                   f"({len(reg.cited)})\n\n"
-                   + latest_documents(ctx, docs, page))
+    years = [f"{link(str(y), ctx.href(page, urls.year(y)))} ({len(by_year[y])})" for y in sorted(by_year, reverse=True)]
+    others = [link(t("by_type"), ctx.href(page, urls.TYPES)), link(t("by_issuer"), ctx.href(page, urls.ISSUERS)),
+              f"{link(t('cited_not_in_register'), ctx.href(page, urls.CITED))} ({len(reg.cited)})"]
+    pages[page] = render_listing(t("documents"), [block(t("by_year"), items=years),
+                                                  block(t("other_indexes"), items=others),
+                                                  latest_documents(ctx, docs, page)], t)
     for y, year_docs in by_year.items():
         page = urls.year(y)
-        title = f"{t('documents')} {y}"
-        pages[page] = front_matter(title=title) + f"# {title}\n\n" + document_table(ctx, year_docs, page)
+        pages[page] = render_listing(f"{t('documents')} {y}", [document_block(ctx, year_docs, page)], t)
 
     page = urls.TYPES
-    pages[page] = front_matter(title=t("by_type")) + f"# {t('by_type')}\n\n" + table(
-        [t("type"), t("count")],
-        [[link(t.doc_type(k), urls.relative(page, urls.doc_type(k))), str(len(v))]
-         for k, v in sorted(by_type.items())])
+    pages[page] = render_listing(t("by_type"), [block(
+        header=[t("type"), t("count")],
+        rows=[[link(t.doc_type(k), ctx.href(page, urls.doc_type(k))), str(len(v))] for k, v in sorted(by_type.items())])], t)
     for type_id, type_docs in by_type.items():
         page = urls.doc_type(type_id)
-        title = t.doc_type(type_id)
-        pages[page] = front_matter(title=title) + f"# {text(title)}\n\n" + document_table(ctx, type_docs, page)
+        pages[page] = render_listing(t.doc_type(type_id), [document_block(ctx, type_docs, page)], t)
 
     page = urls.ISSUERS
-    pages[page] = front_matter(title=t("by_issuer")) + f"# {t('by_issuer')}\n\n" + table(
-        [t("issuer"), t("count")],
-        [[link(_issuer_name(ctx, k), urls.relative(page, urls.issuer(k))), str(len(v))]
-         for k, v in sorted(by_issuer.items())])
+    pages[page] = render_listing(t("by_issuer"), [block(
+        header=[t("issuer"), t("count")],
+        rows=[[link(_issuer_name(ctx, k), ctx.href(page, urls.issuer(k))), str(len(v))]
+              for k, v in sorted(by_issuer.items())])], t)
     for issuer_id, issuer_docs in by_issuer.items():
         page = urls.issuer(issuer_id)
-        title = _issuer_name(ctx, issuer_id)
-        pages[page] = (front_matter(title=title) + f"# {text(title)}\n\n"
-                       f"{ctx.agency(issuer_id, page)}\n\n" + document_table(ctx, issuer_docs, page))
+        pages[page] = render_listing(_issuer_name(ctx, issuer_id), [block(text=ctx.agency(issuer_id, page)),
+                                                                     document_block(ctx, issuer_docs, page)], t)
 
     pages.update(render_cited(ctx))
     return pages
@@ -113,10 +114,9 @@ def render_cited(ctx: Context) -> dict[str, str]:
                      "<br>".join(_change_line(ctx, a, page) for a in ctx.rel.changed_by.get(key, [])),
                      "<br>".join(f"{ctx.document(a.doc, page)}: {request_state(ctx, a, page)}"
                                  for a in ctx.rel.requests_for.get(key, []))])
-    pages[page] = (front_matter(title=t("cited_not_in_register")) +
-                   f"# {t('cited_not_in_register')}\n\n{t('cited_not_in_register_intro')}\n\n" +
-                   (table([t("number"), t("year"), t("subjects"), t("cited_by"), t("changed_by"),
-                           t("requested_by")], rows) or t("none")))
+    pages[page] = render_listing(t("cited_not_in_register"), [block(
+        text=text(t("cited_not_in_register_intro")), none=True, rows=rows,
+        header=[t("number"), t("year"), t("subjects"), t("cited_by"), t("changed_by"), t("requested_by")])], t)
     for key, cited in reg.cited.items():
         pages[urls.document(key)] = render_cited_document(ctx, cited)
     return pages
@@ -134,36 +134,27 @@ def render_cited_document(ctx: Context, cited: CitedDocument) -> str:
     page = urls.document(cited.key)
     kind = t.doc_type(cited.type) + " " if cited.type else ""
     title = f"{kind}{cited.number.text}"
-    out = [front_matter(title=title), f"# {text(title)}\n\n", f"!!! note \"{t('cited_not_in_register')}\"\n\n"
-           f"    {t('no_text')}\n\n"]
     rows = [[t("number"), text(cited.number.text)],
-            [t("year"), text(str(cited.year)) if cited.year else f"*{t('year_unknown')}*"],
+            [t("year"), text(str(cited.year)) if cited.year else f"<em>{t('year_unknown')}</em>"],
             [t("known_dates"), ", ".join([*(t.date(d) for d in sorted(cited.dates)),
-                                          *(t.period(p) for p in sorted(cited.partial))]) or f"*{t('unknown')}*"]]
-    out.append(table([t("field"), t("value")], rows) + "\n")
+                                          *(t.period(p) for p in sorted(cited.partial))]) or f"<em>{t('unknown')}</em>"]]
+    blocks = [block(note=(t("cited_not_in_register"), t("no_text")), header=[t("field"), t("value")], rows=rows)]
     changed = ctx.rel.changed_by.get(cited.key, [])
     if changed:  # what the register's documents did to it: amended, replaced, repealed
-        out.append(f"## {t('changed_by')}\n\n")
-        out.extend(f"- {_change_line(ctx, a, page)}\n" for a in changed)
-        out.append("\n")
+        blocks.append(block(t("changed_by"), items=[_change_line(ctx, a, page) for a in changed]))
     if cited.subjects:
-        out.append(f"## {t('subjects')}\n\n")
-        out.extend(f"- «{text(s)}» — {ctx.document(k, page)}\n" for k, s in cited.subjects)
-        out.append("\n")
+        blocks.append(block(t("subjects"), items=[f"«{text(s)}» — {ctx.document(k, page)}" for k, s in cited.subjects]))
     requests = ctx.rel.requests_for.get(cited.key, [])
     if requests:
-        out.append(f"## {t('requested_by')}\n\n")
-        out.extend(f"- {ctx.document(a.doc, page)}: {describe(ctx, a, page)} — {request_state(ctx, a, page)}\n"
-                   for a in requests)
-        out.append("\n")
-    out.append(f"## {t('citations')}\n\n")
+        blocks.append(block(t("requested_by"), items=[
+            f"{ctx.document(a.doc, page)}: {describe(ctx, a, page)} — {request_state(ctx, a, page)}" for a in requests]))
+    citations = []
     for c in ctx.rel.cited_by.get(cited.key, []):
-        para = ""
-        if c.para:
-            para = f" ([¶ {text(c.para)}]({urls.relative(page, urls.document(c.citing), 'd-' + c.para)}))"
+        para = f" ({ctx.paragraph_link(c.citing, c.para, page)})" if c.para else ""
         quote = f": «{text(c.excerpt)}»" if c.excerpt else ""
-        out.append(f"- {ctx.document(c.citing, page)}{para}{quote}\n")
-    return "".join(out)
+        citations.append(f"{ctx.document(c.citing, page)}{para}{quote}")
+    blocks.append(block(t("citations"), items=citations))
+    return render_listing(title, blocks, t)
 
 
-__all__ = ["render_browse", "document_table", "newest_first", "UNKNOWN_YEAR"]
+__all__ = ["render_browse", "document_rows", "newest_first", "UNKNOWN_YEAR"]

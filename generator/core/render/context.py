@@ -20,12 +20,14 @@ class Context:
     rel: Relations
     t: Labels
     as_of: date
+    directory_urls: bool = True
     events: list[Event] = field(default_factory=list)            # newest first
     events_by: dict[tuple[str, str], list[Event]] = field(default_factory=dict)
     _by: dict[str, dict[str, list]] | None = field(default=None, repr=False)
     _labels: dict[str, str] = field(default_factory=dict, repr=False)
-    # A link's target depends only on the folder of the page it is written on (urls.relative;
-    # only same-page anchors differ, and a paragraph's link keys on them): a large register
+    # A link's address depends only on the folder of the page it is written on and on whether
+    # that page is its folder's index (Context.where; only same-page anchors differ, and a
+    # paragraph's link keys on them): a large register
     # writes the same links to agencies, bodies, people, tasks, documents and paragraphs on
     # thousands of pages, so each is made once per folder. `described` does the same for
     # action lines (render/actions.py).
@@ -37,7 +39,7 @@ class Context:
         return self.register.derived.chronology if self.register.derived else None
 
     @classmethod
-    def build(cls, register: Register, t: Labels, as_of: date) -> "Context":
+    def build(cls, register: Register, t: Labels, as_of: date, directory_urls: bool = True) -> "Context":
         """Index every dated event by what it names, once, so each page's timeline is a lookup."""
         events = all_events(register)
         events_by: dict[tuple[str, str], list[Event]] = defaultdict(list)
@@ -50,7 +52,7 @@ class Context:
                     keys.append(("person", doc.signer.person))
             for key in [*keys, ("document", event.doc)]:
                 events_by[key].append(event)
-        return cls(register, register.derived.relations, t, as_of, events, dict(events_by))
+        return cls(register, register.derived.relations, t, as_of, directory_urls, events, dict(events_by))
 
     # --- documents by issuer and by signer: an index, not a scan of the register per page ---
     def issued_by(self, issuer_id: str) -> list:
@@ -71,8 +73,20 @@ class Context:
         return self._by
 
     # --- names of things, linked from the page being written -------------------------------
+    def href(self, page: str, target: str, anchor: str | None = None) -> str:
+        """A link's address from the generated page `page` to the page or file `target` (their
+        source paths, urls.py), as the site's URL style writes it."""
+        return urls.href(page, target, self.directory_urls, anchor)
+
+    @staticmethod
+    def where(page: str) -> tuple[str, bool]:
+        """What a relative link's address depends on: the page's folder, and whether it is the
+        folder's index (`van-ban/` against `van-ban/2019/`)."""
+        folder, _, name = page.rpartition("/")
+        return folder, name == "index.md"
+
     def _folder_link(self, kind: str, item_id: str, page: str, make: Callable[[], str]) -> str:
-        key = (kind, item_id, page.rpartition("/")[0])
+        key = (kind, item_id, self.where(page))
         link_ = self._links.get(key)
         if link_ is None:
             link_ = self._links[key] = make()
@@ -88,7 +102,7 @@ class Context:
         if not why:
             return self.document(key, page)
         reason = "" if brief else f": {text(why)}"
-        return f"{self.document(key, page)} *({self.t('inferred_short')}{reason})*"
+        return (f"{self.document(key, page)} <em>({self.t('inferred_short')}{reason})</em>")
 
     def name(self, kind: str, ident: str) -> str:
         """The current name of a body or agency: the registry's, or its last rename's."""
@@ -103,33 +117,33 @@ class Context:
         agency = self.register.agencies.get(agency_id)
         if agency is None:
             body = self.register.bodies.get(agency_id)
-            return link(self.name("body", agency_id), urls.relative(page, urls.body(agency_id))) \
+            return link(self.name("body", agency_id), self.href(page, urls.body(agency_id))) \
                 if body else text(agency_id)
-        return link(self.name("agency", agency_id), urls.relative(page, urls.agency(agency_id)))
+        return link(self.name("agency", agency_id), self.href(page, urls.agency(agency_id)))
 
     def body(self, body_id: str, page: str) -> str:
         return self._folder_link("body", body_id, page, lambda: link(
-            self.name("body", body_id), urls.relative(page, urls.body(body_id))))
+            self.name("body", body_id), self.href(page, urls.body(body_id))))
 
     def person(self, person_id: str, page: str) -> str:
         return self._folder_link("person", person_id, page, lambda: link(
-            self.register.people[person_id].name, urls.relative(page, urls.person(person_id))))
+            self.register.people[person_id].name, self.href(page, urls.person(person_id))))
 
     def task(self, task_id: str, page: str) -> str:
         return self._folder_link("task", task_id, page, lambda: link(
-            self.register.tasks[task_id].title, urls.relative(page, urls.task(task_id))))
+            self.register.tasks[task_id].title, self.href(page, urls.task(task_id))))
 
     def office(self, office: str, page: str) -> str:
         agency_id, _, post_id = office.partition("/")
         title = self.register.agencies[agency_id].posts[post_id]
-        return link(title, urls.relative(page, urls.agency(agency_id)))
+        return link(title, self.href(page, urls.agency(agency_id)))
 
     def holder(self, holder: Holder, page: str) -> str:
         if holder.person and holder.office:
-            return f"{self.person(holder.person, page)} ({self.office(holder.office, page)})"
+            return (f"{self.person(holder.person, page)} ({self.office(holder.office, page)})")
         if holder.person:
             return self.person(holder.person, page)
-        return f"{self.office(holder.office, page)} ({self.t('ex_officio')})"
+        return (f"{self.office(holder.office, page)} ({self.t('ex_officio')})")
 
     def post(self, action: Action) -> str:
         if action.body:
@@ -139,7 +153,7 @@ class Context:
     def document(self, key: str, page: str, label: str | None = None) -> str:
         if label is not None:
             return self._document(key, page, label)
-        cache_key = ("document", key, page.rpartition("/")[0])
+        cache_key = ("document", key, self.where(page))
         link_ = self._links.get(cache_key)
         if link_ is None:
             link_ = self._links[cache_key] = self._document(key, page, None)
@@ -149,9 +163,9 @@ class Context:
         doc = self.register.documents.get(key)
         if doc is not None:
             name = label or self.doc_label(key)
-            return link(name, urls.relative(page, urls.document(key)))
+            return link(name, self.href(page, urls.document(key)))
         cited = self.register.cited.get(key)
-        return link(label or cited.number.text, urls.relative(page, urls.document(key)))
+        return link(label or cited.number.text, self.href(page, urls.document(key)))
 
     def doc_label(self, key: str) -> str:
         """A document as readers name it: its type and number, or type and date when unnumbered."""
@@ -178,12 +192,11 @@ class Context:
         return self.paragraph_link(action.doc, action.para, page)
 
     def paragraph_link(self, doc_key: str, para: str, page: str) -> str:
-        """`[¶ 2](…#d-2)`: a link to a paragraph of a document."""
+        """"¶ 2", a link to a paragraph of a document."""
         # the same link from every page of a folder but the document's own ("#d-…")
         doc_page = urls.document(doc_key)
-        key = ("paragraph", doc_key, para, page.rpartition("/")[0], page == doc_page)
+        key = ("paragraph", doc_key, para, self.where(page), page == doc_page)
         link_ = self._links.get(key)
         if link_ is None:
-            target = urls.relative(page, doc_page, f"d-{para}")
-            link_ = self._links[key] = f"[¶ {text(para)}]({target})"
+            link_ = self._links[key] = link(f"¶ {para}", self.href(page, doc_page, f"d-{para}"))
         return link_

@@ -1,4 +1,5 @@
-"""The page of one document: metadata card, relations both ways, actions, linked text."""
+"""The page of one document: metadata card, relations both ways, actions, linked text
+(templates/document.html)."""
 from __future__ import annotations
 
 import re
@@ -7,45 +8,31 @@ from generator.core import urls
 from generator.core.model import Document
 from generator.core.render.actions import describe, request_state
 from generator.core.render.context import Context
-from generator.core.render.markup import body_markdown, external_link, front_matter, link, table, text
+from markupsafe import Markup
+
+from generator.core.render.markup import body_markdown, external_link, link, render_page, text, text_block
 from generator.core.vocab import ACTION_KINDS
 
 
 def render_document(ctx: Context, doc: Document) -> str:
     t, page = ctx.t, urls.document(doc.key)
-    label = ctx.doc_label(doc.key)
-    out = [front_matter(title=label, description=doc.title)]
-    out.append(f"# {text(label)}\n\n**{text(doc.title)}**")
-    if doc.title_descriptive:
-        out.append(f" *({t('descriptive_title')})*")
-    out.append("\n\n")
-    out.append(_card(ctx, doc, page))
-    out.append(_relations(ctx, doc, page))
-    if doc.actions:
-        out.append(f"## {t('actions')}\n\n")
-        for kind in ACTION_KINDS:
-            actions = [a for a in doc.actions if a.kind == kind]
-            if actions:
-                out.append(f"### {t('act_' + kind)}\n\n")
-                out.extend(f"- {describe(ctx, a, page)}\n" for a in actions)
-                out.append("\n")
-    if doc.disputed:
-        out.append(_disputes(ctx, doc))
-    if doc.body.strip():
-        out.append(f"## {_text_heading(ctx, doc)}\n\n")
-        out.append(linked_body(ctx, doc, page))
-        out.append("\n")
-    return "".join(out)
+    actions = [(t("act_" + kind), [Markup(describe(ctx, a, page)) for a in doc.actions if a.kind == kind])
+               for kind in ACTION_KINDS]
+    return render_page("document.html", dict(title=ctx.doc_label(doc.key), description=doc.title),
+                       t=t, doc=doc, label=ctx.doc_label(doc.key), card=_card(ctx, doc, page),
+                       relations=_relations(ctx, doc, page), actions=[a for a in actions if a[1]],
+                       disputes=_disputes(ctx, doc), text_heading=_text_heading(ctx, doc),
+                       body=Markup(text_block(linked_body(ctx, doc, page))) if doc.body.strip() else "")
 
 
-def _card(ctx: Context, doc: Document, page: str) -> str:
+def _card(ctx: Context, doc: Document, page: str) -> list[list[str]]:
     t = ctx.t
-    unknown = f"*{t('unknown')}*"
+    unknown = f"<em>{t('unknown')}</em>"
     number = (text(doc.number.text) if doc.number else
-              f"{text(doc.serial)} *({t('symbol_unknown')})*" if doc.serial else f"*{t('number_unknown')}*")
+              f"{text(doc.serial)} <em>({t('symbol_unknown')})</em>" if doc.serial else f"<em>{t('number_unknown')}</em>")
     rows: list[tuple[str, str, str]] = [  # (field of the record, label, value)
         ("number", t("number"), number),
-        ("type", t("type"), link(t.doc_type(doc.type), urls.relative(page, urls.doc_type(doc.type)))),
+        ("type", t("type"), link(t.doc_type(doc.type), ctx.href(page, urls.doc_type(doc.type)))),
         ("issuer", t("issuer"), ctx.agency(doc.issuer, page)),
         ("issued", t("issued"), text(t.period(doc.issued))),
     ]
@@ -74,16 +61,15 @@ def _card(ctx: Context, doc: Document, page: str) -> str:
         if s.date:
             extra.append(text(t.period(s.date)))
         if s.file:  # the raw text the record was entered from, published at its own path
-            extra.append(link(t("source_text"), urls.relative(page, s.file)))
+            extra.append(link(t("source_text"), ctx.href(page, s.file)))
         sources.append(f"{name} ({', '.join(extra)})")
     rows.append(("sources", t("sources"), "<br>".join(sources) or unknown))
     # a value read into the sources says so, and why
-    return table([t("field"), t("value")],
-                 [[label, value + (f" — *{t('inferred')}: {text(doc.inferred[name])}*" if name in doc.inferred else "")]
-                  for name, label, value in rows]) + "\n"
+    return [[label, value + (f" — <em>{t('inferred')}: {text(doc.inferred[name])}</em>" if name in doc.inferred else "")]
+            for name, label, value in rows]
 
 
-def _relations(ctx: Context, doc: Document, page: str) -> str:
+def _relations(ctx: Context, doc: Document, page: str) -> list[tuple[str, list[Markup]]]:
     t, rel = ctx.t, ctx.rel
     sections: list[tuple[str, list[str]]] = []
     sections.append((t("cites"), [ctx.document(target, page) + _paras(ctx, doc.key, paras, page)
@@ -102,12 +88,10 @@ def _relations(ctx: Context, doc: Document, page: str) -> str:
                                          if a.kind == "request" and a.id
                                          and (rel.fulfilled_by.get(f"{doc.key}#{a.id}")
                                               or rel.pending_on.get(f"{doc.key}#{a.id}"))]))
-    body = "".join(f"### {title}\n\n" + "".join(f"- {item}\n" for item in items) + "\n"
-                   for title, items in sections if items)
-    return f"## {t('relations')}\n\n{body}" if body else ""
+    return [(title, [Markup(item) for item in items]) for title, items in sections if items]
 
 
-def _fulfilment(ctx: Context, doc: Document, ref: str, page: str) -> str:
+def _fulfilment(ctx: Context, doc: Document, ref: str, page: str) -> Markup:
     """A request this document fulfils: wholly, or the named changes it enacts; and why, when
     the relation is read into the texts rather than stated by them."""
     t, reg = ctx.t, ctx.register
@@ -118,20 +102,20 @@ def _fulfilment(ctx: Context, doc: Document, ref: str, page: str) -> str:
     detail = doc.fulfil_details.get(ref)
     enacted = [a for a in ctx.rel.enacts.get(doc.key, []) if f"{a.doc}#{a.pending}" == reg.canonical(ref)]
     if detail and detail.changes:
-        line += f" — *{t('fulfils_in_part')}*"
+        line += f" — <em>{t('fulfils_in_part')}</em>"
     if enacted:
         line += "".join(f"<br>{t('enacts')}: {describe(ctx, a, page)}" for a in enacted)
     if detail and detail.inferred:
-        line += f"<br>*{t('inferred')}: {text(detail.inferred)}*"
-    return line
+        line += f"<br><em>{t('inferred')}: {text(detail.inferred)}</em>"
+    return Markup(line)
 
 
-def _request_line(ctx: Context, request, page: str) -> str:
+def _request_line(ctx: Context, request, page: str) -> Markup:
     """A request of this document, where it stands, and each change directed pending it."""
     line = f"{describe(ctx, request, page)} — {request_state(ctx, request, page)}"
     for change in ctx.rel.pending_on.get(f"{request.doc}#{request.id}", []):
         line += f"<br>{ctx.t('act_' + change.kind)}: {describe(ctx, change, page)}"  # says enacted or not
-    return line
+    return Markup(line)
 
 
 def _text_heading(ctx: Context, doc: Document) -> str:
@@ -142,14 +126,13 @@ def _text_heading(ctx: Context, doc: Document) -> str:
     return ctx.t("text_mixed")
 
 
-def _disputes(ctx: Context, doc: Document) -> str:
-    t = ctx.t
-    out = [f"## {t('disputed')}\n\n"]
+def _disputes(ctx: Context, doc: Document) -> list[Markup]:
+    t, out = ctx.t, []
     for dispute in doc.disputed:
         claims = "; ".join(f"«{text(c.says)}» — {text(doc.sources[c.source - 1].title or t('unknown'))} "
                            f"({t('source_number')} {c.source})" for c in dispute.claims)
-        out.append(f"- {text(dispute.what)}: {claims}\n")
-    return "".join(out) + "\n"
+        out.append(Markup(f"{text(dispute.what)}: {claims}"))
+    return out
 
 
 def _grouped(citations, by: str) -> list[tuple[str, list[str]]]:

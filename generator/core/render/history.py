@@ -1,5 +1,5 @@
 """Provenance on the site: each record page's editorial history, the recent-changes page and
-its Atom feed. Input is a `provenance.History` (plain data); output is Markdown or XML text.
+its Atom feed. Input is a `provenance.History` (plain data); output is HTML or XML text.
 
 Every value from git (author, subject, path) is escaped with markup.text; links to the forge
 are built here from `repo_url` (the site's configuration, never a record), percent-quoted.
@@ -13,6 +13,8 @@ from functools import lru_cache
 from urllib.parse import quote, urlsplit
 from xml.sax.saxutils import escape as xml_escape, quoteattr
 
+from markupsafe import Markup
+
 from generator.core import urls
 from generator.core.asof import SITE_TZ
 from generator.core.model import Register
@@ -20,7 +22,7 @@ from generator.core.read.provenance import Change, Commit, FileHistory, History
 from generator.core.render.atom import AtomFeed
 from generator.core.render.context import Context
 from generator.core.render.labels import Labels
-from generator.core.render.markup import front_matter, link, table, text
+from generator.core.render.markup import Headings, link, render_page, templates, text
 
 RECENT = "thay-doi-gan-day.md"      # the recent-changes page (source path, as in urls.py)
 FEED = "thay-doi-gan-day.xml"       # its Atom feed, written at the site's root
@@ -121,48 +123,35 @@ def _who(t: Labels, commit: Commit, repo_url: str | None) -> str:
 
 # --- a record page's history ------------------------------------------------------------------
 
-# Git's words (authors, subjects) stay out of the search index: they would make every page
-# whose history names "Nguyễn" a hit for that name. md_in_html renders the Markdown inside.
-_OPEN = '<div class="register-history" data-pagefind-ignore="all" markdown>\n\n'
-_CLOSE = "\n</div>\n"
-
-
 def history_section(t: Labels, source: str, history: History, repo_url: str | None = None) -> str:
-    """The "editorial history" section of a page made from the file `source`."""
-    return _OPEN + _history_body(t, source, history, repo_url) + _CLOSE
-
-
-def _history_body(t: Labels, source: str, history: History, repo_url: str | None) -> str:
-    out = [f"## {text(t('history'))}\n\n"]
+    """The "editorial history" section of a page made from the file `source`, as HTML
+    (templates/history.html)."""
     record = history.for_path(source)
     former = ""
     if record is not None and record.former_paths:
         former = f" ({t('history_former')}: " + ", ".join(text(p) for p in record.former_paths) + ")"
-    out.append(f"{t('history_source')}: {text(source)}{former}\n\n")
+    notes, summary, commits = [], [], []
     if not history.available:
-        out.append(f"*{text(t('history_unavailable'))}*\n")
-        return "".join(out)
-    if history.status == "shallow":
-        out.append(f"*{text(t('history_shallow'))}*\n\n")
-    if record is None:
-        out.append(f"*{text(t('history_uncommitted'))}*\n")
-        return "".join(out)
-    out.append(_summary(t, record, repo_url))
-    if record.commits:
-        rows = [[_commit_ref(c, repo_url), text(when(t, c.date, c.time)), text(c.author), text(c.subject),
-                 _pr_ref(t, c, repo_url)] for c in record.commits]
-        out.append(table([t("history_commit"), t("history_when"), t("history_author"),
-                          t("history_subject"), t("history_pr")], rows))
-        out.append(f"\n{text(t('history_tz'))}\n")
-    return "".join(out)
+        notes.append(t("history_unavailable"))
+    else:
+        if history.status == "shallow":
+            notes.append(t("history_shallow"))
+        if record is None:
+            notes.append(t("history_uncommitted"))
+        else:
+            summary = _summary(t, record, repo_url)
+            commits = [[_commit_ref(c, repo_url), text(when(t, c.date, c.time)), text(c.author), text(c.subject),
+                        _pr_ref(t, c, repo_url)] for c in record.commits]
+    return templates().get_template("history.html").render(
+        h=Headings(), t=t, source=Markup(f"{text(t('history_source'))}: {text(source)}{former}"),
+        notes=notes, summary=summary, commits=commits)
 
 
-def _summary(t: Labels, record: FileHistory, repo_url: str | None) -> str:
-    before_cut = f"*{t('history_before_cut')}*"
+def _summary(t: Labels, record: FileHistory, repo_url: str | None) -> list[list[str]]:
+    before_cut = f"<em>{t('history_before_cut')}</em>"
     added = _who(t, record.added, repo_url) if record.added else before_cut
     last = _who(t, record.last_changed, repo_url) if record.last_changed else before_cut
-    return table([t("field"), t("value")],
-                 [[t("history_added"), added], [t("history_changed"), last]]) + "\n"
+    return [[t("history_added"), added], [t("history_changed"), last]]
 
 
 # --- the recent-changes page -------------------------------------------------------------------
@@ -172,20 +161,20 @@ def commit_anchor(commit: Commit) -> str:
 
 
 def feed_href(directory_urls: bool = True) -> str:
-    """The feed's address from the recent-changes page, as built. A raw HTML link: MkDocs does
-    not know the feed (the plugin writes it after the build), so a Markdown link would warn."""
+    """The feed's address from the recent-changes page, as built."""
     url = urls.page_url(RECENT, directory_urls)
     folder = url if url.endswith("/") else posixpath.dirname(url)
     return "../" * len([part for part in folder.split("/") if part]) + FEED
 
 
 def _change_line(t: Labels, change: Change, pages: dict[str, str], labels: dict[str, str],
-                 page: str, target_url=None) -> tuple[str, str]:
-    """(markdown, html) of one changed file: the record's page when it still has one."""
+                 page_href, target_url=None) -> tuple[str, str]:
+    """(the recent-changes page's line, the feed's) of one changed file: the record's page when
+    it still has one; `page_href(source)` is its address from that page."""
     label = labels.get(change.path, change.path)
     status = t(f"history_change_{change.status}")
     if change.path in pages and change.status != "D":
-        md_item = link(label, urls.relative(page, pages[change.path]))
+        md_item = link(label, page_href(pages[change.path])) if page_href else text(label)
         href = target_url(pages[change.path]) if target_url else None
         html_item = f'<a href={quoteattr(href)}>{xml_escape(label)}</a>' if href else xml_escape(label)
     else:
@@ -210,37 +199,27 @@ def _labels(register: Register, t: Labels) -> dict[str, str]:
 
 def render_recent(register: Register, t: Labels, history: History, repo_url: str | None = None,
                   directory_urls: bool = True, limit: int = RECENT_LIMIT) -> str:
-    """The recent-changes page: the mainline's latest commits that changed records, newest first."""
-    title = t("recent_changes")
-    out = [front_matter(title=title), f"# {text(title)}\n\n", f"{text(t('recent_intro'))} "]
-    out.append(f'<a href="{feed_href(directory_urls)}" type="application/atom+xml">'
-               f"{xml_escape(t('recent_feed'))}</a>\n\n")
-    return "".join(out) + _OPEN + _recent_body(register, t, history, repo_url, limit) + _CLOSE
-
-
-def _recent_body(register: Register, t: Labels, history: History, repo_url: str | None,
-                 limit: int) -> str:
-    page, out = RECENT, []
+    """The recent-changes page: the mainline's latest commits that changed records, newest first
+    (templates/recent.html)."""
+    notes, commits = [], []
     if not history.available:
-        out.append(f"*{text(t('history_unavailable'))}*\n")
-        return "".join(out)
-    if history.status == "shallow":
-        out.append(f"*{text(t('history_shallow'))}*\n\n")
-    commits = history.recent(limit)
-    if not commits:
-        out.append(f"{text(t('recent_none'))}\n")
-        return "".join(out)
-    pages, labels = record_pages(register), _labels(register, t)
-    for commit in commits:
-        out.append(f"## {text(when(t, commit.date, commit.time))} — {text(commit.subject)} {{#{commit_anchor(commit)}}}\n\n")
-        out.append(f"{text(commit.author)} — {_commit_ref(commit, repo_url)}")
-        pr = _pr_ref(t, commit, repo_url)
-        out.append(f" ({pr})\n\n" if pr else "\n\n")
-        for change in commit.changes:
-            out.append(f"- {_change_line(t, change, pages, labels, page)[0]}\n")
-        out.append("\n")
-    out.append(f"{text(t('history_tz'))}\n")
-    return "".join(out)
+        notes.append(t("history_unavailable"))
+    else:
+        if history.status == "shallow":
+            notes.append(t("history_shallow"))
+        pages, labels = record_pages(register), _labels(register, t)
+
+        def page_href(target: str) -> str:
+            return urls.href(RECENT, target, directory_urls)
+
+        for commit in history.recent(limit):
+            pr = _pr_ref(t, commit, repo_url)
+            commits.append(dict(
+                heading=f"{when(t, commit.date, commit.time)} — {commit.subject}", anchor=commit_anchor(commit),
+                line=Markup(f"{text(commit.author)} — {_commit_ref(commit, repo_url)}" + (f" ({pr})" if pr else "")),
+                changes=[Markup(_change_line(t, change, pages, labels, page_href)[0]) for change in commit.changes]))
+    return render_page("recent.html", dict(title=t("recent_changes")), t=t, feed=feed_href(directory_urls),
+                       notes=notes, commits=commits)
 
 
 # --- the Atom feed ------------------------------------------------------------------------------
@@ -277,7 +256,7 @@ def render_feed(register: Register, t: Labels, history: History, site_name: str,
             feed.sub(entry, "link", rel="related", href=commit_url)
         pr = commit.pull_request
         meta = f"{xml_escape(commit.author)} — {commit.short}" + (f" (#{pr})" if pr is not None else "")
-        items = "".join(f"<li>{_change_line(t, change, pages, labels, RECENT, target_url)[1]}</li>"
+        items = "".join(f"<li>{_change_line(t, change, pages, labels, None, target_url)[1]}</li>"
                         for change in commit.changes)
         feed.sub(entry, "content", f"<p>{meta}</p><ul>{items}</ul>", type="html")
     return feed.text()

@@ -1,11 +1,13 @@
 """The home page's generated part: counts, latest documents, deadlines, ways in."""
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from generator.core import urls
 from generator.core.derive.events import deadlines
 from generator.core.render.browse import newest_first
 from generator.core.render.context import Context
-from generator.core.render.markup import link, table, text
+from generator.core.render.markup import Headings, link, templates, text
 from generator.core.render.views import AMENDMENTS, DEADLINES, TIMELINE, TRANSFERS
 
 MARKER = "<!-- register:summary -->"
@@ -13,6 +15,7 @@ PAGE = urls.HOME
 
 
 def render_home_summary(ctx: Context, latest: int = 5) -> str:
+    """HTML for the hand-written home page's marker (templates/home_summary.html)."""
     t, reg = ctx.t, ctx.register
     page = PAGE
     custody = reg.derived.custody
@@ -26,21 +29,16 @@ def render_home_summary(ctx: Context, latest: int = 5) -> str:
         (t("bodies"), len(reg.bodies), urls.BODIES),
         (t("people"), len(reg.people), urls.PEOPLE),
     ]
-    out = [table([t("what"), t("how_many")],  # counts of documents, tasks and people alike
-                 [[link(label, urls.relative(page, target)), str(n)] for label, n, target in counts]), "\n"]
-    out.append(f"## {t('latest_documents')}\n\n")
-    for doc in newest_first(reg.documents.values(), ctx.chronology)[:latest]:
-        out.append(f"- {text(t.period(doc.issued))} — {ctx.document(doc.key, page)}: {text(doc.title)}\n")
     items = deadlines(reg, ctx.rel)
-    overdue = [d for d in items if d.status(ctx.as_of) == "overdue"]
-    open_ = [d for d in items if d.status(ctx.as_of) == "open"]
-    out.append(f"\n## {t('deadlines')}\n\n")
-    out.append(f"{t('as_of').capitalize()} {t.date(ctx.as_of)}: "
-               f"{link(f'{len(overdue)} ' + t('status_overdue'), urls.relative(page, DEADLINES))}; "
-               f"{link(f'{len(open_)} ' + t('status_open'), urls.relative(page, DEADLINES))}.\n\n")
-    out.append(f"## {t('trace')}\n\n")
-    for label, target in ((t("transfers"), TRANSFERS), (t("deadlines"), DEADLINES),
-                          (t("amendments"), AMENDMENTS), (t("timeline"), TIMELINE),
-                          (t("bodies"), urls.BODIES)):
-        out.append(f"- {link(label, urls.relative(page, target))}\n")
-    return "".join(out)
+    overdue = sum(1 for d in items if d.status(ctx.as_of) == "overdue")
+    open_ = sum(1 for d in items if d.status(ctx.as_of) == "open")
+    return templates().get_template("home_summary.html").render(
+        h=Headings(), t=t, as_of=ctx.as_of,
+        counts=[[link(label, ctx.href(page, target)), str(n)] for label, n, target in counts],
+        latest=[Markup(f"{text(t.period(doc.issued))} — {ctx.document(doc.key, page)}: {text(doc.title)}")
+                for doc in newest_first(reg.documents.values(), ctx.chronology)[:latest]],
+        overdue=Markup(link(f"{overdue} " + t("status_overdue"), ctx.href(page, DEADLINES))),
+        open=Markup(link(f"{open_} " + t("status_open"), ctx.href(page, DEADLINES))),
+        ways=[Markup(link(label, ctx.href(page, target))) for label, target in (
+            (t("transfers"), TRANSFERS), (t("deadlines"), DEADLINES), (t("amendments"), AMENDMENTS),
+            (t("timeline"), TIMELINE), (t("bodies"), urls.BODIES))])

@@ -16,19 +16,36 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from generator.core import urls
 from generator.core.model import Register
 from generator.core.read.load import bulk
 from generator.core.render import alone_pages, site_jobs
 
-# a Markdown link to another page of the site, as markup.link writes it: labels are escaped
-# text, so a "](" is always a link's
-_LINK = re.compile(r"\]\(([^()\s#]+\.md)(?:#[^()\s]*)?\)")
+# a link to another page of the site, as markup.link writes it: addresses come from urls.href
+# (relative, no scheme), and labels are escaped text, so an ' href="' is always a link's
+_LINK = re.compile(r' href="([^"#:?<>]*)[#"]')
 
 
-def linked_pages(page: str, markdown: str) -> set[str]:
-    """The source paths of the pages `page`'s Markdown links to."""
-    folder = page.rpartition("/")[0]
-    return {posixpath.normpath(posixpath.join(folder, target)) for target in _LINK.findall(markdown)}
+def linked_pages(page: str, html: str, directory_urls: bool = True) -> set[str]:
+    """The source paths the pages `page`'s HTML links to may have (a few candidates per link,
+    to be looked up among the pages: `x/` is `x.md` or `x/index.md`)."""
+    base = urls.page_url(page, directory_urls)
+    folder = base if base.endswith("/") else posixpath.dirname(base) + "/"
+    found: set[str] = set()
+    for address in set(_LINK.findall(html)):
+        if not address:
+            continue
+        target = posixpath.normpath(posixpath.join(folder, address))
+        stem = target.removesuffix(".html")
+        if target == ".":
+            found.add(urls.HOME)
+        elif stem.endswith("/index") or stem == "index":
+            found.add(stem + ".md")
+        elif address.endswith("/"):
+            found.update((stem + ".md", stem + "/index.md"))
+        else:
+            found.add(stem + ".md")
+    return found
 
 
 @dataclass
@@ -51,10 +68,10 @@ def render_near(register: Register, edited: Iterable[str], before: Callable[[str
         for page in set(edited):
             old = before(page)
             if old is not None:
-                wanted |= linked_pages(page, old)
+                wanted |= linked_pages(page, old, directory_urls)
             if page in by_page:
                 pages.update(by_page[page]())
-                wanted |= linked_pages(page, pages[page])
+                wanted |= linked_pages(page, pages[page], directory_urls)
         for page in sorted(wanted - pages.keys()):
             if page in by_page:
                 pages.update(by_page[page]())

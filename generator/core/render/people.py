@@ -6,7 +6,9 @@ from generator.core.derive.tenures import PostHistory, Tenure
 from generator.core.model import Holder, Person
 from generator.core.render.actions import describe
 from generator.core.render.context import Context
-from generator.core.render.markup import front_matter, table, text
+from markupsafe import Markup
+
+from generator.core.render.markup import render_page, text
 from generator.core.render.timeline import timeline_section
 
 
@@ -68,7 +70,7 @@ def tenure_rows(ctx: Context, history: PostHistory, tenures: list[Tenure], page:
             if tenure.start_when is not None:
                 start = text(t.period(tenure.start_when))
             else:
-                start = f"*{t('before_known')}*"
+                start = f"<em>{t('before_known')}</em>"
             end = text(t.period(tenure.end_when)) if tenure.end_when else ""
             holder_cell = seat_text(ctx, tenure, page) if not isinstance(tenure.holder, str) else \
                 holder_text(ctx, tenure.holder, page)
@@ -83,7 +85,7 @@ def tenure_rows(ctx: Context, history: PostHistory, tenures: list[Tenure], page:
             if action.kind == "holds":
                 day = action.date or ctx.register.documents[action.doc].issued  # as derive dates it
                 label = f"{t('observed_on')} {t.period(day)}"
-            note = f" *({t('inferred_short')})*" if action.inferred else ""  # read into the text
+            note = f" <em>({t('inferred_short')})</em>" if action.inferred else ""  # read into the text
             sources.append(f"{ctx.document(action.doc, page, label)} {ctx.paragraph(action, page)}{note}".strip())
         if tenure.enacted_by and not by_office:
             first = tenure.start_action
@@ -98,33 +100,19 @@ def tenure_rows(ctx: Context, history: PostHistory, tenures: list[Tenure], page:
     return rows
 
 
-def directed_lines(ctx: Context, actions, page: str) -> str:
-    return "".join(f"- {ctx.t('act_' + a.kind)}: {describe(ctx, a, page)} — "
-                   f"{ctx.document(a.doc, page)}\n" for a in actions)
+def directed_lines(ctx: Context, actions, page: str) -> list[Markup]:
+    return [Markup(f"{ctx.t('act_' + a.kind)}: {describe(ctx, a, page)} — {ctx.document(a.doc, page)}")
+            for a in actions]
 
 
 def render_person(ctx: Context, person: Person) -> str:
     t, reg = ctx.t, ctx.register
     page = urls.person(person.id)
-    out = [front_matter(title=person.name), f"# {text(person.name)}\n\n"]
-    if person.aliases:
-        out.append(", ".join(text(a) for a in person.aliases) + "\n\n")
-    if person.note:
-        out.append(f"{text(person.note)}\n\n")
-    held = reg.derived.tenures.by_person.get(person.id, [])
-    if held:
-        out.append(f"## {t('posts_held')}\n\n")
-        out.append(table([t("post"), t("holder"), t("start"), t("end"), t("source")],
-                         [row for history, tenure in held
-                          for row in tenure_rows(ctx, history, [tenure], page, with_post=True,
-                                                 person=person.id)]) + "\n")
-    directed = reg.derived.tenures.directed_by_person.get(person.id, [])
-    if directed:
-        out.append(f"## {t('directed_changes')}\n\n{directed_lines(ctx, directed, page)}\n")
-    signed = ctx.signed_by(person.id)
-    if signed:
-        out.append(f"## {t('signed')}\n\n")
-        out.extend(f"- {ctx.document(d.key, page)} — {text(t.period(d.issued))}\n" for d in signed)
-        out.append("\n")
-    out.append(timeline_section(ctx, ctx.events_by.get(("person", person.id), []), page))
-    return "".join(out)
+    held = [row for history, tenure in reg.derived.tenures.by_person.get(person.id, [])
+            for row in tenure_rows(ctx, history, [tenure], page, with_post=True, person=person.id)]
+    directed = directed_lines(ctx, reg.derived.tenures.directed_by_person.get(person.id, []), page)
+    signed = [Markup(f"{ctx.document(d.key, page)} — {text(t.period(d.issued))}") for d in ctx.signed_by(person.id)]
+    return render_page("person.html", dict(title=person.name), t=t, person=person,
+                       aliases=Markup(", ".join(text(a) for a in person.aliases)), held=held,
+                       directed=directed, signed=signed,
+                       tl=timeline_section(ctx, ctx.events_by.get(("person", person.id), []), page))

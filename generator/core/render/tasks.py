@@ -6,14 +6,16 @@ from generator.core.derive.custody import Step, TaskRecord
 from generator.core.derive.events import Event
 from generator.core.render.actions import describe
 from generator.core.render.context import Context
-from generator.core.render.markup import front_matter, link, table, text
+from markupsafe import Markup
+
+from generator.core.render.markup import link, render_page, text
 from generator.core.render.timeline import timeline_section
 
 
 def status_text(ctx: Context, status: str | None) -> str:
     if status is None:
         return ""
-    return f"**{ctx.t('status_' + status)}** ({ctx.t('as_of')} {ctx.t.date(ctx.as_of)})"
+    return f"<strong>{ctx.t('status_' + status)}</strong> ({ctx.t('as_of')} {ctx.t.date(ctx.as_of)})"
 
 
 def step_line(ctx: Context, step: Step, page: str) -> str:
@@ -35,7 +37,6 @@ def step_line(ctx: Context, step: Step, page: str) -> str:
 def render_task(ctx: Context, record: TaskRecord) -> str:
     t, task = ctx.t, record.task
     page = urls.task(task.id)
-    out = [front_matter(title=task.title), f"# {text(task.title)}\n\n"]
     rows = []
     if record.holder:
         since = record.holder_since
@@ -49,22 +50,17 @@ def render_task(ctx: Context, record: TaskRecord) -> str:
         rows.append([t("deadline"), f"{text(t.period(record.due))}{phrase} "
                      f"{ctx.paragraph(record.due_action, page)}"])
     else:
-        rows.append([t("deadline"), f"*{t('no_deadline')}*"])
+        rows.append([t("deadline"), f"<em>{t('no_deadline')}</em>"])
     status = record.status(ctx.as_of)
     if status:
         rows.append([t("status"), status_text(ctx, status)])
     rows.append([t("declared_in"), f"{ctx.document(task.declared_by.doc, page)} "
                  f"{ctx.paragraph(task.declared_by, page)}"])
-    out.append(table([t("field"), t("value")], rows) + "\n")
-    if record.directed:  # ordered, but no document in the register has enacted it yet
-        out.append(f"## {t('directed_changes')}\n\n" + "".join(
-            f"- {t('act_' + a.kind)}: {describe(ctx, a, page)} — {ctx.document(a.doc, page)}\n"
-            for a in record.directed) + "\n")
-    out.append(f"## {t('custody')}\n\n")
-    out.append(table([t("date"), t("step"), t("source")],
-                     [[text(t.period(s.when)), step_line(ctx, s, page),
-                       f"{ctx.document(s.action.doc, page)} {ctx.paragraph(s.action, page)}"]
-                      for s in record.steps]) + "\n")
+    # ordered, but no document in the register has enacted it yet
+    directed = [Markup(f"{t('act_' + a.kind)}: {describe(ctx, a, page)} — {ctx.document(a.doc, page)}")
+                for a in record.directed]
+    steps = [[text(t.period(s.when)), step_line(ctx, s, page),
+              f"{ctx.document(s.action.doc, page)} {ctx.paragraph(s.action, page)}"] for s in record.steps]
     chronology = ctx.chronology  # placed by the one rule every view uses (derive/chronology.py)
     events = [Event(s.when, s.action.kind, s.action.doc, s.action,
                     chronology.place(s.action.doc, s.action.index, s.when, after_issue=True))
@@ -73,8 +69,8 @@ def render_task(ctx: Context, record: TaskRecord) -> str:
         due = record.due_action
         events.insert(0, Event(record.due, "due", due.doc, due, chronology.place(due.doc, due.index, record.due)))
     events.sort(key=lambda e: e.sort_key, reverse=True)
-    out.append(timeline_section(ctx, events, page))
-    return "".join(out)
+    return render_page("task.html", dict(title=task.title), t=t, task=task, card=rows, directed=directed,
+                       steps=steps, tl=timeline_section(ctx, events, page))
 
 
 def render_task_index(ctx: Context) -> str:
@@ -82,13 +78,11 @@ def render_task_index(ctx: Context) -> str:
     rows = []
     for record in sorted(ctx.register.derived.custody.tasks.values(), key=lambda r: r.task.title):
         status = record.status(ctx.as_of)
-        rows.append([link(record.task.title, urls.relative(page, urls.task(record.task.id))),
+        rows.append([link(record.task.title, ctx.href(page, urls.task(record.task.id))),
                      ctx.agency(record.holder, page) if record.holder else "",
                      text(t.period(record.due)) if record.due else "",
                      t("status_" + status) if status else ""])
-    return (front_matter(title=t("tasks")) + f"# {t('tasks')}\n\n"
-            f"{t('as_of').capitalize()} {t.date(ctx.as_of)}.\n\n" +
-            (table([t("task"), t("holder_now"), t("deadline"), t("status")], rows) or t("none")))
+    return render_page("task_index.html", dict(title=t("tasks")), t=t, as_of=ctx.as_of, rows=rows)
 
 
 __all__ = ["render_task", "render_task_index", "describe", "status_text"]

@@ -1,10 +1,12 @@
 """Timelines: dated events by year, newest first, each linked to its document and paragraph."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from generator.core.derive.events import Event
 from generator.core.render.actions import describe
 from generator.core.render.context import Context
-from generator.core.render.markup import table, text
+from generator.core.render.markup import text
 
 
 def event_line(ctx: Context, event: Event, page: str) -> str:
@@ -20,24 +22,30 @@ def event_line(ctx: Context, event: Event, page: str) -> str:
     return f"{t('act_' + action.kind)}: {describe(ctx, action, page)}"
 
 
+@dataclass
+class Timeline:
+    """A timeline section for templates/_macros.html: its heading (or None) at `level`, and its
+    rows under the year they fall in (None: one table)."""
+    heading: str | None
+    level: int
+    header: list[str]
+    groups: list[tuple[int | None, list[list[str]]]]
+
+
 def timeline_section(ctx: Context, events: list[Event], page: str, level: int = 2,
-                     heading: bool = True, by_year: bool = True) -> str:
+                     heading: bool = True, by_year: bool = True) -> Timeline | None:
     """A timeline of the given events (already newest first), a heading a year unless
     `by_year` is False (a page that holds one year)."""
     t = ctx.t
     if not events:
-        return ""
+        return None
 
-    def events_table(group) -> str:
-        rows = [[text(t.period(e.when)), event_line(ctx, e, page)] for e in group]
-        return table([t("date"), t("event")], rows)
+    def rows(group) -> list[list[str]]:
+        return [[text(t.period(e.when)), event_line(ctx, e, page)] for e in group]
 
-    out = [f"{'#' * level} {t('timeline')}\n\n" if heading else ""]
-    if not by_year:
-        return "".join(out) + events_table(events)
-    for year, group in by_year_newest_first(events):
-        out.append(f"{'#' * (level + 1)} {year}\n\n" + events_table(group) + "\n")
-    return "".join(out)
+    groups = [(year, rows(group)) for year, group in by_year_newest_first(events)] if by_year \
+        else [(None, rows(events))]
+    return Timeline(t("timeline") if heading else None, level, [t("date"), t("event")], groups)
 
 
 def by_year_newest_first(events: list[Event]) -> list[tuple[int, list[Event]]]:

@@ -8,7 +8,7 @@ from generator.core.derive.events import deadlines
 from generator.core.periods import deadline_status
 from generator.core.render.actions import describe
 from generator.core.render.context import Context
-from generator.core.render.markup import front_matter, link, table, text
+from generator.core.render.markup import block, link, render_listing, text
 from generator.core.render.tasks import status_text
 from generator.core.render.timeline import by_year_newest_first, timeline_section
 
@@ -34,18 +34,17 @@ def render_transfers(ctx: Context) -> str:
     steps = [s for record in reg.derived.custody.tasks.values() for s in record.steps
              if s.action.kind == "transfer"]
     steps.sort(key=_step_key, reverse=True)
-    out = [front_matter(title=t("transfers")), f"# {t('transfers')}\n\n{t('transfers_intro')}\n\n"]
+    intro = block(text=text(t("transfers_intro")))
     if not steps:
-        return "".join(out) + t("none") + "\n"
+        return render_listing(t("transfers"), [intro, block(text=text(t("none")))], t)
     rows = [[text(t.period(s.when)), ctx.task(s.action.task, page), ctx.agency(s.action.from_, page),
              ctx.agency(s.action.to, page),
              f"{ctx.document(s.action.doc, page)} {ctx.paragraph(s.action, page)}"] for s in steps]
-    out.append('<div class="register-filter" data-filter-columns="0:year,2:agency,3:agency" markdown>\n\n')
-    out.append(table([t("date"), t("task"), t("h_from"), t("h_to"), t("source")], rows))
-    out.append("\n</div>\n\n")
-    out.append(f"## {t('diagram')}\n\n")
-    out.append(_transfer_diagram(ctx, steps))
-    return "".join(out)
+    note, diagram = _transfer_diagram(ctx, steps)
+    return render_listing(t("transfers"), [
+        intro, block(header=[t("date"), t("task"), t("h_from"), t("h_to"), t("source")], rows=rows,
+                     filter_columns="0:year,2:agency,3:agency"),
+        block(t("diagram"), text=text(note) if note else None, diagram=diagram)], t)
 
 
 def _step_key(step) -> tuple:
@@ -55,11 +54,12 @@ def _step_key(step) -> tuple:
 DIAGRAM_ARROWS = 30  # more is a tangle on a phone; Mermaid refuses over 500, or 50,000 characters
 
 
-def _transfer_diagram(ctx: Context, steps: list) -> str:
+def _transfer_diagram(ctx: Context, steps: list) -> tuple[str, str]:
     """Transfers between agencies as a Mermaid flowchart, oldest first: an arrow per transfer
     (its task's title) while they are few; else an arrow per pair of agencies with its count of
     transfers, the DIAGRAM_ARROWS largest of them, and a sentence saying so. At 10,000
-    documents an arrow per transfer was 3,279 arrows, which Mermaid refuses to draw."""
+    documents an arrow per transfer was 3,279 arrows, which Mermaid refuses to draw. Returns
+    that sentence (or "") and the diagram's source."""
     t, reg = ctx.t, ctx.register
     steps = steps[::-1]
 
@@ -81,28 +81,23 @@ def _transfer_diagram(ctx: Context, steps: list) -> str:
                   for pair, moved in largest]
         key = "diagram_flows" if len(flows) <= DIAGRAM_ARROWS else "diagram_largest"
         note = t(key).format(shown=t.number(len(largest)), flows=t.number(len(flows)),
-                             transfers=t.number(len(steps))) + "\n\n"
+                             transfers=t.number(len(steps)))
     agencies = sorted({a for arrow in arrows for a in arrow[:2]})
     ids = {a: f"A{i}" for i, a in enumerate(agencies)}
     # drawn in the reader's browser by the site's own Mermaid (theme_overrides/assets/diagrams.js);
     # its title and description are the drawing's accessible name and description
-    out = [note, f"```mermaid\nflowchart LR\n  accTitle: {_mermaid_label(t('diagram_title'))}\n"
+    out = [f"flowchart LR\n  accTitle: {_mermaid_label(t('diagram_title'))}\n"
                  f"  accDescr: {_mermaid_label(t('diagram_description'))}\n"]
     out += [f'  {ids[a]}["{_mermaid_label(reg.agencies[a].name)}"]\n' for a in agencies]
     out += [f'  {ids[a]} -->|"{label}"| {ids[b]}\n' for a, b, label in arrows]
-    out.append("```\n")
-    return "".join(out)
+    return note, "".join(out)
 
 
 def render_amendments(ctx: Context) -> str:
     t, reg, rel, page = ctx.t, ctx.register, ctx.rel, AMENDMENTS
-    out = [front_matter(title=t("amendments")), f"# {t('amendments')}\n\n"]
     changes = [a for doc in reg.documents.values() for a in doc.actions if a.kind in ("amend", "replace", "repeal")]
-    out.append(f"## {t('changes_in_force')}\n\n")
-    out.append(table([t("document"), t("kind"), t("what")],
-                     [[ctx.document(a.doc, page), t("act_" + a.kind), describe(ctx, a, page)] for a in changes])
-               or f"{t('none')}\n")
-    out.append(f"\n## {t('requests_list')}\n\n{t('as_of').capitalize()} {t.date(ctx.as_of)}.\n\n")
+    blocks = [block(t("changes_in_force"), header=[t("document"), t("kind"), t("what")], none=True,
+                    rows=[[ctx.document(a.doc, page), t("act_" + a.kind), describe(ctx, a, page)] for a in changes])]
     rows = []
     for doc in sorted(reg.documents.values(), key=lambda d: (d.issued.start, d.key)):
         for a in doc.actions:
@@ -113,7 +108,7 @@ def render_amendments(ctx: Context) -> str:
             done = [k for k in fulfilled if reg.issued_start(k) <= ctx.as_of]
             if done:
                 inferred = all((k, f"{doc.key}#{a.id}") in rel.inferred for k in done)
-                status = (f"**{t('status_done')}**" + (f" *({t('inferred_short')})*" if inferred else "")
+                status = (f"<strong>{t('status_done')}</strong>" + (f" <em>({t('inferred_short')})</em>" if inferred else "")
                           + f" — {t('fulfilled')} " + ", ".join(ctx.fulfilled_by(k, f"{doc.key}#{a.id}", page)
                                                              for k in done))
             elif partly:  # part of it enacted: the rest is still due
@@ -126,8 +121,9 @@ def render_amendments(ctx: Context) -> str:
                 status = ""
             rows.append([ctx.document(doc.key, page), describe(ctx, a, page),
                          text(t.period(a.due)) if a.due else "", status])
-    out.append(table([t("document"), t("what"), t("deadline"), t("status")], rows) or f"{t('none')}\n")
-    return "".join(out)
+    blocks.append(block(t("requests_list"), text=text(f"{t('as_of').capitalize()} {t.date(ctx.as_of)}."),
+                        header=[t("document"), t("what"), t("deadline"), t("status")], rows=rows, none=True))
+    return render_listing(t("amendments"), blocks, t)
 
 
 def render_timeline(ctx: Context) -> dict[str, str]:
@@ -138,20 +134,19 @@ def render_timeline(ctx: Context) -> dict[str, str]:
     for year, events in by_year_newest_first(ctx.events):
         page = timeline_year(year)
         title = f"{t('timeline')} {year}"
-        pages[page] = (front_matter(title=title) + f"# {text(title)}\n\n"
-                       f"{link(t('timeline'), urls.relative(page, TIMELINE))}\n\n" +
-                       timeline_section(ctx, events, page, level=1, heading=False, by_year=False))
-        rows.append([link(str(year), urls.relative(TIMELINE, page)), str(len(events))])
-    pages[TIMELINE] = (front_matter(title=t("timeline")) + f"# {t('timeline')}\n\n" +
-                       (f"{t('timeline_by_year')}\n\n" + table([t("year"), t("events_count")], rows)
-                        if rows else t("no_events") + "\n"))
+        pages[page] = render_listing(title, [block(
+            text=link(t("timeline"), ctx.href(page, TIMELINE)),
+            timeline=timeline_section(ctx, events, page, level=1, heading=False, by_year=False))], t)
+        rows.append([link(str(year), ctx.href(TIMELINE, page)), str(len(events))])
+    pages[TIMELINE] = render_listing(t("timeline"), [
+        block(text=text(t("timeline_by_year")), header=[t("year"), t("events_count")], rows=rows) if rows
+        else block(text=text(t("no_events")))], t)
     return pages
 
 
 def render_deadlines(ctx: Context) -> str:
     t, page = ctx.t, DEADLINES
-    out = [front_matter(title=t("deadlines")), f"# {t('deadlines')}\n\n",
-           f"{t('deadlines_intro')} **{t('as_of').capitalize()} {t.date(ctx.as_of)}.**\n\n"]
+    blocks = [block(text=f"{text(t('deadlines_intro'))} <strong>{t('as_of').capitalize()} {t.date(ctx.as_of)}.</strong>")]
     items = deadlines(ctx.register, ctx.rel)
     groups = {"overdue": [], "open": [], "done": []}
     for d in items:
@@ -167,10 +162,9 @@ def render_deadlines(ctx: Context) -> str:
             rows.append([f"{text(t.date(d.due.end))}", f"{text(t.period(d.due))}{phrase}", subject,
                          ctx.agency(a.lead, page) if a.lead else "",
                          f"{ctx.document(a.doc, page)} {ctx.paragraph(a, page)}"])
-        out.append(f"## {t('status_' + status).capitalize()} ({len(rows)})\n\n")
-        out.append((table([t("h_due"), t("deadline"), t("what"), t("h_lead"), t("source")], rows)
-                    or f"{t('none')}\n") + "\n")
-    return "".join(out)
+        blocks.append(block(f"{t('status_' + status).capitalize()} ({len(rows)})", rows=rows, none=True,
+                            header=[t("h_due"), t("deadline"), t("what"), t("h_lead"), t("source")]))
+    return render_listing(t("deadlines"), blocks, t)
 
 
 def request_subject(ctx: Context, action, page: str) -> str:
