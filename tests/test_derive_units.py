@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.core.derive import derive
 from generator.core.diagnostics import Diagnostics, Loc
 from generator.core.model import (
-    Action, Agency, Body, Document, Fulfilment, Holder, Member, PostDef, Register, Task)
+    ACTION_CLASSES, Action, Agency, Body, Document, Fulfilment, Holder, Member, PostDef, Register, Task)
 from generator.core.periods import parse_period
 
 LOC = Loc("test", 1)
@@ -26,7 +26,7 @@ def doc(key: str, issued: str, *actions: Action, fulfills: list[str] | tuple = (
 
 
 def act(kind: str, **fields) -> Action:
-    return Action(doc="", index=0, kind=kind, loc=LOC, **fields)
+    return ACTION_CLASSES[kind](doc="", index=0, loc=LOC, **fields)
 
 
 def register(*docs: Document) -> tuple[Register, Diagnostics]:
@@ -39,7 +39,7 @@ def register(*docs: Document) -> tuple[Register, Diagnostics]:
     reg = Register({d.key: d for d in docs}, agencies, {"an": None, "binh": None}, bodies, {}, {}, [])
     for d in docs:
         for a in d.actions:
-            if a.task and a.title:
+            if a.get("task") and a.title:
                 reg.tasks[a.task] = Task(a.task, a.title, a)
     diags = Diagnostics()
     reg.derived = derive(reg, diags)

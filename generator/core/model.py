@@ -1,9 +1,9 @@
 """The register as plain data: what the records say, after checking, before deriving."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from generator.core.diagnostics import Loc
 from generator.core.numbers import DocNumber
@@ -130,49 +130,193 @@ class Task:
     declared_by: "Action"
 
 
-@dataclass
+@dataclass(slots=True)
 class Action:
+    """What every action has: its place in its document, and the marks any kind may carry.
+    Each kind is a subclass below with that kind's own fields (ACTION_CLASSES: kind -> class);
+    `kind` is the class's. A field only some kinds have is read with `get` on any action."""
+
+    kind: ClassVar[str] = ""
     doc: str
     index: int
-    kind: str
     loc: Loc
     para: str | None = None
     id: str | None = None
-    pending: str | None = None
-    task: str | None = None
-    lead: str | None = None
-    with_: list[str] = field(default_factory=list)
-    due: Period | None = None
-    due_phrase: str | None = None
-    from_: str | None = None
-    to: str | None = None
+    pending: str | None = None     # the id of the request whose fulfilment enacts it
     effective: Period | None = None
-    body: str | None = None
-    post: str | None = None
-    holder: Holder | None = None
-    role: str | None = None
-    agency: str | None = None
-    replaces: str | None = None
-    add: str | None = None
-    target: str | None = None
-    title: str | None = None
-    what: str | None = None
-    status: str | None = None
-    date: Period | None = None
-    text: str | None = None
-    target_key: str | None = None  # the target resolved to a document or cited-document key
     inferred: str | None = None    # why the editor reads this action into the text
-    members: list[Member] = field(default_factory=list)  # compose: the composition stated
-    count: int | None = None       # compose: the number of members the source gives
-    complete: bool = True          # compose: the members listed are the whole composition
-    name: str | None = None        # rename: the new name, short form and abbreviation
-    short: str | None = None
-    abbr: str | None = None
 
     @property
     def ref(self) -> str:
         """`<document>#<id>` when the action has an id, else the paragraph it comes from."""
         return f"{self.doc}#{self.id}" if self.id else f"{self.doc}#{self.index}"
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """A field of some kinds only (`task`, `holder`, `due`…): its value on this action,
+        `default` on a kind without it. A name no kind has is a mistake, not a default."""
+        if name not in KIND_FIELDS:
+            raise AttributeError(f"no action kind has a field {name!r}")
+        return getattr(self, name, default)
+
+
+@dataclass(slots=True)
+class Establish(Action):
+    kind: ClassVar[str] = "establish"
+    body: str | None = None
+    replaces: str | None = None    # the body it replaces
+
+
+@dataclass(slots=True)
+class Appoint(Action):
+    kind: ClassVar[str] = "appoint"
+    body: str | None = None
+    post: str | None = None
+    holder: Holder | None = None
+
+
+@dataclass(slots=True)
+class Relieve(Action):
+    kind: ClassVar[str] = "relieve"
+    body: str | None = None
+    post: str | None = None
+    holder: Holder | None = None
+
+
+@dataclass(slots=True)
+class Holds(Action):
+    """An observation: the holder of a post of a body, or of an office of an agency, that day."""
+
+    kind: ClassVar[str] = "holds"
+    body: str | None = None
+    agency: str | None = None
+    post: str | None = None
+    holder: Holder | None = None
+    date: Period | None = None
+
+
+@dataclass(slots=True)
+class Designate(Action):
+    kind: ClassVar[str] = "designate"
+    body: str | None = None
+    agency: str | None = None
+    role: str | None = None
+    replaces: str | None = None    # the agency that held the role before
+
+
+@dataclass(slots=True)
+class Withdraw(Action):
+    kind: ClassVar[str] = "withdraw"
+    body: str | None = None
+    agency: str | None = None
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class Scope(Action):
+    kind: ClassVar[str] = "scope"
+    body: str | None = None
+    add: str | None = None
+
+
+@dataclass(slots=True)
+class Assign(Action):
+    kind: ClassVar[str] = "assign"
+    task: str | None = None
+    title: str | None = None       # the task's title, where this action declares it
+    lead: str | None = None
+    with_: list[str] = field(default_factory=list)
+    due: Period | None = None
+    due_phrase: str | None = None
+
+
+@dataclass(slots=True)
+class Transfer(Action):
+    kind: ClassVar[str] = "transfer"
+    task: str | None = None
+    title: str | None = None       # the task's title, where this action declares it
+    from_: str | None = None
+    to: str | None = None
+
+
+@dataclass(slots=True)
+class Report(Action):
+    kind: ClassVar[str] = "report"
+    task: str | None = None
+    title: str | None = None       # the task's title, where this action declares it
+    status: str | None = None
+    date: Period | None = None
+    text: str | None = None
+
+
+@dataclass(slots=True)
+class Change(Action):
+    """An amendment, replacement or repeal of another document."""
+
+    target: str | None = None
+    what: str | None = None
+    target_key: str | None = None  # the target resolved to a document or cited-document key
+
+
+@dataclass(slots=True)
+class Amend(Change):
+    kind: ClassVar[str] = "amend"
+
+
+@dataclass(slots=True)
+class Replace(Change):
+    kind: ClassVar[str] = "replace"
+
+
+@dataclass(slots=True)
+class Repeal(Change):
+    kind: ClassVar[str] = "repeal"
+
+
+@dataclass(slots=True)
+class Request(Action):
+    """A document to draft, or another to amend, replace or repeal, asked of a lead agency."""
+
+    kind: ClassVar[str] = "request"
+    target: str | None = None
+    what: str | None = None
+    target_key: str | None = None  # the target resolved to a document or cited-document key
+    title: str | None = None
+    lead: str | None = None
+    with_: list[str] = field(default_factory=list)
+    due: Period | None = None
+    due_phrase: str | None = None
+
+
+@dataclass(slots=True)
+class Compose(Action):
+    kind: ClassVar[str] = "compose"
+    body: str | None = None
+    members: list[Member] = field(default_factory=list)  # the composition stated
+    count: int | None = None       # the number of members the source gives
+    complete: bool = True          # the members listed are the whole composition
+
+
+@dataclass(slots=True)
+class Rename(Action):
+    kind: ClassVar[str] = "rename"
+    body: str | None = None
+    agency: str | None = None
+    name: str | None = None        # the new name, short form and abbreviation
+    short: str | None = None
+    abbr: str | None = None
+
+
+# kind -> its class: the one table the reader builds actions from (vocab.ACTION_KINDS' order)
+ACTION_CLASSES: dict[str, type[Action]] = {cls.kind: cls for cls in (
+    Establish, Appoint, Relieve, Holds, Designate, Scope, Assign, Transfer, Amend, Replace, Repeal,
+    Request, Report, Compose, Rename, Withdraw)}
+# every field of one kind or another: what Action.get may be asked
+KIND_FIELDS = frozenset(f.name for cls in ACTION_CLASSES.values() for f in fields(cls)) - \
+    frozenset(f.name for f in fields(Action))
+# kinds that share fields, for isinstance
+ON_TASK = (Assign, Transfer, Report)    # a step of a task: task, title
+WITH_DUE = (Assign, Request)            # lead, with_, due, due_phrase
+TARGETED = (Change, Request)            # target, what, target_key
 
 
 @dataclass

@@ -35,7 +35,8 @@ from generator.core import urls
 from generator.core.check.permalinks import (
     document_json_path, document_url, formers, redirects, relative_url)
 from generator.core.derive.events import deadlines
-from generator.core.model import Action, Document, Holder, Register
+from generator.core.model import (
+    Action, Assign, Change, Compose, Document, Holder, Register, Request, Transfer)
 from generator.core.periods import Period
 from generator.core.read.load import bulk
 from generator.core.render.atom import AtomFeed
@@ -165,29 +166,31 @@ class _Exporter:
     def action(self, a: Action) -> dict:
         reg = self.reg
         url = document_url(a.doc, self.dirs) + (f"#d-{a.para}" if a.para else "")
-        declares = bool(a.title) and a.kind in ("assign", "transfer")
+        declares = isinstance(a, (Assign, Transfer)) and bool(a.title)
         when, enacted_by = self.effect.get(id(a), (None, None))
+        get = a.get  # every field of every kind: None (or nothing) where this kind has none
         d = _compact({
             "ref": action_ref(a), "document": a.doc, "index": a.index + 1, "kind": a.kind,
             "id": a.id, "para": a.para, "url": url,
             "pending": f"{a.doc}#{a.pending}" if a.pending else None,
             "directed": id(a) in self.directed,
             "takes_effect": _period(when), "enacted_by": enacted_by,
-            "task": a.task, "declares_task": declares, "task_title": a.title if declares else None,
-            "lead": a.lead, "with": list(a.with_), "due": _period(a.due), "due_phrase": a.due_phrase,
-            "from": a.from_, "to": a.to, "effective": _period(a.effective),
-            "body": a.body, "post": a.post, "holder": _holder(a.holder), "role": a.role,
-            "agency": a.agency, "replaces": a.replaces, "add": a.add,
-            "target": a.target, "target_key": a.target_key,
-            "title": None if declares else a.title, "what": a.what, "status": a.status,
-            "date": _period(a.date), "text": a.text, "inferred": a.inferred,
-            "members": [{"post": m.post, "holder": _holder(m.holder)} for m in a.members],
-            "count": a.count, "complete": a.complete if a.kind == "compose" else None,
-            "name": a.name, "short": a.short, "abbr": a.abbr,
+            "task": get("task"), "declares_task": declares, "task_title": a.title if declares else None,
+            "lead": get("lead"), "with": list(get("with_", ())), "due": _period(get("due")),
+            "due_phrase": get("due_phrase"),
+            "from": get("from_"), "to": get("to"), "effective": _period(a.effective),
+            "body": get("body"), "post": get("post"), "holder": _holder(get("holder")), "role": get("role"),
+            "agency": get("agency"), "replaces": get("replaces"), "add": get("add"),
+            "target": get("target"), "target_key": get("target_key"),
+            "title": None if declares else get("title"), "what": get("what"), "status": get("status"),
+            "date": _period(get("date")), "text": get("text"), "inferred": a.inferred,
+            "members": [{"post": m.post, "holder": _holder(m.holder)} for m in get("members", ())],
+            "count": get("count"), "complete": a.complete if isinstance(a, Compose) else None,
+            "name": get("name"), "short": get("short"), "abbr": get("abbr"),
         })
-        if a.target_key:
+        if get("target_key"):
             d["target_in_register"] = a.target_key in reg.documents
-        if a.kind == "compose":
+        if isinstance(a, Compose):
             d["complete"] = a.complete  # false says the list is partial: kept, not compacted away
         return d
 
@@ -254,7 +257,7 @@ class _Exporter:
                 "target_in_register": c.target in self.reg.documents, "number": c.text,
                 "date": _day(c.date), "excerpt": c.excerpt}
 
-    def change(self, a: Action) -> dict:
+    def change(self, a: Change) -> dict:
         return {"action": action_ref(a), "document": a.doc, "kind": a.kind, "target": a.target_key,
                 "target_in_register": a.target_key in self.reg.documents, "what": a.what,
                 "pending": f"{a.doc}#{a.pending}" if a.pending else None}
@@ -266,7 +269,7 @@ class _Exporter:
                 "changes": [f"{doc}#{c}" for c in detail.changes] if detail else [],
                 "inferred": detail.inferred if detail else None}
 
-    def request(self, a: Action) -> dict:
+    def request(self, a: Request) -> dict:
         ref = f"{a.doc}#{a.id}" if a.id else None
         return {"action": action_ref(a), "document": a.doc, "target": a.target_key, "title": a.title,
                 "what": a.what, "lead": a.lead, "with": list(a.with_), "due": _period(a.due),
@@ -284,8 +287,8 @@ class _Exporter:
             a = step.action
             chain.append(_compact({"action": action_ref(a), "document": a.doc, "kind": a.kind,
                                    "date": step.date.isoformat(), "holder": step.holder,
-                                   "from": a.from_, "to": a.to, "lead": a.lead, "with": list(a.with_),
-                                   "status": a.status}))
+                                   "from": a.get("from_"), "to": a.get("to"), "lead": a.get("lead"),
+                                   "with": list(a.get("with_", ())), "status": a.get("status")}))
         return {
             "id": task_id,
             "title": record.task.title,
@@ -341,7 +344,7 @@ class _Exporter:
 
     def deadline(self, d) -> dict:
         a = d.action
-        return {"action": action_ref(a), "document": a.doc, "kind": a.kind, "task": a.task,
+        return {"action": action_ref(a), "document": a.doc, "kind": a.kind, "task": a.get("task"),
                 "title": a.title, "lead": a.lead, "with": list(a.with_), "due": _period(d.due),
                 "due_phrase": a.due_phrase, "done_on": _day(d.done_on), "done_by": d.done_by,
                 "status": d.status(self.as_of) if self.as_of else None}
@@ -404,8 +407,8 @@ class _Exporter:
             } for b in sorted(reg.bodies.values(), key=lambda b: b.id)],
             "relations": {
                 "citations": [json.loads(c) for c in citations],
-                "changes": [self.change(a) for a in all_actions if a.target_key and a.kind != "request"],
-                "requests": [self.request(a) for a in all_actions if a.kind == "request"],
+                "changes": [self.change(a) for a in all_actions if isinstance(a, Change) and a.target_key],
+                "requests": [self.request(a) for a in all_actions if isinstance(a, Request)],
                 "fulfilments": [*(self.fulfilment(d.key, ref, d.fulfil_details.get(ref))
                                   for d in docs for ref, _ in d.fulfills),
                                 *(self.fulfilment(c.key, ref, c.fulfil_details.get(ref))
@@ -433,7 +436,7 @@ class _Exporter:
                           "cited_by": uniq(self.citation(c) for c in rel.cited_by.get(key, []))},
             "changes": [self.change(a) for a in rel.changes.get(key, [])],
             "changed_by": [self.change(a) for a in rel.changed_by.get(key, [])],
-            "requests": [self.request(a) for a in doc.actions if a.kind == "request"],
+            "requests": [self.request(a) for a in doc.actions if isinstance(a, Request)],
             "requested_by": [self.request(a) for a in rel.requests_for.get(key, [])],
             "fulfils": [ref for ref, _ in doc.fulfills],
             "fulfilled_by": [{"request": r, "documents": sorted(set(rel.fulfilled_by[r]))}

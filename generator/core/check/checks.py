@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from generator.core.check.loops import chain, cycles
 from generator.core.diagnostics import Diagnostics, Loc
-from generator.core.model import Document, Register, Task
+from generator.core.model import ON_TASK, WITH_DUE, Document, Establish, Register, Request, Task
 from generator.core.read.fields import suggest
 
 
@@ -38,7 +38,7 @@ def _unique_numbers(register: Register, diags: Diagnostics) -> None:
 def _declare_tasks(register: Register, diags: Diagnostics) -> None:
     for doc in chronological(register.documents):
         for action in doc.actions:
-            if action.task and action.title:
+            if isinstance(action, ON_TASK) and action.task and action.title:
                 first = register.tasks.get(action.task)
                 if first is not None:
                     diags.error(action.loc, f"task {action.task!r} is declared twice: first in "
@@ -48,7 +48,8 @@ def _declare_tasks(register: Register, diags: Diagnostics) -> None:
                     register.tasks[action.task] = Task(action.task, action.title, action)
     for doc in register.documents.values():
         for action in doc.actions:
-            if action.task and not action.title and action.task not in register.tasks:
+            if isinstance(action, ON_TASK) and action.task and not action.title \
+                    and action.task not in register.tasks:
                 diags.error(action.loc, f"unknown task {action.task!r}{suggest(action.task, register.tasks)}; "
                                         "declare it where it is first assigned or transferred: "
                                         "task: {id: …, title: …}")
@@ -62,7 +63,7 @@ def _due_dates(register: Register, diags: Diagnostics) -> None:
     for doc in register.documents.values():
         decided = doc.meeting or doc.issued
         for action in doc.actions:
-            if action.due and action.due.end < decided.start:
+            if isinstance(action, WITH_DUE) and action.due and action.due.end < decided.start:
                 when = f"the meeting ({doc.meeting})" if doc.meeting else f"the document was issued ({doc.issued})"
                 diags.error(action.loc, f"due {action.due} is before {when}")
 
@@ -77,7 +78,7 @@ def _fulfilments(register: Register, diags: Diagnostics) -> None:
             if register.canonical(ref) != ref:
                 through = (f" ({ref.partition('#')[0]} is now {register.canonical(ref).partition('#')[0]}, "
                            "by its former:)")
-            if request is None or request.kind != "request":
+            if not isinstance(request, Request):
                 diags.error(loc, f"fulfills {ref!r}{through}: no request action with that id")
                 continue
             detail = doc.fulfil_details.get(ref)
@@ -115,7 +116,7 @@ def _replacement_loops(register: Register, diags: Diagnostics) -> None:
     by_edge: dict[tuple[str, str], list] = {}
     for doc in register.documents.values():
         for action in doc.actions:
-            if action.kind == "establish" and action.body and action.replaces:
+            if isinstance(action, Establish) and action.body and action.replaces:
                 edges.setdefault(action.body, []).append(action.replaces)
                 by_edge.setdefault((action.body, action.replaces), []).append(action)
     for loop in cycles(edges):

@@ -3,21 +3,21 @@ through a chain of amendments."""
 from __future__ import annotations
 
 from generator.core.diagnostics import Diagnostics
-from generator.core.model import Register
-
-CHANGES = ("amend", "replace", "repeal")
+from generator.core.model import Change, Register
 
 
 def check_amendment_cycles(register: Register, diags: Diagnostics) -> None:
     edges: dict[str, list] = {}
     for doc in register.documents.values():
         for action in doc.actions:
-            if action.kind in CHANGES and action.target_key == doc.key:
+            if not isinstance(action, Change):
+                continue
+            if action.target_key == doc.key:
                 diags.error(action.loc, f"{action.kind}: the target {action.target!r} is this document "
                                         f"itself; a document cannot {action.kind} itself: give the "
                                         "document it changes")
                 continue
-            if action.kind in CHANGES and action.target_key in register.documents:
+            if action.target_key in register.documents:
                 edges.setdefault(doc.key, []).append(action)
     state: dict[str, int] = {}  # 1: on the current path, 2: done
 

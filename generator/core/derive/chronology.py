@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from generator.core.derive.relations import Relations
-from generator.core.model import Register
+from generator.core.model import TARGETED, Register
 from generator.core.periods import Period
 
 
@@ -72,7 +72,7 @@ def derive_chronology(register: Register, relations: Relations) -> Chronology:
             if requesting in docs and requesting != doc.key:
                 follows[doc.key].add(requesting)
         for action in doc.actions:
-            if action.target_key in docs and action.target_key != doc.key:
+            if isinstance(action, TARGETED) and action.target_key in docs and action.target_key != doc.key:
                 follows[doc.key].add(action.target_key)
     for citation in register.citations:
         if citation.target in docs and citation.target != citation.citing:

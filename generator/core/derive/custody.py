@@ -12,7 +12,7 @@ from datetime import date
 from generator.core.derive.chronology import Chronology
 from generator.core.derive.relations import Relations
 from generator.core.diagnostics import Diagnostics
-from generator.core.model import Action, Document, Register, Task
+from generator.core.model import ON_TASK, Action, Assign, Document, Register, Report, Task, Transfer
 from generator.core.periods import Period, deadline_status
 
 
@@ -75,7 +75,7 @@ def derive_custody(register: Register, relations: Relations, chronology: Chronol
     records = {task_id: TaskRecord(task) for task_id, task in register.tasks.items()}
     for doc in register.documents.values():
         for action in doc.actions:
-            if not (action.task and action.kind in ("assign", "transfer", "report")):
+            if not (isinstance(action, ON_TASK) and action.task):
                 continue
             if action.pending:  # directed: takes effect when a document enacts it
                 enacting = [k for k in relations.enacted_by.get(action.ref, []) if k in register.documents]
@@ -115,7 +115,7 @@ def derive_custody(register: Register, relations: Relations, chronology: Chronol
                                     f"{declaring.loc.path}:{declaring.loc.line}{unordered(at)}")
             continue
         step = Step(action, when.start, record.holder, when)
-        if action.kind == "assign":
+        if isinstance(action, Assign):
             if action.lead:
                 step.holder = action.lead
                 record.holder, record.holder_since = action.lead, step
@@ -126,7 +126,7 @@ def derive_custody(register: Register, relations: Relations, chronology: Chronol
                 custody.cooperates[agency].append(step)
             if action.due:
                 record.due, record.due_action = action.due, action
-        elif action.kind == "transfer":
+        elif isinstance(action, Transfer):
             if record.holder and action.to == record.holder:
                 since = record.holder_since.action
                 diags.error(action.loc, f"transfer of task {action.task!r} to {action.to!r}, which already "
@@ -150,7 +150,7 @@ def derive_custody(register: Register, relations: Relations, chronology: Chronol
             record.holder, record.holder_since = action.to, step
             custody.received[action.to].append(step)
             custody.handed_over[action.from_].append(step)
-        elif action.kind == "report" and action.status == "done":
+        elif isinstance(action, Report) and action.status == "done":
             done_on = action.date.end if action.date else doc.issued.start
             given = record.steps[0] if record.steps else step
             if done_on < given.date:

@@ -6,7 +6,7 @@ from datetime import date
 
 from generator.core.derive.chronology import Chronology
 from generator.core.derive.relations import Relations
-from generator.core.model import Action, Document, Register
+from generator.core.model import WITH_DUE, Action, Document, Holds, Register, Report, Request
 from generator.core.periods import Period, deadline_status
 
 
@@ -38,13 +38,13 @@ def events_of(doc: Document, chronology: Chronology | None = None) -> list[Event
     if doc.meeting:
         out.append(event(doc.meeting, "meeting", own=doc.meeting, index=-2))
     for action in doc.actions:
-        own = action.date if action.kind in ("report", "holds") else None
+        own = action.date if isinstance(action, (Report, Holds)) else None
         effective = action.effective or doc.effective
         when = effective or own or doc.issued
-        if action.kind != "holds":
+        if not isinstance(action, Holds):
             out.append(event(when, action.kind, action, effective or own, after_issue=own is None,
                              index=action.index))
-        if action.due:
+        if isinstance(action, WITH_DUE) and action.due:
             out.append(event(action.due, "due", action, action.due, index=action.index))
     return out
 
@@ -73,12 +73,12 @@ def deadlines(register: Register, relations: Relations) -> list[Deadline]:
     out = []
     for doc in register.documents.values():
         for action in doc.actions:
-            if not action.due:
+            if not (isinstance(action, WITH_DUE) and action.due):
                 continue
             done_on, done_by = None, None
-            if action.kind == "request" and action.id:
+            if isinstance(action, Request):
                 # done when fulfilled whole: a document enacting some of its changes is not enough
-                fulfilling = relations.wholly_fulfilled_by.get(f"{doc.key}#{action.id}", [])
+                fulfilling = relations.wholly_fulfilled_by.get(f"{doc.key}#{action.id}", []) if action.id else []
                 if fulfilling:
                     first = min(fulfilling, key=register.issued_start)
                     done_on, done_by = register.issued_start(first), first

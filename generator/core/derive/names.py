@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from generator.core.derive.chronology import Chronology
-from generator.core.model import Action, Register
+from generator.core.model import Action, Register, Rename
 from generator.core.periods import Period
 
 
@@ -34,7 +34,7 @@ class Names:
 
 def derive_names(register: Register, chronology: Chronology) -> Names:
     renames = sorted(((chronology.place(doc.key, a.index, a.effective or doc.effective, True), doc, a)
-                      for doc in register.documents.values() for a in doc.actions if a.kind == "rename"),
+                      for doc in register.documents.values() for a in doc.actions if isinstance(a, Rename)),
                      key=lambda e: e[0])
     history: dict[tuple[str, str], list[Name]] = defaultdict(list)
     for _, doc, action in renames:

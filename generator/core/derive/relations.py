@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from generator.core.model import Action, Citation, Register
+from generator.core.model import TARGETED, Action, Citation, Designate, Establish, Register, Request
 
 
 @dataclass
@@ -30,8 +30,8 @@ def derive_relations(register: Register) -> Relations:
         rel.cited_by[c.target].append(c)
     for doc in register.documents.values():
         for action in doc.actions:
-            if action.target_key:
-                if action.kind == "request":
+            if isinstance(action, TARGETED) and action.target_key:
+                if isinstance(action, Request):
                     rel.requests_for[action.target_key].append(action)
                 else:
                     rel.changes[doc.key].append(action)
@@ -68,19 +68,20 @@ def _fulfil(rel: Relations, register: Register, by: str, ref: str, detail) -> No
 def mentioned(action: Action) -> list[tuple[str, str]]:
     """The agencies, people, bodies and tasks an action names: each gets a backlink."""
     out = []
-    for agency in (action.lead, action.from_, action.to, action.agency, action.replaces
-                   if action.kind == "designate" else None, *action.with_):
+    get = action.get  # each kind has some of these fields
+    replaced = action.replaces if isinstance(action, Designate) else None  # an agency, there
+    for agency in (get("lead"), get("from_"), get("to"), get("agency"), replaced, *get("with_", ())):
         if agency:
             out.append(("agency", agency))
-    if action.body:
-        out.append(("body", action.body))
-    if action.kind == "establish" and action.replaces:
+    if body := get("body"):
+        out.append(("body", body))
+    if isinstance(action, Establish) and action.replaces:
         out.append(("body", action.replaces))
-    if action.task:
-        out.append(("task", action.task))
-    if action.holder:
-        if action.holder.person:
-            out.append(("person", action.holder.person))
-        if action.holder.office:
-            out.append(("agency", action.holder.office.split("/")[0]))
+    if task := get("task"):
+        out.append(("task", task))
+    if holder := get("holder"):
+        if holder.person:
+            out.append(("person", holder.person))
+        if holder.office:
+            out.append(("agency", holder.office.split("/")[0]))
     return list(dict.fromkeys(out))

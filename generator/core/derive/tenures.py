@@ -23,7 +23,8 @@ from datetime import date
 from generator.core.derive.chronology import Chronology
 from generator.core.derive.relations import Relations
 from generator.core.diagnostics import Diagnostics
-from generator.core.model import Action, Holder, Register
+from generator.core.model import (
+    Action, Appoint, Compose, Designate, Holder, Holds, Register, Relieve, Withdraw)
 from generator.core.periods import Period
 
 
@@ -144,7 +145,9 @@ def same_holder(tenure: Tenure, holder: Holder | str) -> bool:
     return seat.person == holder.person or tenure.names(holder.person)
 
 
-KINDS = ("appoint", "relieve", "holds", "designate", "withdraw", "compose")
+KINDS = (Appoint, Relieve, Holds, Designate, Withdraw, Compose)
+HOLDER_KINDS = (Appoint, Relieve, Holds)  # a post's holder; designate and withdraw: a role's agency
+ROLE_KINDS = (Designate, Withdraw)
 
 
 def derive_tenures(register: Register, relations: Relations, chronology: Chronology,
@@ -153,14 +156,14 @@ def derive_tenures(register: Register, relations: Relations, chronology: Chronol
     events = []
     for doc in register.documents.values():
         for action in doc.actions:
-            if action.kind not in KINDS:
+            if not isinstance(action, KINDS):
                 continue
             enacted_by, place_doc = None, doc.key
             if action.pending:
                 enacting = relations.enacted_by.get(action.ref, [])
                 if not enacting:  # a compose waits under no single post: its history has none
                     _history(tenures, action, action.body).directed.append(action)
-                    if action.holder and action.holder.person:
+                    if isinstance(action, HOLDER_KINDS) and action.holder and action.holder.person:
                         tenures.directed_by_person[action.holder.person].append(action)
                     continue
                 enacted_by = min(enacting, key=lambda k: _doc_order(register, chronology, k))
@@ -169,7 +172,7 @@ def derive_tenures(register: Register, relations: Relations, chronology: Chronol
                     place_doc = enacted_by
                 place = chronology.place(place_doc, action.index, None if enacted_by in register.documents
                                          else period)
-            elif action.kind == "holds" and action.date:
+            elif isinstance(action, Holds) and action.date:
                 period = action.date
                 place = chronology.place(doc.key, action.index, period)
             else:
@@ -193,22 +196,22 @@ def _replay(register: Register, chronology: Chronology, tenures: Tenures, events
     place, place_doc, period, action, enacted_by = events[at]
     # a person is named on the date of the document that names them: a directed appointment
     # names them in the document that directs it, whenever the change is enacted
-    named_on = action.date or register.documents[action.doc].issued if enacted_by else period
-    if action.kind == "compose":
+    named_on = (action.get("date") or register.documents[action.doc].issued) if enacted_by else period
+    if isinstance(action, Compose):
         _compose(register, tenures, action, period, enacted_by)
         return
     history = _history(tenures, action, action.body)
-    holder = action.agency if action.kind in ("designate", "withdraw") else action.holder
+    holder = action.agency if isinstance(action, ROLE_KINDS) else action.holder
     if holder is None:
         return
     open_now = [t for t in history.tenures if t.end is None]
     mine = next((t for t in open_now if same_holder(t, holder)), None)
     several = _several(register, action)
-    if action.kind in ("appoint", "designate"):
+    if isinstance(action, (Appoint, Designate)):
         if mine is not None:
             _name(mine, holder, named_on, action)
             return  # already holds it: nothing changes
-        if action.kind == "designate" and action.replaces:
+        if isinstance(action, Designate) and action.replaces:
             for t in open_now:
                 if t.holder == action.replaces:
                     t.end, t.end_action, t.end_when = period.start, action, period
@@ -225,14 +228,14 @@ def _replay(register: Register, chronology: Chronology, tenures: Tenures, events
         tenure = Tenure(seat, period.start, action, enacted_by=enacted_by, start_when=period)
         _name(tenure, holder, named_on, action)
         _add(tenures, history, tenure)
-    elif action.kind == "withdraw":  # an agency's standing role ends
+    elif isinstance(action, Withdraw):  # an agency's standing role ends
         if mine is None:
             diags.error(action.loc, f"withdraw: {action.agency!r} does not hold the role {action.role!r} "
                                     f"on {period} in the register's records; record its designation, "
                                     "or name the agency that holds the role")
             return
         mine.end, mine.end_action, mine.end_when = period.start, action, period
-    elif action.kind == "relieve":
+    elif isinstance(action, Relieve):
         if mine is None:
             diags.error(action.loc, _not_holding(register, chronology, events, at, history, holder))
             return
@@ -243,7 +246,7 @@ def _replay(register: Register, chronology: Chronology, tenures: Tenures, events
                                     f"(appointed on line {start.loc.line}); keep the one the text orders")
             return
         mine.end, mine.end_action, mine.end_when = period.start, action, period
-    elif action.kind == "holds":
+    elif isinstance(action, Holds):
         if mine is None:
             if not several:
                 for other in open_now:  # someone else held it before: they left by now
@@ -301,7 +304,7 @@ def _name(tenure: Tenure, holder: Holder | str, period: Period, action: Action) 
         tenure.named.append(Naming(holder.person, period, action))
 
 
-def _compose(register: Register, tenures: Tenures, action: Action, period: Period,
+def _compose(register: Register, tenures: Tenures, action: Compose, period: Period,
              enacted_by: str | None) -> None:
     """A restated composition: members it repeats stay, members it names join, every other
     member of the body's posts leaves on its date, with it as the source."""
@@ -338,13 +341,15 @@ def _not_holding(register: Register, chronology: Chronology, events: list, at: i
     """Why a relief finds no holder: say so without asserting an order the sources do not give."""
     place, place_doc, period, action, _ = events[at]
     for later_place, later_doc, later_period, later, _ in events[at + 1:]:
-        if later.kind not in ("appoint", "designate", "holds", "compose"):
+        if not isinstance(later, (Appoint, Designate, Holds, Compose)):
             continue
-        given = later.agency if later.kind == "designate" else later.holder
-        names_it = (given == holder or (isinstance(given, Holder) and isinstance(holder, Holder)
-                    and (given.person and given.person == holder.person
-                         or given.office and given.office == holder.office))
-                    or any(m.holder == holder for m in later.members))
+        if isinstance(later, Compose):
+            names_it = any(m.holder == holder for m in later.members)
+        else:
+            given = later.agency if isinstance(later, Designate) else later.holder
+            names_it = given == holder or (isinstance(given, Holder) and isinstance(holder, Holder)
+                                           and (given.person and given.person == holder.person
+                                                or given.office and given.office == holder.office))
         if names_it and not chronology.known_before(place, later_place, place_doc, later_doc):
             return (f"relieve: the sources do not say whether this relief ({period}) comes after "
                     f"{later.loc.path}:{later.loc.line} ({later_period}), which gives {_label(holder)} "
@@ -374,14 +379,14 @@ def _doc_order(register: Register, chronology: Chronology, key: str) -> tuple:
 
 
 def _history(tenures: Tenures, action: Action, body: str | None) -> PostHistory:
-    if action.kind in ("designate", "withdraw"):
+    if isinstance(action, ROLE_KINDS):
         return tenures.role_history(action.body, action.role)
-    owner = ("body", body) if body else ("agency", action.agency)
-    return tenures.post_history(owner, action.post)
+    owner = ("body", body) if body else ("agency", action.get("agency"))
+    return tenures.post_history(owner, action.get("post"))  # a compose waits under no one post
 
 
 def _several(register: Register, action: Action) -> bool:
-    if action.kind in ("designate", "withdraw"):
+    if isinstance(action, ROLE_KINDS):
         return False
     if action.body:
         return register.bodies[action.body].posts[action.post].several

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.core.diagnostics import Diagnostics, Loc
-from generator.core.model import Citation, CitedDocument, Document, Register
+from generator.core.model import TARGETED, Citation, CitedDocument, Document, Register, Request
 from generator.core.numbers import DocNumber, Resolver, find_citations, parse_number
 from generator.core.periods import Period
 from generator.core.read.documents import ANCHOR_RE, DOC_REF_RE
@@ -212,7 +212,7 @@ def _cited_fulfils(register: Register, cited: CitedDocument, ref: str, loc: Loc,
     """A citing text says that a document the register does not hold did what a request asked
     (2019: "Quyết định số 1072/QĐ-TTg ngày 28/8/2018 ... thành lập Ủy ban")."""
     request = register.action(ref)
-    if request is None or request.kind != "request":
+    if not isinstance(request, Request):
         diags.error(loc, f"fulfills {ref!r}: no request action with that id")
         return
     requested = register.documents[request.doc].issued
@@ -233,7 +233,7 @@ def _resolve_targets(register: Register, resolver: Resolver, cited: dict[str, Ci
     """The documents that requests, amendments and repeals point at."""
     for doc in register.documents.values():
         for action in doc.actions:
-            if not action.target:
+            if not isinstance(action, TARGETED) or not action.target:
                 continue
             if DOC_REF_RE.match(action.target):
                 if action.target in register.documents or action.target in cited:

@@ -7,8 +7,8 @@ from pathlib import Path
 from generator.core.check.loops import chain, cycles
 from generator.core.diagnostics import Diagnostics, Loc
 from generator.core.model import (
-    Action, Agency, Body, CiteDecl, Claim, Dispute, Document, Fulfilment, Holder, Member,
-    Person, Signer, Source)
+    ACTION_CLASSES, Action, Agency, Body, CiteDecl, Claim, Compose, Dispute, Document,
+    Fulfilment, Holder, Holds, Member, Person, Request, Signer, Source)
 from generator.core.numbers import parse_number
 from generator.core.read.fields import ID_RE, RESERVED_NAMES, Fields, reserved_message, suggest
 from generator.core.read.source import LMap, read_markdown
@@ -355,9 +355,9 @@ def _read_action(item, loc: Loc, doc: str, index: int, rel: str, names: Names,
         return None
     kind = kinds[0]
     f.only((*ACTION_COMMON_FIELDS, DRAFT_MARK, kind))
-    action = Action(doc=doc, index=index, kind=kind, loc=loc,
-                    para=f.text("para"), id=f.ident("id"), pending=f.ident("pending"),
-                    effective=f.period("effective"), inferred=f.text("inferred"))
+    action = ACTION_CLASSES[kind](doc=doc, index=index, loc=loc,
+                                  para=f.text("para"), id=f.ident("id"), pending=f.ident("pending"),
+                                  effective=f.period("effective"), inferred=f.text("inferred"))
     if f.has("inferred") and not action.inferred:
         f.error("inferred", "inferred: say why the action is read into the text")
     if action.para and not ID_RE.match(action.para):
@@ -402,7 +402,8 @@ def _read_action(item, loc: Loc, doc: str, index: int, rel: str, names: Names,
             a.error("post", f"unknown post {post!r} of body {action.body!r}"
                             f"{suggest(post, bodies[action.body].posts)}")
             post = None
-        if post and action.agency and post not in agencies[action.agency].posts:
+        if post and isinstance(action, Holds) and action.agency \
+                and post not in agencies[action.agency].posts:
             a.error("post", f"unknown post {post!r} of agency {action.agency!r}"
                             f"{suggest(post, agencies[action.agency].posts)}")
             post = None
@@ -415,7 +416,8 @@ def _read_action(item, loc: Loc, doc: str, index: int, rel: str, names: Names,
         if action.role and action.body in bodies and action.role not in bodies[action.body].roles:
             a.error("role", f"unknown role {action.role!r} of body {action.body!r}"
                             f"{suggest(action.role, bodies[action.body].roles)}")
-        action.replaces = a.ref("replaces", agencies, "agency") if kind == "designate" else None
+    if kind == "designate":
+        action.replaces = a.ref("replaces", agencies, "agency")
         if action.replaces and action.replaces == action.agency:
             a.error("replaces", f"designate: agency {action.agency!r} cannot replace itself in a role; "
                                 "name the agency that held the role before, or leave 'replaces' out")
@@ -484,7 +486,7 @@ def _whole_number(value) -> int | None:
     return None
 
 
-def _read_composition(a: Fields, action: Action, names: Names) -> None:
+def _read_composition(a: Fields, action: Compose, names: Names) -> None:
     """A stated ("kiện toàn") composition: its seats, as many as the source lists, and the
     count when the source gives one; the members listed are the whole unless fewer than it."""
     body = names.bodies.get(action.body) if action.body else None
@@ -561,7 +563,7 @@ def _check_action_ids(actions: list[Action], diags: Diagnostics) -> None:
     for action in actions:
         if action.pending:
             target = seen.get(action.pending)
-            if target is None or target.kind != "request":
+            if not isinstance(target, Request):
                 diags.error(action.loc, f"pending: {action.pending!r} is not the id of a request "
                                         "action in this document")
                 action.pending = None

@@ -48,7 +48,7 @@ def _describe(ctx: Context, action: Action, page: str) -> str:
             role = text(ctx.register.bodies[action.body].roles.get(action.role, action.role))
             role += f" — {ctx.body(action.body, page)}"
         line = f"{ctx.agency(action.agency, page)}: {role}"
-        if action.replaces:
+        if action.get("replaces"):
             line += f" ({t('replacing')} {ctx.agency(action.replaces, page)})"
         parts.append(line)
     elif kind == "establish":
@@ -115,11 +115,11 @@ def _describe(ctx: Context, action: Action, page: str) -> str:
                 sentence += f" ({t('pending_on')} {ctx.document(target.target_key, page)})"
             seen = _observed_in_effect(ctx, action)
             if seen is not None:  # a later source shows the change made, by a document not held
-                day = seen.date or ctx.register.documents[seen.doc].issued
+                day = seen.get("date") or ctx.register.documents[seen.doc].issued
                 sentence += (f"; <em>{t('observed_in_effect')}</em> {ctx.document(seen.doc, page)} "
                              f"({text(t.period(day))}) {ctx.paragraph(seen, page)}".rstrip())
     para = ctx.paragraph(action, page)
-    return (f"{sentence} {para}".strip())
+    return f"{sentence} {para}".strip()
 
 
 def request_state(ctx: Context, action, page: str) -> str:
@@ -145,7 +145,7 @@ def _observed_in_effect(ctx: Context, action: Action) -> Action | None:
     for tenure in history.tenures if history else []:
         if tenure.start_action is None and same_holder(tenure, action.holder):
             for seen in tenure.observed:
-                day = seen.date or ctx.register.documents[seen.doc].issued
+                day = seen.get("date") or ctx.register.documents[seen.doc].issued
                 if day.start > directed_on:
                     return seen
     return None

@@ -62,7 +62,7 @@ def tenure_rows(ctx: Context, history: PostHistory, tenures: list[Tenure], page:
         if by_office:
             namings = [n for n in tenure.named if n.person == person]
             start = f"{t('observed_on')} " + ", ".join(text(t.period(n.when)) for n in namings)
-            ends_here = tenure.end_action is not None and tenure.end_action.holder is not None and \
+            ends_here = tenure.end_action is not None and tenure.end_action.get("holder") is not None and \
                 tenure.end_action.holder.person == person
             end = text(t.period(tenure.end_when)) if ends_here and tenure.end_when else ""
             holder_cell = ctx.holder(Holder(person, tenure.holder.office), page)

@@ -182,8 +182,8 @@ def _by_title(_) -> SearchEntry:
 
 
 def _agencies_of(action) -> list[str]:
-    ids = [action.lead, action.from_, action.to, action.agency, *action.with_]
-    if action.holder and action.holder.office:
+    ids = [*map(action.get, ("lead", "from_", "to", "agency")), *action.get("with_", ())]
+    if action.get("holder") and action.holder.office:
         ids.append(action.holder.office.split("/")[0])
     return [i for i in ids if i]
 

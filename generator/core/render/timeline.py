@@ -17,7 +17,7 @@ def event_line(ctx: Context, event: Event, page: str) -> str:
         return f"{t('event_meeting')} — {ctx.document(event.doc, page)}"
     action = event.action
     if event.kind == "due":
-        subject = ctx.task(action.task, page) if action.task else text(action.title or action.target or "")
+        subject = ctx.task(action.task, page) if action.get("task") else text(action.title or action.target or "")
         return f"{t('event_due')}: {subject} {ctx.paragraph(action, page)}".strip()
     return f"{t('act_' + action.kind)}: {describe(ctx, action, page)}"
 

@@ -155,7 +155,7 @@ def render_deadlines(ctx: Context) -> str:
         rows = []
         for d in groups[status]:
             a = d.action
-            subject = ctx.task(a.task, page) if a.task else request_subject(ctx, a, page)
+            subject = ctx.task(a.task, page) if a.get("task") else request_subject(ctx, a, page)
             if status == "done" and d.done_by and a.kind == "request":
                 subject += f" — {t('fulfilled')} {ctx.fulfilled_by(d.done_by, f'{a.doc}#{a.id}', page)}"
             phrase = f" («{text(a.due_phrase)}»)" if a.due_phrase else ""
