@@ -328,9 +328,9 @@ def _generate(args: argparse.Namespace) -> int:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
         raise
-    nav = f" and whose nav is {os.path.join(args.out, NAV_FILE)}'s" if NAV_FILE in files else ""
+    nav = f", its nav from {os.path.join(args.out, NAV_FILE)}" if NAV_FILE in files else ""
     print(f"wrote {len(files)} file(s) to {args.out}: build them with a MkDocs configuration whose "
-          f"docs_dir is that folder{nav} (README, \"Without the plugin\")")
+          f"docs_dir is that folder{nav} (README: \"Without the plugin\")")
     return 0
 
 
