@@ -1,4 +1,4 @@
-"""`register check|build|serve`: thin wrappers over the core and MkDocs."""
+"""`register check|build|serve|export|generate`: thin wrappers over the core and MkDocs."""
 from __future__ import annotations
 
 import argparse
@@ -263,6 +263,81 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _generate(args: argparse.Namespace) -> int:
+    """The site as plain files in --out, for a MkDocs-compatible engine without the register
+    plugin (publish/plain_files.py): made in memory, written into a fresh folder beside --out
+    and swapped in (site_output.py), so a failure leaves --out as it was."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from generator.core.asof import resolve_as_of
+    from generator.core.safe_fs import UnsafePath, make_output_folder, site_sources
+    from generator.editor.schema import schema_texts
+    from generator.publish.plain_files import NAV_FILE, PlainFilesError, out_problem, plain_files, write_plain
+    from generator.publish.site_output import clean_leftovers, new_build_folder, swap_in
+    from generator.speedups.shared_render import fork_half
+
+    try:
+        as_of = resolve_as_of(args.as_of)
+    except ValueError as exc:
+        print(f"register generate: {exc}", file=sys.stderr)
+        return 1
+    config_file = _config_file(args)
+    root = Path(os.path.abspath(config_file)).parent
+    _show_mkdocs(logging.WARNING)
+    try:
+        config = load_config(config_file)
+    except MkDocsException as exc:
+        print(f"register generate: {config_file}: {exc}", file=sys.stderr)
+        return 1
+    docs_dir, custom_dir = config.docs_dir, config.theme.custom_dir
+    # --out as given (relative to the current folder), never followed through a link
+    out = Path(os.path.abspath(args.out))
+    sources = [Path(os.path.abspath(p)) for p in (root / "decisions", root / "sources", docs_dir, custom_dir) if p]
+    refusal = out_problem(out, root, sources)
+    if refusal:
+        print(f"register generate: {refusal}", file=sys.stderr)
+        return 1
+    # what MkDocs would read (safe_fs.py), then the records: each problem as path:line: message
+    problems = site_sources(config_file, (docs_dir, custom_dir, "."))
+    register, diagnostics = (None, problems) if problems else load_register(root, read=read_shared)
+    for d in diagnostics:
+        print(d, file=sys.stderr)
+    if diagnostics:
+        print(f"{len(diagnostics)} error(s): nothing generated", file=sys.stderr)
+        return 1
+    plugin = config.plugins.get("register")
+    try:
+        files = plain_files(register, root, Path(docs_dir), as_of=as_of, schemas=schema_texts(),
+                            nav=config.nav, lang=config.theme["language"] if "language" in config.theme else "vi",
+                            site_name=config.site_name, site_url=config.site_url, repo_url=config.repo_url,
+                            directory_urls=config.use_directory_urls,
+                            licence=plugin.config.licence if plugin else None, split=fork_half)
+    except (PlainFilesError, UnsafePath) as exc:
+        print(f"register generate: {exc}: nothing generated", file=sys.stderr)
+        return 1
+    staging = None
+    try:
+        make_output_folder(root, out.parent)
+        clean_leftovers(out)
+        staging = new_build_folder(out)
+        write_plain(files, staging, as_of)
+        swap_in(staging, out)
+    except OSError as exc:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        print(f"register generate: {out} is left as it was: {exc}", file=sys.stderr)
+        return 1
+    except BaseException:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        raise
+    nav = f", its nav from {os.path.join(args.out, NAV_FILE)}" if NAV_FILE in files else ""
+    print(f"wrote {len(files)} file(s) to {args.out}: build them with a MkDocs configuration whose "
+          f"docs_dir is that folder{nav} (README: \"Without the plugin\")")
+    return 0
+
+
 def _site_settings(config_file: Path) -> dict:
     """Site name, address, URL style, language and data licence from mkdocs.yml, when there is one."""
     if not config_file.is_file():
@@ -322,6 +397,15 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--published", action="store_true",
                         help="add the register's new addresses to decisions/published.txt (never removes one)")
     export.set_defaults(run=_export)
+    generate = sub.add_parser("generate", help="write the site's pages, open data and feeds as plain files "
+                                               "into a folder, for a MkDocs-compatible engine without "
+                                               "the register plugin")
+    generate.add_argument("--out", required=True, help="the folder to write (a docs_dir); refused if "
+                          "it holds files a previous `generate` did not write")
+    generate.add_argument("--as-of", help="judge deadlines as of this date (YYYY-MM-DD)")
+    generate.add_argument("-f", "--config-file", default="mkdocs.yml",
+                          help="read the site's settings, docs_dir and nav from it")
+    generate.set_defaults(run=_generate)
     from generator.faces.cli_editor import add_editor_commands
 
     add_editor_commands(sub)

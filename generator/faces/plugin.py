@@ -39,6 +39,7 @@ from generator.publish.export import add_to_head, document_head, open_site_files
 from generator.publish.pagefind_service import (
     LEXICON_FILTER, PAGES_PER_PART, PagefindService, PagefindServiceError, part_path, parts_for,
     search_url)
+from generator.publish.plain_files import add_years, agency_intros, year_entries
 from generator.publish.search_index import SearchIndexError, build_search_index
 from generator.speedups.beside import Beside, BesideError, InPlace
 from generator.speedups.page_shell import (
@@ -225,10 +226,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         else:
             self.preview_data, self.open_data = [], (Beside if self.forks else InPlace)(
                 _packed_site_files, register, options)
-        docs_dir = Path(config.docs_dir)
-        intros = {agency_id: path.read_text(encoding="utf-8")
-                  for agency_id in register.agencies
-                  if (path := docs_dir / urls.agency(agency_id)).is_file()}
+        intros = agency_intros(register, Path(config.docs_dir))
         self.history = read_history(self.root)  # provenance: one `git log` pass for the whole register
         if self.history.status != "ok":
             log.info(f"editorial history unavailable ({self.history.reason}); the pages say so")
@@ -244,9 +242,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self.register, self.as_of, self.lang = register, as_of, lang
         self.search = search_entries(register, Labels(lang), as_of, generated=self.pages)
         config.extra["register_search"] = ui_labels(Labels(lang))
-        years = sorted({doc.year for doc in register.documents.values()}, reverse=True)
         if config.nav:
-            _add_years(config.nav, [{str(y): urls.year(y)} for y in years])
+            add_years(config.nav, year_entries(register))
         return config
 
     def _render(self, register, page_options: dict, stamp: tuple, helper: PreviewHelper | None,
@@ -559,19 +556,3 @@ def _nav_titles(nav: list) -> dict[str, str]:
                 elif isinstance(value, list):
                     titles.update(_nav_titles(value))
     return titles
-
-
-def _add_years(nav: list, year_entries: list[dict]) -> bool:
-    """Put one entry per year under the nav section that holds the documents index."""
-    for item in nav:
-        if isinstance(item, dict):
-            for value in item.values():
-                if isinstance(value, list):
-                    for i, child in enumerate(value):
-                        target = child if isinstance(child, str) else next(iter(child.values()), None)
-                        if target == urls.DOCUMENTS:
-                            value[i + 1:i + 1] = year_entries
-                            return True
-                    if _add_years(value, year_entries):
-                        return True
-    return False
