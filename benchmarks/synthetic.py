@@ -34,7 +34,7 @@ citations in the seeds' proportions to them. Task titles are composed from verbs
 purposes and scopes (10,000 documents: some 28,500 distinct titles among 57,800 tasks, on a
 vocabulary of a few hundred words), and task paragraphs are worded in several ways, so that a
 search finds what it would in a real register. Generation is seeded and linear in N (10,000
-documents in about 5 s): no draw looks further back than a bounded window of what came before.
+documents in 5–10 s): no draw scans more than a bounded window of what came before.
 
 The generator keeps the state the checks replay (who holds each task and post on each day), in
 the order the checks replay it — by issue date, then document reference — so that the result
