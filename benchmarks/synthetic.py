@@ -10,11 +10,13 @@ records in the order they were issued (one `git fast-import` stream, not a commi
 The records are invented but shaped like the real ones (content/dinh-dang-ban-ghi.md): notices
 of conclusions, decisions, resolutions, decrees, circulars, plans and reports of the Prime
 Minister, the Government, its Office (VPCP) and the ministries, in Vietnamese with diacritics,
-2–4 KB each. They hold everything the register traces:
+3–18 KB each (a median of 6 KB; the seeds, long notices, are 10–42 KB). They hold everything
+the register traces:
 
 - tasks assigned with a lead, co-operating agencies and a due period (a day, a month, a quarter
-  or a year, with the phrase of the source), transferred along chains — always from the agency
-  that holds the task at that moment, never twice on one day — and reported on;
+  or a year, with the phrase of the source, or a phrase alone), given to more agencies later,
+  transferred along chains — always from the agency that holds the task at that moment, never
+  twice on one day — and reported on;
 - bodies (the National Committee, its working group, a steering committee per ministry) set up
   by a decision, their posts filled and vacated by appointments and relieves — never two holders
   of a single-holder post at once —, observed holders, standing roles designated and moved;
@@ -23,6 +25,16 @@ Minister, the Government, its Office (VPCP) and the ministries, in Vietnamese wi
   by a request (an appointment pending the amending decision) enacted when it is fulfilled;
 - citations in the text ("Quyết định số 1072/QĐ-TTg ngày 28/8/2018"), of documents in the
   register and of documents it does not hold (party resolutions, older decrees).
+
+How much of each a document holds is the profile below ("the profile"), derived from the seed
+records in decisions/ and the government's task tracking: at least 5 tasks a document on
+average at any N (5.8 drawn; 10,000 documents hold at least 50,000), with co-operators, due
+periods, transfers, reports, requests, appointments, observed holders, designations and
+citations in the seeds' proportions to them. Task titles are composed from verbs, objects,
+purposes and scopes (10,000 documents: some 28,500 distinct titles among 57,800 tasks, on a
+vocabulary of a few hundred words), and task paragraphs are worded in several ways, so that a
+search finds what it would in a real register. Generation is seeded and linear in N (10,000
+documents in 5–10 s): no draw scans more than a bounded window of what came before.
 
 The generator keeps the state the checks replay (who holds each task and post on each day), in
 the order the checks replay it — by issue date, then document reference — so that the result
@@ -96,7 +108,7 @@ GIVEN = ["An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Lan", 
          "Quân", "Sơn", "Tâm", "Thắng", "Trung", "Tuấn", "Việt", "Yến", "Hà", "Đông", "Đam",
          "Phan", "Thành", "Hiếu", "Khánh", "Linh", "Nga", "Oanh", "Phong", "Quyết", "Thủy", "Vinh"]
 
-# what tasks and requests are about: (subject, short slug for ids)
+# what documents and requests are about: (subject, short slug)
 SUBJECTS = [
     ("kết nối, liên thông Trục liên thông văn bản quốc gia", "truc-lien-thong"),
     ("tích hợp dịch vụ công trực tuyến trên Cổng Dịch vụ công quốc gia", "cong-dvc"),
@@ -119,10 +131,88 @@ SUBJECTS = [
     ("cắt giảm, đơn giản hóa thủ tục hành chính", "cat-giam-tthc"),
     ("chuyển đổi số trong cơ quan nhà nước", "chuyen-doi-so"),
 ]
-VERBS = ["Hoàn thành", "Triển khai", "Xây dựng kế hoạch", "Đẩy nhanh tiến độ", "Hướng dẫn",
-         "Tổng kết, đánh giá", "Rà soát, hoàn thiện quy chế", "Bố trí kinh phí"]
+# What tasks are about, for their titles: (noun phrase, short slug for ids). A task's title is
+# a verb for its kind of object, the object, sometimes a purpose and a scope: over 100,000
+# possible titles from these lists, sharing their words as real ones do (the seeds' titles:
+# "Nâng cấp Hệ thống thư điện tử công vụ Chính phủ", "Xây dựng phần mềm Quản lý nhân sự …"),
+# so that a search for a word finds many tasks and a search for a phrase few.
+OBJECTS = [
+    ("Hệ thống thông tin một cửa điện tử cấp bộ, cấp tỉnh", "mot-cua-dien-tu", "system"),
+    ("Cổng dịch vụ công cấp tỉnh", "cong-dvc-tinh", "system"),
+    ("Hệ thống thông tin báo cáo của bộ, ngành, địa phương", "bao-cao-bo-nganh", "system"),
+    ("phần mềm quản lý văn bản và hồ sơ công việc", "quan-ly-van-ban", "system"),
+    ("Hệ thống thư điện tử công vụ", "thu-dien-tu", "system"),
+    ("Mạng truyền số liệu chuyên dùng của các cơ quan Đảng, Nhà nước", "mang-truyen-so-lieu", "system"),
+    ("Trung tâm giám sát an toàn không gian mạng", "giam-sat-an-toan", "system"),
+    ("Hệ thống định danh và xác thực điện tử", "dinh-danh", "system"),
+    ("Hệ thống hỗ trợ thanh toán dịch vụ công trực tuyến", "thanh-toan-dvc", "system"),
+    ("nền tảng tích hợp, chia sẻ dữ liệu cấp bộ, cấp tỉnh", "lgsp", "system"),
+    ("Hệ thống họp trực tuyến và xử lý công việc", "hop-truc-tuyen", "system"),
+    ("trung tâm dữ liệu và hạ tầng điện toán đám mây", "trung-tam-du-lieu", "system"),
+    ("phần mềm quản lý cán bộ, công chức, viên chức", "quan-ly-nhan-su", "system"),
+    ("Cổng dữ liệu mở", "du-lieu-mo", "system"),
+    ("cơ sở dữ liệu quốc gia về dân cư", "csdl-dan-cu", "data"),
+    ("cơ sở dữ liệu quốc gia về đất đai", "csdl-dat-dai", "data"),
+    ("cơ sở dữ liệu về bảo hiểm", "csdl-bao-hiem", "data"),
+    ("cơ sở dữ liệu đăng ký doanh nghiệp", "csdl-doanh-nghiep", "data"),
+    ("cơ sở dữ liệu hộ tịch điện tử", "csdl-ho-tich", "data"),
+    ("cơ sở dữ liệu về cán bộ, công chức", "csdl-can-bo", "data"),
+    ("hồ sơ sức khỏe điện tử của người dân", "ho-so-suc-khoe", "data"),
+    ("hồ sơ, kết quả giải quyết thủ tục hành chính", "ho-so-tthc", "data"),
+    ("dữ liệu thống kê ngành", "du-lieu-thong-ke", "data"),
+    ("danh mục dữ liệu dùng chung", "du-lieu-dung-chung", "data"),
+    ("Quy chế quản lý, vận hành Trục liên thông văn bản quốc gia", "quy-che-truc", "rule"),
+    ("Quy chế bảo đảm an toàn thông tin mạng", "quy-che-attt", "rule"),
+    ("quy định về lưu trữ hồ sơ điện tử", "luu-tru-dien-tu", "rule"),
+    ("tiêu chuẩn kỹ thuật về kết nối, chia sẻ dữ liệu", "tieu-chuan-ket-noi", "rule"),
+    ("bộ chỉ số đánh giá mức độ chuyển đổi số", "chi-so-chuyen-doi-so", "rule"),
+    ("Kiến trúc Chính quyền điện tử phiên bản 2.0", "kien-truc", "rule"),
+    ("danh mục dịch vụ công trực tuyến toàn trình", "dvc-toan-trinh", "rule"),
+    ("quy trình nội bộ giải quyết thủ tục hành chính", "quy-trinh-noi-bo", "rule"),
+    ("chương trình đào tạo kỹ năng số cho cán bộ, công chức", "ky-nang-so", "people"),
+    ("đội ngũ chuyên trách công nghệ thông tin", "chuyen-trach-cntt", "people"),
+    ("công tác tuyên truyền về Chính phủ số", "tuyen-truyen", "people"),
+    ("Tổ chuyên gia tư vấn về chuyển đổi số", "to-chuyen-gia", "people"),
+]
+# verbs by the kind of object they take
+TASK_VERBS = {
+    "system": ["Xây dựng", "Nâng cấp", "Triển khai", "Vận hành", "Hoàn thiện", "Kết nối",
+               "Mở rộng", "Thuê dịch vụ", "Bảo đảm an toàn thông tin cho", "Đánh giá hiệu quả của",
+               "Nghiên cứu, đề xuất phương án đầu tư", "Thí điểm", "Tích hợp"],
+    "data": ["Xây dựng", "Cập nhật, làm sạch", "Số hóa", "Chuẩn hóa", "Kết nối, chia sẻ",
+             "Khai thác, sử dụng", "Rà soát, bổ sung", "Mở và cung cấp"],
+    "rule": ["Ban hành", "Rà soát, sửa đổi", "Xây dựng", "Hướng dẫn thực hiện", "Tổ chức áp dụng",
+             "Nghiên cứu, đề xuất", "Tổng kết, đánh giá việc thực hiện"],
+    "people": ["Tổ chức", "Kiện toàn", "Tăng cường", "Bố trí kinh phí cho", "Đẩy mạnh",
+               "Tổng kết, đánh giá"],
+}
+PURPOSES = [
+    "phục vụ chỉ đạo, điều hành của Chính phủ, Thủ tướng Chính phủ",
+    "phục vụ người dân và doanh nghiệp",
+    "bảo đảm kết nối với Cổng Dịch vụ công quốc gia",
+    "phù hợp với Khung kiến trúc Chính phủ điện tử Việt Nam",
+    "gắn với cải cách thủ tục hành chính",
+    "bảo đảm an toàn, an ninh mạng",
+    "theo hướng dùng chung, tránh đầu tư trùng lặp",
+    "đáp ứng yêu cầu liên thông dữ liệu",
+    "nâng cao chất lượng phục vụ của cơ quan nhà nước",
+    "bảo đảm công khai, minh bạch",
+]
 SCOPES = ["tại các bộ, cơ quan ngang bộ", "ở cả 4 cấp chính quyền", "trong phạm vi toàn quốc",
-          "tại {place}", "trong năm {year}", "giai đoạn {year}-{year2}", "theo lộ trình đã được phê duyệt"]
+          "tại {place}", "trong năm {year}", "giai đoạn {year}-{year2}", "theo lộ trình đã được phê duyệt",
+          "ở cấp huyện, cấp xã", "tại các đơn vị trực thuộc", "trong toàn ngành"]
+# how a paragraph gives a task: {lead}, {co} (", phối hợp với …" or ""), {task}, {due}
+TASK_FRAMES = [
+    "Giao {lead} chủ trì{co} {task}{due}.",
+    "{Lead} chủ trì{co} {task}{due}.",
+    "Yêu cầu {lead}{co} khẩn trương {task}{due}.",
+    "Đề nghị {lead}{co} {task}{due}.",
+    "{Lead} có trách nhiệm{co} {task}{due}.",
+    "Về {topic}: giao {lead}{co} {task}{due}.",
+]
+LOOSE_DUE = ["sớm", "khẩn trương", "thường xuyên", "định kỳ hằng quý"]   # a task's due phrase, no date
+# a request's, no date (the seeds: "trình trong tháng 6", with no year)
+REQUEST_LOOSE_DUE = ["sớm", "khẩn trương", "trong tháng {month}", "trong Quý {quarter}"]
 OPENINGS = [
     "Ngày {meeting}, tại trụ sở {issuer}, {leader} đã chủ trì cuộc họp về {subject}. Tham dự cuộc "
     "họp có lãnh đạo {a}, {b} và đại diện các cơ quan liên quan.",
@@ -182,6 +272,56 @@ TYPES = {
     "nghi-dinh": ("Nghị định", "NĐ", True, 3),
     "thong-tu": ("Thông tư", "TT", True, 4),
 }
+
+# --- the profile: how much of each kind of record a document holds ----------------------------
+#
+# Tasks. The seeds (decisions/: four notices of conclusions, 2018-2020) assign 63 tasks, 15.75
+# a document, and declare 7 more by transferring them (70 in all); the government's own
+# tracking counts 6,272 tasks in 1,154 task-bearing documents, 5.4 each. A register of every
+# kind of document holds fewer in a decree than in a conclusion, so the mean differs by type
+# (below, weighted by TYPES: 5.8 a document), and a running floor makes the register hold at
+# least MIN_TASKS_PER_DOC per document at any N (a document behind the floor assigns the
+# difference): 10,000 documents hold at least 50,000 tasks.
+MIN_TASKS_PER_DOC = 5
+TASKS_MEAN = {"thong-bao": 8.5, "ke-hoach": 10.0, "chi-thi": 8.0, "nghi-quyet": 7.0,
+              "quyet-dinh": 3.0, "bao-cao": 0.5, "nghi-dinh": 1.0, "thong-tu": 1.0}
+TASKS_MAX = 30              # the seeds: 4, 7, 23 and 29 a document
+# Of the seeds' 63 assigned tasks: 40 have no co-operating agency, 20 one, 2 two, 1 four
+# (0.44 a task); 33 a stored due period (26 a year, 3 a quarter, 2 a month, 2 a day), 2 a due
+# phrase only ("sớm", "khẩn trương"), 28 none; their leads cluster, 2 to 8 agencies a document
+# leading 3 tasks each (a document names 2 to 15 agencies, 8 on average).
+CO_OPERATORS = ([0, 1, 2, 3], [40, 20, 2, 1])
+TASK_DUE = (["stored", "phrase", "none"], [33, 2, 28])
+TASK_DUE_KINDS = [2, 2, 3, 26]       # day, month, quarter, year
+# Per assigned task, in the seeds: 7 transfers (0.11), 4 more assigns of a task already
+# declared (0.06: a new lead or co-operators), 3 reports (0.05), 16 requests (0.25: 13 to draft
+# a document, 3 to amend one; 11 with a stored due, months and quarters), 14 appointments
+# (0.22) and 5 relieves (0.08), 11 holders observed (0.17), 6 designations of a role (0.10). A
+# document draws each of these once per task it assigns, with that chance. (The seeds are
+# notices, the documents richest in them; the rates per task carry them to the other types.)
+# Reports also come 1-3 to a report (bao-cao), which the seeds have none of. Appointments and
+# relieves together come as in the seeds (0.30 a task), but not split 14 to 5: the seeds set up
+# a body, and the posts here are finite, so over years a relief comes with nearly every
+# appointment (10,000 documents: 0.16 and 0.15 a task).
+PER_TASK = {"transfer": 0.11, "reassign": 0.06, "report": 0.05, "request": 0.25,
+            "appoint": 0.22, "holds": 0.17, "designate": 0.10}
+AMEND_REQUESTS = 3 / 16
+REQUEST_DUE_KINDS = [0, 7, 4, 0]     # day, month, quarter, year, of the seeds' 11 stored
+REQUEST_DUE = 11 / 16
+# Citations: the seeds cite 24 times, 6 a document, of 2.25 distinct documents a document (7 in
+# all, cited 3.4 times each); 8 are declared in front matter (2 a document). A document here
+# cites 0-2 documents the register does not hold and 0-3 it holds in its grounds, and its task
+# paragraphs name one of those again with a chance of CITE_AGAIN each.
+CITE_AGAIN = 0.6
+# Bodies and people: the seeds name 1-2 bodies and 2-3 people a document (beside the signer),
+# the people of appointments, relieves and observed holders; 5 people in all for 4 documents.
+# Here the pool grows as one person for PEOPLE_PER_DOCS documents, and a post with several
+# holders keeps at most SEVERAL_MAX (then one is relieved): people recur, as they do.
+PEOPLE_PER_DOCS = 5
+SEVERAL_MAX = 8
+# Amendments, replacements and repeals of earlier documents: none in the seeds (notices do not
+# amend); 15 % of decisions, decrees, circulars and resolutions, as before.
+
 UBQG = "uy-ban-quoc-gia-cpdt"
 TCT = "to-cong-tac-giup-viec"
 OLD_COMMITTEE = "uy-ban-quoc-gia-ud-cntt"
@@ -232,9 +372,11 @@ class Stats:
     tasks: int = 0
     transfers: int = 0
     reports: int = 0
+    reassigned: int = 0
     appointments: int = 0
     relieves: int = 0
     designations: int = 0
+    holds: int = 0
     amendments: int = 0
     requests: int = 0
     fulfilled: int = 0
@@ -258,7 +400,7 @@ class World:
         self._registries()
         self._people()
         self.tasks: dict[str, TaskState] = {}
-        self.open_tasks: list[str] = []
+        self.open_tasks: list[str] = []        # in the order assigned; done ones stay, marked
         self.moved_tasks: list[str] = []
         self.task_counter = 0
         # posts: (owner id, post) -> list of person ids holding it now
@@ -322,12 +464,13 @@ class World:
                 name=f"Ban Chỉ đạo xây dựng Chính phủ điện tử của {name}",
                 short=f"Ban Chỉ đạo CPĐT {short}",
                 posts={"truong-ban": ("Trưởng ban", False), "pho-truong-ban": ("Phó Trưởng ban", True),
-                       "thanh-vien": ("Thành viên", True)}, roles={})
+                       "thanh-vien": ("Thành viên", True)},
+                roles={"co-quan-thuong-truc": "Cơ quan thường trực"})
         self.issuer_abbr[UBQG] = self.bodies[UBQG]["abbr"]
 
     def _people(self) -> None:
         """A pool that grows with the register, as a real one does over the years."""
-        count = max(40, self.n // 12)
+        count = max(40, self.n // PEOPLE_PER_DOCS)
         self.people: dict[str, str] = {}
         seen: dict[str, int] = {}
         while len(self.people) < count:
@@ -500,6 +643,8 @@ class Writer:
         self.front_cites: list[str] = []
         self.fulfills: list[str] = []
         self.request_ids = 0
+        self.cited_short: list[str] = []    # what the grounds cite, as a task paragraph names it again
+        self.touched: set[tuple[str, str]] = set()   # posts filled or vacated here: once a document
 
     def para(self, text: str) -> str:
         pid = str(len(self.paras) + 1)
@@ -518,9 +663,12 @@ class Writer:
         w.stats.citations += 1
         label = TYPES[target.type][0]
         if target.number:
-            return (f"{label} số {target.number} ngày {vn_date(target.issued)} của "
-                    f"{w.name(target.issuer)} về {w.titles[target.key]}")
-        return f"kết luận ngày {vn_date(target.issued)} của {w.name('ttg')}"
+            short = f"{label} số {target.number} ngày {vn_date(target.issued)}"
+            self.cited_short.append(short)
+            return f"{short} của {w.name(target.issuer)} về {w.titles[target.key]}"
+        short = f"kết luận ngày {vn_date(target.issued)} của {w.name('ttg')}"
+        self.cited_short.append(short)
+        return short
 
     def cite_external(self) -> str:
         number, word, day, subject = self.rnd.choice(self.w.external)
@@ -528,7 +676,13 @@ class Writer:
         self.w.stats.external += 1
         if self.rnd.random() < 0.3 and len(self.front_cites) < 2:
             self.front_cites.append(f"  - {{number: {q(number)}, date: \"{day.isoformat()}\", subject: {q(subject)}}}\n")
+        self.cited_short.append(f"{word} số {number} ngày {vn_date(day)}")
         return f"{word} số {number} ngày {vn_date(day)} {subject}"
+
+    def mention(self) -> str:
+        """One of the documents the grounds cite, named again (the seeds name each 3.4 times)."""
+        self.w.stats.citations += 1
+        return self.rnd.choice(self.cited_short)
 
     def target_ref(self, target: Plan) -> str:
         """How a record names an earlier document: its number as printed when that number
@@ -541,15 +695,16 @@ class Writer:
         return target.key
 
 
-def _subject(world: World) -> tuple[str, str]:
-    return world.rnd.choice(SUBJECTS)
+def _subject(world: World) -> str:
+    return world.rnd.choice(SUBJECTS)[0]
 
 
-def _due(world: World, after: date) -> tuple[str, str]:
-    """A due period after `after` as stored and as the source words it."""
+def _due(world: World, after: date, weights=TASK_DUE_KINDS) -> tuple[str, str]:
+    """A due period after `after` as stored and as the source words it: a day, a month, a
+    quarter or a year, drawn with `weights`."""
     rnd = world.rnd
     day = after + timedelta(days=rnd.randint(20, 540))
-    kind = rnd.choices(["day", "month", "quarter", "year"], [25, 35, 25, 15])[0]
+    kind = rnd.choices(["day", "month", "quarter", "year"], weights)[0]
     if kind == "day":
         return day.isoformat(), f"trước ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
     if kind == "month":
@@ -560,17 +715,39 @@ def _due(world: World, after: date) -> tuple[str, str]:
     return str(day.year), f"trong năm {day.year}"
 
 
-def _task_title(world: World, subject: str, day: date) -> str:
+def _task_title(world: World, day: date) -> tuple[str, str]:
+    """(title, slug for its id): a verb for the object's kind, the object, half the time a
+    purpose, mostly a scope."""
     rnd = world.rnd
-    scope = rnd.choice(SCOPES).format(place=rnd.choice(PROVINCES), year=day.year + 1, year2=day.year + 3)
-    return f"{rnd.choice(VERBS)} {subject} {scope}"
+    obj, slug, kind = rnd.choice(OBJECTS)
+    title = f"{rnd.choice(TASK_VERBS[kind])} {obj}"
+    if rnd.random() < 0.5:
+        title += f" {rnd.choice(PURPOSES)}"
+    if rnd.random() < 0.75:
+        title += " " + rnd.choice(SCOPES).format(place=rnd.choice(PROVINCES), year=day.year + 1,
+                                                 year2=day.year + 3)
+    return title, slug
+
+
+def _binomial(rnd: random.Random, n: int, p: float) -> int:
+    return sum(rnd.random() < p for _ in range(n))
+
+
+def _task_count(w: World, plan: Plan) -> int:
+    """How many tasks the document assigns: a draw around its type's mean (gamma, shape 2:
+    most near it, a few far above, as the seeds' 4 to 29), raised to keep the register at
+    MIN_TASKS_PER_DOC a document so far."""
+    mean = TASKS_MEAN.get(plan.type, 0.0)
+    n = min(TASKS_MAX, round(w.rnd.gammavariate(2.0, mean / 2.0))) if mean else 0
+    behind = MIN_TASKS_PER_DOC * (w.stats.documents + 1) - w.stats.tasks
+    return max(n, behind)
 
 
 def write_document(world: World, plan: Plan) -> str:
     rnd, w = world.rnd, world
     doc = Writer(world, plan)
     day = plan.issued
-    subject, subject_slug = _subject(world)
+    subject = _subject(world)
     tname = TYPES[plan.type][0]
     issuer_name = world.name(plan.issuer)
     meeting = None
@@ -623,22 +800,25 @@ def write_document(world: World, plan: Plan) -> str:
     # bodies: set up, posts filled, observed, roles
     _bodies(world, doc, plan)
 
-    # tasks: assigned, transferred, reported
-    n_tasks = {"thong-bao": rnd.choice([0, 1, 1, 2, 2, 3, 4]), "ke-hoach": rnd.randint(1, 3),
-               "chi-thi": rnd.randint(1, 2), "quyet-dinh": rnd.choice([0, 0, 0, 1]),
-               "nghi-quyet": rnd.choice([0, 1, 2])}.get(plan.type, 0)
+    # tasks: assigned (to a few agencies the document addresses, as the seeds' leads cluster),
+    # given to more agencies, transferred, reported; the rest of the actions drawn per task
+    n_tasks = _task_count(world, plan)
+    addressed = rnd.sample(w.leads, min(n_tasks, 2 + n_tasks // 4))
     for _ in range(n_tasks):
-        _assign(world, doc, plan, subject, subject_slug, meeting or day)
-    if plan.type in ("thong-bao", "quyet-dinh", "chi-thi") and rnd.random() < 0.3:
-        for _ in range(rnd.randint(1, 2)):
-            _transfer(world, doc, plan)
-    if plan.type in ("thong-bao", "bao-cao") and rnd.random() < 0.4:
+        _assign(world, doc, plan, addressed, subject, meeting or day)
+    for _ in range(_binomial(rnd, n_tasks, PER_TASK["reassign"])):
+        _reassign(world, doc)
+    for _ in range(_binomial(rnd, n_tasks, PER_TASK["transfer"])):
+        _transfer(world, doc, plan)
+    reports = _binomial(rnd, n_tasks, PER_TASK["report"]) + (rnd.randint(1, 3) if plan.type == "bao-cao" else 0)
+    for _ in range(reports):
         _report(world, doc, plan)
-    if plan.type == "thong-bao" and w.open_tasks and rnd.random() < 0.1:
-        task = w.tasks[rnd.choice(w.open_tasks[-200:])]
-        other = rnd.choice([x for x in w.leads if x != task.holder])
-        pid = doc.para(f"Bổ sung {w.name(other)} phối hợp thực hiện nhiệm vụ {task.title.lower()}.")
-        doc.action(pid, f"assign: {{task: {task.id}, with: [{other}]}}")
+    for _ in range(_binomial(rnd, n_tasks, PER_TASK["appoint"])):
+        _appoint_somewhere(world, doc, plan)
+    for _ in range(_binomial(rnd, n_tasks, PER_TASK["holds"])):
+        _observe(world, doc)
+    for _ in range(_binomial(rnd, n_tasks, PER_TASK["designate"])):
+        _designate(world, doc)
 
     # changes to earlier documents
     if plan.type in ("quyet-dinh", "nghi-dinh", "thong-tu", "nghi-quyet") and w.written and rnd.random() < 0.15:
@@ -664,12 +844,13 @@ def write_document(world: World, plan: Plan) -> str:
             w.stats.amendments += 1
             for body, post, person in fulfil.pending:   # the directed appointments take effect
                 w.holders.setdefault((body, post), []).append(person)
+                doc.touched.add((body, post, person))
         else:
             doc.para(f"Ban hành kèm theo {tname.lower()} này {title[:1].lower() + title[1:]}, "
                      f"thực hiện nhiệm vụ được giao tại {_cite_text(w, fulfil.doc)}.")
 
     # requests: documents to draft or amend
-    if plan.type in ("thong-bao", "nghi-quyet", "chi-thi") and rnd.random() < 0.25:
+    for _ in range(_binomial(rnd, n_tasks, PER_TASK["request"])):
         _request(world, doc, plan, subject, meeting or day)
 
     doc.para(rnd.choice(CLOSINGS).format(**words))
@@ -716,29 +897,55 @@ def _cite_text(w: World, target: Plan) -> str:
     return f"kết luận ngày {vn_date(target.issued)} của Thủ tướng Chính phủ"
 
 
-def _assign(w: World, doc: Writer, plan: Plan, subject: str, subject_slug: str, decided: date) -> None:
+def _assign(w: World, doc: Writer, plan: Plan, addressed: list[str], subject: str, decided: date) -> None:
+    """A task declared: most to one of the agencies the document addresses, its co-operators,
+    due and wording drawn as in the seeds (CO_OPERATORS, TASK_DUE), its paragraph in one of
+    several phrasings and sometimes naming again a document the grounds cite."""
     rnd = w.rnd
-    lead = rnd.choice(w.leads)
-    co = [x for x in rnd.sample(w.leads, rnd.choice([0, 0, 1, 1, 2, 3])) if x != lead]
+    lead = rnd.choice(addressed) if addressed and rnd.random() < 0.85 else rnd.choice(w.leads)
+    wanted = rnd.choices(*CO_OPERATORS)[0]
+    pool = addressed if rnd.random() < 0.5 and len(addressed) > wanted else w.leads
+    co = [x for x in rnd.sample(pool, wanted) if x != lead]
     w.task_counter += 1
-    task_id = f"{subject_slug}-{plan.issued.year}-{w.task_counter}"
-    title = _task_title(w, subject, plan.issued)
-    text = f"Giao {w.name(lead)} chủ trì"
-    if co:
-        text += ", phối hợp với " + ", ".join(w.name(x) for x in co)
-    text += f" {title[:1].lower() + title[1:]}"
+    title, slug = _task_title(w, plan.issued)
+    task_id = f"{slug}-{plan.issued.year}-{w.task_counter}"
     fields = [f"task: {{id: {task_id}, title: {q(title)}}}", f"lead: {lead}"]
     if co:
         fields.append(f"with: [{', '.join(co)}]")
-    if rnd.random() < 0.75:
+    due_text = ""
+    how = rnd.choices(*TASK_DUE)[0]
+    if how == "stored":
         due, phrase = _due(w, max(decided, plan.issued))
         fields += [f"due: \"{due}\"", f"due_phrase: {q(phrase)}"]
-        text += f", hoàn thành {phrase}"
-    pid = doc.para(text + ".")
+        due_text = f", hoàn thành {phrase}"
+    elif how == "phrase":
+        phrase = rnd.choice(LOOSE_DUE)
+        fields.append(f"due_phrase: {q(phrase)}")
+        due_text = f", thực hiện {phrase}"
+    task = title[:1].lower() + title[1:]
+    if doc.cited_short and rnd.random() < CITE_AGAIN:
+        task += f" theo {doc.mention()}"
+    name = w.name(lead)
+    pid = doc.para(rnd.choice(TASK_FRAMES).format(
+        lead=name, Lead=name, task=task, due=due_text, topic=subject,
+        co=(", phối hợp với " + ", ".join(w.name(x) for x in co)) if co else ""))
     doc.action(pid, "assign: {" + ", ".join(fields) + "}")
     w.tasks[task_id] = TaskState(task_id, title, lead, plan.issued)
     w.open_tasks.append(task_id)
     w.stats.tasks += 1
+
+
+def _reassign(w: World, doc: Writer) -> None:
+    """An agency added to a task already declared (the seeds: 4 such assigns in 67)."""
+    rnd = w.rnd
+    candidates = [t for t in w.open_tasks[-200:] if not w.tasks[t].done]
+    if not candidates:
+        return
+    task = w.tasks[rnd.choice(candidates)]
+    other = rnd.choice([x for x in w.leads if x != task.holder])
+    pid = doc.para(f"Bổ sung {w.name(other)} phối hợp thực hiện nhiệm vụ {task.title[:1].lower() + task.title[1:]}.")
+    doc.action(pid, f"assign: {{task: {task.id}, with: [{other}]}}")
+    w.stats.reassigned += 1
 
 
 def _transfer(w: World, doc: Writer, plan: Plan) -> None:
@@ -761,15 +968,14 @@ def _transfer(w: World, doc: Writer, plan: Plan) -> None:
 
 def _report(w: World, doc: Writer, plan: Plan) -> None:
     rnd = w.rnd
-    candidates = [t for t in w.open_tasks[-400:] if w.tasks[t].moved_on <= plan.issued]
+    candidates = [t for t in w.open_tasks[-400:] if w.tasks[t].moved_on <= plan.issued and not w.tasks[t].done]
     if not candidates:
         return
     task = w.tasks[rnd.choice(candidates)]
     if rnd.random() < 0.6:
         pid = doc.para(f"{w.name(task.holder)} đã hoàn thành nhiệm vụ {task.title[:1].lower() + task.title[1:]}.")
         doc.action(pid, f"report: {{task: {task.id}, status: done, text: {q('Đã hoàn thành')}}}")
-        task.done = True
-        w.open_tasks.remove(task.id)
+        task.done = True   # it stays in open_tasks, skipped where drawn: removing it is linear
     else:
         pid = doc.para(f"Nhiệm vụ {task.title[:1].lower() + task.title[1:]} đang được {w.name(task.holder)} "
                        "triển khai, dự kiến hoàn thành đúng hạn.")
@@ -778,21 +984,32 @@ def _report(w: World, doc: Writer, plan: Plan) -> None:
 
 
 def _request(w: World, doc: Writer, plan: Plan, subject: str, decided: date) -> None:
+    """A document to draft, or (AMEND_REQUESTS of them) an earlier decision of the Prime
+    Minister to amend, sometimes with a member appointed once the amendment is issued."""
     rnd = w.rnd
     doc.request_ids += 1
     rid = f"yc-{doc.request_ids}"
     lead = rnd.choice(w.ministries + ["vpcp"])
-    due, phrase = _due(w, max(decided, plan.issued))
-    amend = rnd.random() < 0.35 and plan.issued.year >= 2018 and UBQG in w.established
-    ttg_decisions = [t for t in w.written[-800:] if t.issuer == "ttg" and t.type == "quyet-dinh" and t.number]
-    if amend and ttg_decisions:
+    r = rnd.random()
+    if r < REQUEST_DUE:
+        due, phrase = _due(w, max(decided, plan.issued), REQUEST_DUE_KINDS)
+        due_fields, when = f", due: \"{due}\", due_phrase: {q(phrase)}", f" {phrase}"
+    elif r < REQUEST_DUE + (1 - REQUEST_DUE) * 0.6:   # the seeds: 3 with a phrase only, 2 with none
+        phrase = rnd.choice(REQUEST_LOOSE_DUE).format(month=rnd.randint(1, 12), quarter=ROMAN[rnd.randint(1, 4)])
+        due_fields, when = f", due_phrase: {q(phrase)}", f" {phrase}"
+    else:
+        due_fields, when = "", ""
+    amend = rnd.random() < AMEND_REQUESTS and plan.issued.year >= 2018 and UBQG in w.established
+    ttg_decisions = ([t for t in w.written[-800:] if t.issuer == "ttg" and t.type == "quyet-dinh" and t.number]
+                     if amend else [])
+    if ttg_decisions:
         target = rnd.choice(ttg_decisions)
         pid = doc.para(f"Giao {w.name(lead)} chủ trì, phối hợp với Văn phòng Chính phủ trình Thủ tướng "
-                       f"Chính phủ sửa đổi {_cite_text(w, target)} {phrase}.")
-        doc.action(pid, f"request: {{what: amend, target: {doc.target_ref(target)}, lead: {lead}, "
-                        f"due: \"{due}\", due_phrase: {q(phrase)}}}", f"    id: {rid}\n")
+                       f"Chính phủ sửa đổi {_cite_text(w, target)}{when}.")
+        doc.action(pid, f"request: {{what: amend, target: {doc.target_ref(target)}, lead: {lead}{due_fields}}}",
+                   f"    id: {rid}\n")
         req = Request(f"{plan.key}#{rid}", plan, "amend", None, target)
-        person = w.fresh_person()
+        person = w.fresh_person() if rnd.random() < 0.3 else None
         if person is not None:   # a member appointed once the amending decision is issued
             text = (f"Bổ sung ông (bà) {w.people[person]} làm thành viên "
                     f"{w.bodies[UBQG]['name']}.")
@@ -802,11 +1019,12 @@ def _request(w: World, doc: Writer, plan: Plan, subject: str, decided: date) -> 
             w.busy.add(person)
             req.pending.append((UBQG, "thanh-vien", person))
     else:
-        kind = rnd.choice(["Nghị định", "Quyết định", "Kế hoạch", "Thông tư"])
-        title = f"{kind} về {subject} giai đoạn {plan.issued.year + 1}-{plan.issued.year + 5}"
-        pid = doc.para(f"Giao {w.name(lead)} chủ trì xây dựng dự thảo {title}, trình cấp có thẩm quyền {phrase}.")
-        doc.action(pid, f"request: {{what: draft, title: {q(title)}, lead: {lead}, due: \"{due}\", "
-                        f"due_phrase: {q(phrase)}}}", f"    id: {rid}\n")
+        kind = rnd.choice(["Nghị định", "Quyết định", "Kế hoạch", "Thông tư", "Đề án", "Chương trình"])
+        topic = subject if rnd.random() < 0.5 else f"quản lý, vận hành {rnd.choice(OBJECTS)[0]}"
+        title = f"{kind} về {topic} giai đoạn {plan.issued.year + 1}-{plan.issued.year + 5}"
+        pid = doc.para(f"Giao {w.name(lead)} chủ trì xây dựng dự thảo {title}, trình cấp có thẩm quyền{when}.")
+        doc.action(pid, f"request: {{what: draft, title: {q(title)}, lead: {lead}{due_fields}}}",
+                   f"    id: {rid}\n")
         req = Request(f"{plan.key}#{rid}", plan, "draft", title, None)
     w.requests.append(req)
     w.stats.requests += 1
@@ -823,6 +1041,8 @@ def _bodies(w: World, doc: Writer, plan: Plan) -> None:
         doc.action(pid, f"establish: {{body: {TCT}}}")
         doc.action(pid, f"designate: {{body: {TCT}, role: co-quan-thuong-truc, agency: cuc-kstthc}}")
         w.roles[(TCT, "co-quan-thuong-truc")] = "cuc-kstthc"
+        doc.touched.add((TCT, "co-quan-thuong-truc"))
+        w.stats.designations += 1
         w.established.add(TCT)
         for post in ("chu-tich", "tong-thu-ky"):
             _appoint(w, doc, UBQG, post)
@@ -841,16 +1061,6 @@ def _bodies(w: World, doc: Writer, plan: Plan) -> None:
     if plan.type == "quyet-dinh" and plan.issuer in ("ttg", UBQG) and UBQG in w.established and rnd.random() < 0.5:
         body = UBQG if rnd.random() < 0.7 else TCT
         _appoint(w, doc, body, rnd.choice(list(w.bodies[body]["posts"])))
-        if rnd.random() < 0.15:
-            role = (body, "co-quan-thuong-truc")
-            current = w.roles.get(role)
-            agency = rnd.choice([x for x in ("vpcp", "bo-tttt", "cuc-kstthc") if x != current])
-            pid = doc.para(f"Giao {w.name(agency)} là cơ quan thường trực của {w.bodies[body]['name']}"
-                           + (f", thay {w.name(current)}." if current else "."))
-            doc.action(pid, f"designate: {{body: {body}, role: co-quan-thuong-truc, agency: {agency}"
-                            + (f", replaces: {current}}}" if current else "}"))
-            w.roles[role] = agency
-            w.stats.designations += 1
         return
     if plan.type == "thong-bao" and UBQG in w.established and rnd.random() < 0.2:
         held = w.holders.get((UBQG, "chu-tich"))
@@ -858,25 +1068,33 @@ def _bodies(w: World, doc: Writer, plan: Plan) -> None:
             pid = doc.para(f"Ông (bà) {w.people[held[0]]}, Chủ tịch {w.bodies[UBQG]['name']}, "
                            f"chỉ đạo các thành viên Ủy ban tập trung thực hiện các nhiệm vụ sau.")
             doc.action(pid, f"holds: {{body: {UBQG}, post: chu-tich, holder: {{person: {held[0]}}}}}")
+            w.stats.holds += 1
 
 
 def _appoint(w: World, doc: Writer, body: str, post: str) -> None:
     """Fill a post: relieve the one holder of a single-holder post first; on a post with several
-    holders, sometimes relieve one of them instead of appointing."""
+    holders, sometimes relieve one of them instead of appointing, always once it has SEVERAL_MAX
+    or no one is free to appoint. A document fills or vacates a single-holder post once, and
+    does not relieve a holder it appointed (the checks refuse both)."""
     rnd = w.rnd
     title, several = w.bodies[body]["posts"][post]
+    if not several and (body, post) in doc.touched:
+        return
     held = w.holders.setdefault((body, post), [])
     body_name = w.bodies[body]["name"]
-    if several and held and rnd.random() < 0.3:
-        person = rnd.choice(held)
+    person = None
+    if not (several and held and (len(held) >= SEVERAL_MAX or rnd.random() < 0.2)):
+        person = w.fresh_person()
+    if person is None:
+        leaving = [p for p in held if (body, post, p) not in doc.touched] if several else []
+        if not leaving:
+            return
+        person = rnd.choice(leaving)
         pid = doc.para(f"Thôi giữ chức {title} {body_name} đối với ông (bà) {w.people[person]}.")
         doc.action(pid, f"relieve: {{body: {body}, post: {post}, holder: {{person: {person}}}}}")
         held.remove(person)
         w.busy.discard(person)
         w.stats.relieves += 1
-        return
-    person = w.fresh_person()
-    if person is None:
         return
     if held and not several:
         old = held.pop()
@@ -890,7 +1108,62 @@ def _appoint(w: World, doc: Writer, body: str, post: str) -> None:
     doc.action(pid, f"appoint: {{body: {body}, post: {post}, holder: {{person: {person}}}}}")
     held.append(person)
     w.busy.add(person)
+    doc.touched.update({(body, post), (body, post, person)})
     w.stats.appointments += 1
+
+
+def _body_for(w: World, plan: Plan) -> str | None:
+    """The body a document's appointments are most likely in: its ministry's steering committee,
+    else the National Committee or its working group, else any body set up by now."""
+    own = f"bcd-cpdt-{plan.issuer}"
+    if own in w.established and w.rnd.random() < 0.7:
+        return own
+    if UBQG in w.established and w.rnd.random() < 0.6:
+        return UBQG if w.rnd.random() < 0.7 else TCT
+    bodies = sorted(b for b in w.established if b in w.bodies and w.bodies[b]["posts"])
+    return w.rnd.choice(bodies) if bodies else None
+
+
+def _appoint_somewhere(w: World, doc: Writer, plan: Plan) -> None:
+    body = _body_for(w, plan)
+    if body is not None:
+        _appoint(w, doc, body, w.rnd.choice(list(w.bodies[body]["posts"])))
+
+
+def _observe(w: World, doc: Writer) -> None:
+    """A holder the text names in passing (`holds`): of a post filled by now and not changed here."""
+    rnd = w.rnd
+    posts = [k for k, held in w.holders.items() if held and k not in doc.touched]
+    if not posts:
+        return
+    body, post = rnd.choice(sorted(posts))
+    person = rnd.choice(w.holders[(body, post)])
+    title = w.bodies[body]["posts"][post][0]
+    pid = doc.para(f"Ông (bà) {w.people[person]}, {title} {w.bodies[body]['name']}, đề nghị các cơ quan "
+                   "liên quan phối hợp chặt chẽ trong quá trình thực hiện.")
+    doc.action(pid, f"holds: {{body: {body}, post: {post}, holder: {{person: {person}}}}}")
+    w.stats.holds += 1
+
+
+def _designate(w: World, doc: Writer) -> None:
+    """A body's standing agency designated, replacing the one before."""
+    rnd = w.rnd
+    bodies = sorted(b for b in w.established if b in w.bodies and w.bodies[b]["roles"])
+    if not bodies:
+        return
+    body = rnd.choice(bodies)
+    role = (body, "co-quan-thuong-truc")
+    if role in doc.touched:
+        return
+    current = w.roles.get(role)
+    agency = rnd.choice([x for x in ("vpcp", "bo-tttt", "cuc-kstthc", "bo-noi-vu", "bo-khdt") if x != current])
+    pid = doc.para(f"Giao {w.name(agency)} là cơ quan thường trực của {w.bodies[body]['name']}"
+                   + (f", thay {w.name(current)}." if current else "."))
+    doc.action(pid, f"designate: {{body: {body}, role: co-quan-thuong-truc, agency: {agency}"
+                    + (f", replaces: {current}}}" if current else "}"))
+    w.roles[role] = agency
+    doc.touched.add(role)
+    w.stats.designations += 1
 
 
 # --- the whole register -------------------------------------------------------------------------

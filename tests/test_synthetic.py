@@ -1,5 +1,6 @@
 """The synthetic register the scale benchmark builds (benchmarks/synthetic.py) is one that
-`register check` accepts, holds every kind of record the register traces, and is the same for
+`register check` accepts, holds every kind of record the register traces — at least 5 tasks a
+document, the other records in the seeds' proportions to them (issue 31) — and is the same for
 the same seed. (tests/test_fast_build.py builds its site.)"""
 from __future__ import annotations
 
@@ -26,12 +27,24 @@ def test_register_check_accepts_it(n, seed, tmp_path, capsys):
     assert out.startswith(f"ok: {n} documents")
     register, diagnostics = load_register(tmp_path)
     assert diagnostics == [] and len(register.documents) == n == stats.documents
+    # the government's tracking: 5.4 tasks a task-bearing document; at least 5 here, at any N
+    assert len(register.tasks) == stats.tasks >= 5 * n
     if n >= 300:  # large enough to hold every kind of record
-        for kind in ("tasks", "transfers", "reports", "appointments", "relieves", "amendments",
-                     "requests", "fulfilled", "citations", "external"):
+        for kind in ("tasks", "transfers", "reports", "reassigned", "appointments", "relieves",
+                     "designations", "holds", "amendments", "requests", "fulfilled", "citations",
+                     "external"):
             assert getattr(stats, kind) > 0, kind
         kinds = {a.kind for doc in register.documents.values() for a in doc.actions}
-        assert {"assign", "transfer", "report", "appoint", "relieve"} <= kinds
+        assert {"assign", "transfer", "report", "appoint", "relieve", "holds", "designate"} <= kinds
+        # the seeds' proportions to the tasks: 0.11 transfers, 0.25 requests, 0.17 holders
+        # observed a task; about 6 citations a document
+        assert 0.07 < stats.transfers / stats.tasks < 0.15
+        assert 0.18 < stats.requests / stats.tasks < 0.32
+        assert 0.12 < stats.holds / stats.tasks < 0.22
+        assert 4 < stats.citations / n < 8
+        # the tasks are worded in many ways, not one title repeated
+        titles = [t.title for t in register.tasks.values()]
+        assert len(set(titles)) > 0.5 * len(titles)
         assert register.cited  # documents cited but not held
         # Vietnamese, with its diacritics and đ, in NFC
         titles = " ".join(doc.title for doc in register.documents.values())
