@@ -92,8 +92,8 @@ def test_the_transfers_filter_narrows_the_rows_of_every_table(site):
     total = rows.count()
     agency = box.locator("select[name=agency] option").nth(1).get_attribute("value")
     expected = [i for i in range(total)
-                if agency in (rows.nth(i).locator("td").nth(2).inner_text().strip(),
-                              rows.nth(i).locator("td").nth(3).inner_text().strip())]
+                if agency in (rows.nth(i).locator("td").nth(2).text_content().strip(),
+                              rows.nth(i).locator("td").nth(3).text_content().strip())]
     box.locator("select[name=agency]").select_option(agency)
     shown = [i for i in range(total) if rows.nth(i).is_visible()]
     assert shown == expected and 0 < len(shown) < total
