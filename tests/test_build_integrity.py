@@ -75,7 +75,7 @@ def test_a_failing_search_index_leaves_the_site_as_it_was(register_copy, publish
     def fail(site_dir: Path, *service) -> None:
         raise SearchIndexError("search index: Pagefind failed (1): out of memory")
 
-    monkeypatch.setattr("generator.faces.plugin.build_search_index", fail)
+    monkeypatch.setattr("generator.faces.site_search.build_search_index", fail)
     code, _, err = run_register(capsys, "--root", str(register_copy), "build", "--as-of", AS_OF)
     assert code == 1 and "Pagefind failed (1): out of memory" in err
     assert untouched(published)

@@ -122,9 +122,10 @@ def test_each_page_is_indexed_by_what_its_article_shows(built_site):
         start = page.find('<article class="md-content__inner md-typeset">')
         if start < 0 or "register-search-data" not in page:
             continue
-        end = page.index("</article>", start)
+        # the block ends the article's content: what comes before it is the content it was made of
+        end = page.index('<div class="register-search-data"', start)
         article = page[page.index(">", start) + 1:end]
-        shown = page[end + len("</article>"):]
+        shown = page[end:]
         shown = shown[:shown.index("</div>") + len("</div>")]
         assert shown == search_block(article, entries.get(by_url.get(url, ""))), url
         checked += 1

@@ -42,7 +42,7 @@ def preview(register_copy, tmp_path, monkeypatch):
 
     def rebuild(dirty: bool = True) -> None:
         build(load(), dirty=dirty)
-        register.open_data_writer.wait()
+        register.preview.open_data_writer.wait()
 
     rebuild(dirty=False)
     try:
@@ -67,18 +67,18 @@ def _shows(site: Path, page: str, title: str) -> bool:
 
 def _last_text(register_plugin, page: str) -> str | None:
     """The generated page's Markdown as the preview last built it."""
-    return register_plugin.previews.last_text(register_plugin.staging, page)
+    return register_plugin.preview.previews.last_text(register_plugin.staging, page)
 
 
 def _whole_render(register_copy: Path, register_plugin) -> dict[str, str]:
     register, diagnostics = load_register(register_copy)
     assert not diagnostics
-    return render_site(register, **register_plugin.previews.built.options).pages
+    return render_site(register, **register_plugin.preview.previews.built.options).pages
 
 
 def _wait_for_the_whole_site(register_plugin) -> None:
     ready = threading.Event()
-    register_plugin.previews.background.when_ready(ready.set)  # as `register serve` is asked for a rebuild
+    register_plugin.preview.previews.background.when_ready(ready.set)  # as `register serve` is asked for a rebuild
     assert ready.wait(120), "the helper never rendered the whole site"
 
 
@@ -90,18 +90,18 @@ def test_an_edit_shows_first_on_the_pages_near_it_then_everywhere(preview, regis
     # the pages near the edit show it, each exactly as a whole render makes it
     assert _shows(site, DOCUMENT_PAGE, FIRST_TITLE) and _shows(site, ISSUER_PAGE, FIRST_TITLE)
     whole = _whole_render(register_copy, register_plugin)
-    near = [page for page in register_plugin.previews.built.pages if _last_text(register_plugin, page) == whole[page]
+    near = [page for page in register_plugin.preview.previews.built.pages if _last_text(register_plugin, page) == whole[page]
             and FIRST_TITLE in whole[page]]
     assert "van-ban/2019/8540-tb-vpcp.md" in near and "co-quan/vpcp.md" in near
     # a view over every record is not rendered yet: the helper renders the whole site meanwhile
     assert not _shows(site, YEAR_PAGE, FIRST_TITLE)
-    assert not register_plugin.previews.built.whole and register_plugin.previews.background is not None
+    assert not register_plugin.preview.previews.built.whole and register_plugin.preview.previews.background is not None
 
     _wait_for_the_whole_site(register_plugin)
     rebuild()
     assert _shows(site, YEAR_PAGE, FIRST_TITLE)
-    assert register_plugin.previews.built.whole and register_plugin.previews.background is None
-    assert register_plugin.previews.built.pages == whole.keys()
+    assert register_plugin.preview.previews.built.whole and register_plugin.preview.previews.background is None
+    assert register_plugin.preview.previews.built.pages == whole.keys()
     differing = [page for page in whole if _last_text(register_plugin, page) != whole[page]]
     assert not differing, f"{len(differing)} pages differ from a whole render, such as {differing[:3]}"
 
@@ -112,12 +112,12 @@ def test_a_newer_edit_before_the_whole_site_is_shown_wins(preview, register_copy
     rebuild()
     edit(register_copy / EDITED, r"^title: .*$", f"title: {SECOND_TITLE}")
     rebuild()  # the helper's whole site, if rendered, is of the first edit: not used
-    assert _shows(site, DOCUMENT_PAGE, SECOND_TITLE) and not register_plugin.previews.built.whole
+    assert _shows(site, DOCUMENT_PAGE, SECOND_TITLE) and not register_plugin.preview.previews.built.whole
 
     _wait_for_the_whole_site(register_plugin)
     rebuild()
     whole = _whole_render(register_copy, register_plugin)
-    assert register_plugin.previews.built.whole
+    assert register_plugin.preview.previews.built.whole
     assert all(_last_text(register_plugin, page) == text for page, text in whole.items())
     assert _shows(site, YEAR_PAGE, SECOND_TITLE) and not _shows(site, YEAR_PAGE, FIRST_TITLE)
 
@@ -125,16 +125,16 @@ def test_a_newer_edit_before_the_whole_site_is_shown_wins(preview, register_copy
 def test_a_removed_record_leaves_no_page_behind(preview, register_copy):
     register_plugin, rebuild, site = preview
     removed = "van-ban/2020/139-tb-vpcp.md"
-    assert removed in register_plugin.previews.built.pages
+    assert removed in register_plugin.preview.previews.built.pages
     published = register_copy / "decisions/published.txt"  # as if it had never been published
     published.write_text("".join(line for line in published.read_text(encoding="utf-8").splitlines(True)
                                  if "139-tb-vpcp" not in line), encoding="utf-8")
     (register_copy / "decisions/2020/139-tb-vpcp.md").unlink()
     rebuild()
-    assert removed not in register_plugin.previews.built.pages
+    assert removed not in register_plugin.preview.previews.built.pages
     _wait_for_the_whole_site(register_plugin)
     rebuild()
-    assert register_plugin.previews.built.pages == _whole_render(register_copy, register_plugin).keys()
+    assert register_plugin.preview.previews.built.pages == _whole_render(register_copy, register_plugin).keys()
 
 
 def test_a_small_registers_preview_renders_every_page_at_once(register_copy, tmp_path, monkeypatch):
@@ -147,10 +147,10 @@ def test_a_small_registers_preview_renders_every_page_at_once(register_copy, tmp
         build(config, dirty=False)
         edit(register_copy / EDITED, r"^title: .*$", f"title: {FIRST_TITLE}")
         build(load_config(str(register_copy / "mkdocs.yml"), site_dir=str(site), strict=False), dirty=True)
-        assert register_plugin.previews.built.whole and register_plugin.previews.background is None
+        assert register_plugin.preview.previews.built.whole and register_plugin.preview.previews.background is None
         assert _shows(site, YEAR_PAGE, FIRST_TITLE)
     finally:
-        register_plugin.open_data_writer.wait()
+        register_plugin.preview.open_data_writer.wait()
         config.plugins.on_shutdown()
 
 

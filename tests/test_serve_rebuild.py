@@ -30,7 +30,7 @@ def test_an_edit_rebuilds_its_own_page_and_data_and_leaves_other_pages_alone(reg
 
     config = load()
     config.plugins.on_startup(command="serve", dirty=True)
-    written = config.plugins["register"].open_data_writer  # a preview's open data follows its pages
+    written = config.plugins["register"].preview.open_data_writer  # a preview's open data follows its pages
     try:
         build(config, dirty=False)
         written.wait()
@@ -78,7 +78,7 @@ def test_a_rebuild_leaves_nothing_of_the_last_one_behind(register_copy, tmp_path
     config = load()
     plugins = config.plugins
     plugins.on_startup(command="serve", dirty=True)
-    written = plugins["register"].open_data_writer
+    written = plugins["register"].preview.open_data_writer
     try:
         build(config, dirty=False)
         written.wait()

@@ -14,36 +14,34 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.core import urls
 from generator.core.asof import resolve_as_of
 from generator.core.check.source_texts import published_text, source_files
-from generator.core.read.load import ReadCache, bulk, load_register, read_here
+from generator.core.read.load import bulk, load_register, read_here
 from generator.core.read.provenance import read_history
 from generator.core.render import render_site
 from generator.core.render.history import FEED, as_of_moment, page_sources, render_feed
 from generator.core.render.home import MARKER
 from generator.core.render.labels import Labels
-from generator.core.render.search_meta import search_block, search_entries, ui_labels
+from generator.core.render.search_meta import search_entries, ui_labels
 from generator.core.safe_fs import site_sources
 from generator.editor.schema import schema_texts
 from generator.faces.pages import GeneratedPage
-from generator.faces.preview import OpenDataWriter
+from generator.faces.preview import Preview
 from generator.faces.preview_helper import PreviewHelper
-from generator.faces.preview_pages import PageContent, PreviewPages
+from generator.faces.preview_pages import PageContent
 from generator.faces.preview_watch import rebuilder, watch_records
+from generator.faces.site_search import SiteSearch
 from generator.faces.staging import Packed, Staging, compress
 from generator.publish.export import add_to_head, document_head, open_site_files, site_files
-from generator.publish.pagefind_service import (
-    LEXICON_FILTER, PAGES_PER_PART, PagefindService, PagefindServiceError, part_path, parts_for,
-    search_url)
+from generator.publish.pagefind_service import PAGES_PER_PART
 from generator.publish.plain_files import add_years, agency_intros, year_entries
-from generator.publish.search_index import SearchIndexError, build_search_index
 from generator.speedups.beside import Beside, BesideError, InPlace
 from generator.speedups.page_shell import (
-    CompiledTemplates, SpeedUpOff, install_page_shell, share_nav, trim_template_space)
+    SpeedUpOff, install_page_shell, share_nav, trim_template_space)
 from generator.speedups.shared_read import read_shared
 from generator.speedups.shared_render import fork_half
 
@@ -69,36 +67,20 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     # register's build does not hold them all as text, and a dirty rebuild (`register serve`)
     # renders only the pages whose content changed.
     serving = False
-    indexed = False   # `serve` has built the search index once
+    search: SiteSearch | None = None  # the search index (site_search.py)
     staging: Staging | None = None
     generated: frozenset[str] = frozenset()
     nav_pages: set[str]
     nav_urls: tuple[str, ...] = ()
-    search_service: PagefindService | None = None  # Pagefind, fed the pages as they are built
-    search_parts = 1  # of the search index (pagefind_service.py, parts_for)
-    blocks: dict[str, str]  # each page's search block, from its conversion to its writing
     open_data: Beside | None = None  # the open-data files, made in a child process meanwhile
-    preview_data: list  # a preview's open-data files, made once its pages are written
-    # a preview's: documents kept from one rebuild to the next, and open data made after the pages
-    read_cache: ReadCache | None = None
-    open_data_writer: OpenDataWriter | None = None
-    helper: PreviewHelper | None = None  # reads the register beside it and renders half its pages
-    records_watch = None  # a preview's watcher of decisions/ (preview_watch.py)
     page_renders: Counter  # pages filled into a shell / rendered in full (page_shell.py)
-    compiled_templates: CompiledTemplates | None = None  # a preview's, from one rebuild to the next
-    previews: PreviewPages | None = None  # a preview's renders, from one rebuild to the next
-    rebuild = None  # asks `register serve` for a rebuild (preview_watch.rebuilder)
-    whole_ready = False  # the rebuild asked for shows the helper's whole site (_show_whole)
-    writing_on = False  # this build pauses the open data the last one is writing, then resumes it
-    data_options: dict | None = None  # those the open data is written with
-    problems: tuple[str, ...] = ()  # a preview's: what an edit broke in the records (path:line: …)
-    problems_shown: tuple[str, ...] = ()  # those the written pages show
+    preview: Preview  # a preview's state, kept from one rebuild to the next (preview.py)
 
     def __init__(self) -> None:
         super().__init__()
         # each instance its own: a mutable default on the class would be shared by every instance
-        self.nav_pages, self.blocks = set(), {}
-        self.preview_data, self.page_renders = [], Counter()
+        self.nav_pages, self.preview = set(), Preview()
+        self.page_renders = Counter()
 
     @property
     def fast(self) -> bool:
@@ -118,34 +100,20 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         # digests that tell which generated files an edit changed (staging.py)
         self.serving = command == "serve"
         if self.serving:  # before MkDocs starts its threads: the helper is forked
-            self.read_cache, self.open_data_writer, self.helper = ReadCache(), OpenDataWriter(), PreviewHelper()
-            self.compiled_templates = CompiledTemplates()
-            self.previews = PreviewPages()
+            self.preview.start()
 
     def on_shutdown(self) -> None:
         # MkDocs keeps this instance for the whole process: a later `build` in it is no preview
-        self.serving = self.indexed = False
-        self.staging = self.read_cache = self.compiled_templates = self.rebuild = None
-        if self.previews is not None:
-            self.previews.stop()
-            self.previews = None
-        if self.open_data_writer is not None:
-            self.open_data_writer.stop()
-            self.open_data_writer = None
-        if self.helper is not None:
-            self.helper.close()
-            self.helper = None
-        if self.records_watch is not None:
-            self.records_watch.stop()
-            self.records_watch.join(timeout=5)
-            self.records_watch = None
+        self.serving = False
+        self.staging = None
+        self.preview.stop()
         self._stop_search()
         self._stop_open_data()
 
     def on_build_error(self, *, error) -> None:
         gc.unfreeze()
-        if self.open_data_writer is not None:
-            self.open_data_writer.stop()  # were it paused, its files may no longer be the register's
+        if self.preview.open_data_writer is not None:
+            self.preview.open_data_writer.stop()  # were it paused, its files may no longer be the register's
         self._stop_search()
         self._stop_open_data()
 
@@ -155,13 +123,13 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             self.open_data = None
 
     def _stop_search(self) -> None:
-        if self.search_service is not None:
-            self.search_service.close()
-            self.search_service = None
+        if self.search is not None:
+            self.search.close()
 
     def on_pre_build(self, *, config) -> None:
         self._stop_search()
 
+    @event_priority(50)  # early: the register's years are in the navigation other plugins read
     def on_config(self, config):
         # The register, its pages and their search data live until the build ends: they are made
         # with the cyclic garbage collector paused (load.bulk), then frozen, so that its full
@@ -181,23 +149,23 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             lines = "\n".join(str(d) for d in problems)
             raise PluginError(f"the register has {len(problems)} error(s):\n{lines}")
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
-        helper = self.helper if self.helper is not None and self.helper.alive else None
-        asked_whole = self.previews.begin() if self.previews is not None else False
+        helper = self.preview.helper if self.preview.helper is not None and self.preview.helper.alive else None
+        asked_whole = self.preview.previews.begin() if self.preview.previews is not None else False
         # a rebuild to show the helper's whole site pauses the open data being written, unless a
         # record changed meanwhile (below): its records are those the open data is written from.
         # It goes on once the pages are written: restarted, it came 15 s later at 10,000
         # documents; running beside the rebuild, it made it take twice as long.
-        writing_on, self.whole_ready, self.writing_on = self.whole_ready and asked_whole, False, False
-        if self.open_data_writer is not None:
+        writing_on, self.preview.whole_ready, self.preview.writing_on = self.preview.whole_ready and asked_whole, False, False
+        if self.preview.open_data_writer is not None:
             if writing_on:
-                self.open_data_writer.pause()
+                self.preview.open_data_writer.pause()
             else:
-                self.open_data_writer.stop()  # it would write the register before this edit
+                self.preview.open_data_writer.stop()  # it would write the register before this edit
         if helper is not None:
             helper.read(self.root)  # the helper gives up a whole render of the register before this
-        register, diagnostics = load_register(self.root, self.read_cache,
+        register, diagnostics = load_register(self.root, self.preview.read_cache,
                                               read=read_shared if self.forks else read_here)
-        stamp = self.read_cache.stamp if self.read_cache is not None else ()
+        stamp = self.preview.read_cache.stamp if self.preview.read_cache is not None else ()
         if diagnostics:
             lines = "\n".join(str(d) for d in diagnostics)
             if not self.serving or self.register is None:
@@ -207,9 +175,9 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             # not logged: a logged error fails the (strict) rebuild.
             print(f"ERROR   -  the register has {len(diagnostics)} error(s); the preview shows the "
                   f"last good records until they are fixed:\n{lines}", file=sys.stderr, flush=True)
-            register, self.problems = self.register, tuple(str(d) for d in diagnostics)
+            register, self.preview.problems = self.register, tuple(str(d) for d in diagnostics)
         else:
-            self.problems = ()
+            self.preview.problems = ()
         try:
             as_of: date = resolve_as_of(self.config.as_of)
         except ValueError as exc:
@@ -221,10 +189,10 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self._stop_open_data()
         options = dict(as_of=as_of, licence=self.config.licence, site_name=config.site_name,
                        site_url=config.site_url, directory_urls=config.use_directory_urls, lang=lang)
-        if self.open_data_writer is not None:
-            self.preview_data = open_site_files(register, checkpoint=self.open_data_writer.checkpoint, **options)
+        if self.preview.open_data_writer is not None:
+            self.preview.preview_data = open_site_files(register, checkpoint=self.preview.open_data_writer.checkpoint, **options)
         else:
-            self.preview_data, self.open_data = [], (Beside if self.forks else InPlace)(
+            self.preview.preview_data, self.open_data = [], (Beside if self.forks else InPlace)(
                 _packed_site_files, register, options)
         intros = agency_intros(register, Path(config.docs_dir))
         self.history = read_history(self.root)  # provenance: one `git log` pass for the whole register
@@ -233,14 +201,16 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         self.sources = page_sources(register)
         page_options = dict(lang=lang, as_of=as_of, intros=intros, history=self.history,
                             repo_url=config.repo_url, directory_urls=config.use_directory_urls)
-        whole = self.previews.whole(stamp, page_options) if self.previews is not None else None
-        self.writing_on = writing_on and whole is not None and options == self.data_options
-        if writing_on and not self.writing_on:
-            self.open_data_writer.stop()
-        self.data_options = options
+        whole = self.preview.previews.whole(stamp, page_options) if self.preview.previews is not None else None
+        self.preview.writing_on = writing_on and whole is not None and options == self.preview.data_options
+        if writing_on and not self.preview.writing_on:
+            self.preview.open_data_writer.stop()
+        self.preview.data_options = options
         self.pages, self.home_summary = self._render(register, page_options, stamp, helper, whole)
         self.register, self.as_of, self.lang = register, as_of, lang
-        self.search = search_entries(register, Labels(lang), as_of, generated=self.pages)
+        if self.search is None or not self.serving:
+            self.search = SiteSearch(lang, self.config.search_pages_per_part, keep=self.serving)
+        self.search.entries = search_entries(register, Labels(lang), as_of, generated=self.pages)
         config.extra["register_search"] = ui_labels(Labels(lang))
         if config.nav:
             add_years(config.nav, year_entries(register))
@@ -249,25 +219,25 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     def _render(self, register, page_options: dict, stamp: tuple, helper: PreviewHelper | None,
                 whole) -> tuple[dict[str, PageContent], str]:
         """Each generated page's content (preview_pages.PageContent), and the home page's summary."""
-        if self.previews is None:
+        if self.preview.previews is None:
             # not split while the other core makes the open data (speedups/shared_render.py)
             split = fork_half if self.forks and self.open_data is None else None
             site = render_site(register, **page_options, split=split)
             return site.pages, site.home_summary
-        self.previews.near_first_from = self.config.preview_near_first_from
-        rendered = self.previews.render(register, page_options, stamp, helper, self.staging, whole,
+        self.preview.previews.near_first_from = self.config.preview_near_first_from
+        rendered = self.preview.previews.render(register, page_options, stamp, helper, self.staging, whole,
                                         share=self.open_data is None)
         if rendered.near is not None:
             log.info(f"pages near the edit: {rendered.near} rendered again; "
                      + ("the others are unchanged" if rendered.whole else "the whole site follows"))
         return rendered.pages, rendered.home_summary
 
+    @event_priority(50)  # early: other plugins see the generated pages among the files
     def on_files(self, files: Files, config) -> Files:
         if self.staging is None:
             self.staging = Staging()
         stage = self.staging
         stage.begin()
-        self.blocks = {}
         pages, self.pages = self.pages, None  # from here on, compressed only
         self.generated = frozenset(pages)
         home = files.src_uris.get(urls.HOME)
@@ -296,7 +266,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             raise PluginError(f"open data: {exc}") from exc
         made = [(path, StagedFile.staged(config, path, stage.packed(path, digest, data)))
                 for path, digest, data in packed_files]
-        made += [(path, PreviewFile.generated(config, path, content=b"")) for path, _ in self.preview_data]
+        made += [(path, PreviewFile.generated(config, path, content=b"")) for path, _ in self.preview.preview_data]
         for path, file in made:
             if path in files.src_uris:
                 raise PluginError(f"content/{path} would hide a generated open-data file of the same path")
@@ -310,10 +280,10 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             if path in files.src_uris:
                 raise PluginError(f"content/{path} would hide the source text of the same path")
             files.append(File.generated(config, path, content=published_text(self.root, path)))
-        if self.problems != self.problems_shown:  # a preview's pages gain or lose the notice
+        if self.preview.problems != self.preview.problems_shown:  # a preview's pages gain or lose the notice
             for file in files.documentation_pages():
                 file.is_modified = lambda: True
-            self.problems_shown = self.problems
+            self.preview.problems_shown = self.preview.problems
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
@@ -321,52 +291,28 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             return markdown.replace(MARKER, self.home_summary)
         return markdown
 
+    @event_priority(-50)  # last: the content as every other plugin left it
     def on_page_content(self, html: str, page, config, files) -> str:
-        self._index(page, html, config)
-        return html
-
-    def _index(self, page, content: str, config) -> None:
-        """The page's search block, from its content as Material's content.html shows it (with
-        an <h1> of its title first when the content has none): sent to Pagefind now, while
-        MkDocs converts the other pages, and kept for on_post_page to put into the page."""
-        if "<h1" not in content:
-            content = f"<h1>{page.title or config.site_name}</h1>{content}"
-        block = search_block(content, self.search.get(page.file.src_uri))
-        self.blocks[page.file.src_uri] = block
-        if self.search_service is not None:
-            try:
-                self.search_service.add(search_url(page.url), block)
-            except PagefindServiceError as exc:
-                raise PluginError(f"search index: {exc}") from exc
+        # the page's hidden search block, at the end of its content: what Pagefind indexes of
+        # it, sent to Pagefind now, while MkDocs converts the other pages
+        return html + self.search.block(page.file.src_uri, page.url, html, page.title or config.site_name)
 
     def on_nav(self, nav, config, files):
         self.nav_pages = {page.file.src_uri for page in nav.pages}
         self.nav_urls = tuple(page.url for page in nav.pages)
-        if not (self.serving and self.indexed):  # a preview keeps its first search index
-            self.search_parts = parts_for(len(files.documentation_pages()), self.config.search_pages_per_part)
-            try:
-                self.search_service = PagefindService(self.lang, self.search_parts)
-            except PagefindServiceError as exc:
-                raise PluginError(f"search index: {exc}") from exc
         # the search box merges the parts and leaves out their lexicon pages
-        config.extra["register_search_index"] = {"parts": [part_path(part) + "/" for part in range(self.search_parts)],
-                                                 "lexicon": LEXICON_FILTER}
+        config.extra["register_search_index"] = self.search.begin(len(files.documentation_pages()))
         return nav
 
+    @event_priority(-100)  # last: the shell is made of the templates as every plugin left them
     def on_env(self, env, config, files):
-        # every page is converted and indexed: Pagefind writes the index while MkDocs renders
-        # the templates
-        if self.search_service is not None:
-            try:
-                self.search_service.start_writing(Path(config.site_dir))
-            except PagefindServiceError as exc:
-                raise PluginError(f"search index: {exc}") from exc
+        self.search.start_writing(Path(config.site_dir))
         if not self.fast:  # the plain path: Material's templates, as MkDocs renders them
             gc.freeze()
             return env
         trim_template_space(env)
-        if self.compiled_templates is not None:  # a preview's rebuild compiles no template again
-            env.bytecode_cache = self.compiled_templates
+        if self.preview.compiled_templates is not None:  # a preview's rebuild compiles no template again
+            env.bytecode_cache = self.preview.compiled_templates
         try:
             share_nav(env, self._nav_folder)
         except SpeedUpOff as exc:  # the plain path: Material renders each page's navigation
@@ -387,10 +333,10 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             return None
         return posixpath.dirname(page.url.rstrip("/"))
 
+    @event_priority(-50)  # late: the head as other plugins left it gains the JSON-LD
     def on_post_page(self, output: str, page, config) -> str:
-        output = _with_search_block(output, self.blocks.pop(page.file.src_uri, ""))
-        if self.problems:
-            output = _with_problems(output, self.problems)
+        if self.preview.problems:
+            output = _with_problems(output, self.preview.problems)
         output = add_to_head(output, document_head(self.register, page.file.src_uri, page.url,  # JSON-LD
                                                    config.site_url, config.use_directory_urls))
         if page.file.src_uri in self.generated:
@@ -400,6 +346,7 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
             page.markdown = page.content = None
         return output
 
+    @event_priority(-50)  # late: every file is written when the index is finished
     def on_post_build(self, config) -> None:
         gc.unfreeze()
         feed = render_feed(self.register, Labels(self.lang), self.history, config.site_name,
@@ -408,45 +355,35 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         (Path(config.site_dir) / FEED).write_text(feed, encoding="utf-8")  # the recent changes, as Atom
         if self.staging is not None:
             self.staging.end()  # MkDocs has written every page and file: a dirty rebuild's base
-        if self.previews is not None:
+        if self.preview.previews is not None:
             # the pages near an edit are shown: a rebuild shows the whole site once the helper
             # has rendered it
-            self.previews.end(self._show_whole if self.rebuild is not None else None)
-        if self.open_data_writer is not None and self.writing_on:
-            self.open_data_writer.resume()
-        elif self.open_data_writer is not None:
+            self.preview.previews.end(self._show_whole if self.preview.rebuild is not None else None)
+        if self.preview.open_data_writer is not None and self.preview.writing_on:
+            self.preview.open_data_writer.resume()
+        elif self.preview.open_data_writer is not None:
             # then, while the editor reads, a full pass of the garbage collector: the register
             # and pages it was kept off (on_config) never prompt one, and the last rebuild's
             # cycles would pile up (5 MB a rebuild at 1,000 documents)
-            self.open_data_writer.start(self.preview_data, Path(config.site_dir), then=gc.collect)
+            self.preview.open_data_writer.start(self.preview.preview_data, Path(config.site_dir), then=gc.collect)
         if not self.serving:
             self.staging = None
-        elif self.indexed:
-            return  # a preview keeps its first search index: re-indexing every page took minutes
-        service, self.search_service = self.search_service, None
-        try:
-            build_search_index(Path(config.site_dir), service)
-        except SearchIndexError as exc:
-            raise PluginError(str(exc)) from exc
-        finally:
-            if service is not None:
-                service.close()
-        self.indexed = self.serving
+        self.search.finish(Path(config.site_dir))
 
     def _edit_seen(self) -> None:
         """A record was saved: the open data being written is of the register before it, and
         its thread would take half the interpreter from the rebuild's start (the configuration
         and theme read again: 3 s more at 10,000 documents). The rebuild stops it (on_config)."""
-        if self.open_data_writer is not None:
-            self.open_data_writer.pause()
+        if self.preview.open_data_writer is not None:
+            self.preview.open_data_writer.pause()
 
     def _show_whole(self) -> None:
-        self.whole_ready = True
-        self.rebuild()
+        self.preview.whole_ready = True
+        self.preview.rebuild()
 
     def on_serve(self, server, config, builder):
-        self.records_watch = watch_records(server, str(self.root / "decisions"), first=self._edit_seen)
-        self.rebuild = rebuilder(server)
+        self.preview.records_watch = watch_records(server, str(self.root / "decisions"), first=self._edit_seen)
+        self.preview.rebuild = rebuilder(server)
         return server
 
 
@@ -531,18 +468,6 @@ def _with_problems(output: str, problems: tuple[str, ...]) -> str:
               "<em>The records have errors; this preview shows the last good ones.</em>"
               f"<ul style=\"margin:.3rem 0 0 1rem\">{items}</ul></div>")
     return output[:end] + notice + output[end:]
-
-
-def _with_search_block(output: str, block: str) -> str:
-    """The page with its hidden search block (render/search_meta.py) after its article: what
-    Pagefind indexes of the page, were it to read the built site. A page whose template has no
-    Material article is left as it is."""
-    start = output.find('<article class="md-content__inner md-typeset">')
-    end = output.find("</article>", start)
-    if not block or start < 0 or end < 0:
-        return output
-    end += len("</article>")
-    return output[:end] + block + output[end:]
 
 
 def _nav_titles(nav: list) -> dict[str, str]:

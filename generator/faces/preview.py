@@ -17,12 +17,57 @@ import threading
 from pathlib import Path
 from typing import Callable
 
+from generator.core.read.load import ReadCache
 from generator.core.safe_fs import write_inside
+from generator.faces.preview_helper import PreviewHelper
+from generator.faces.preview_pages import PreviewPages
 from generator.faces.staging import digest
+from generator.speedups.page_shell import CompiledTemplates
 
 __all__ = ["OpenDataWriter", "Stopped"]
 
 log = logging.getLogger("mkdocs.plugins.register")
+
+
+class Preview:
+    """What `register serve` keeps from one rebuild to the next, in one place: the plugin holds
+    one (empty, but for a preview) and starts it before MkDocs starts its threads."""
+
+    def __init__(self) -> None:
+        self.read_cache: ReadCache | None = None  # documents kept from one rebuild to the next
+        self.open_data_writer: OpenDataWriter | None = None  # the open data, made after the pages
+        self.helper: PreviewHelper | None = None  # reads the register beside it, renders half its pages
+        self.compiled_templates: CompiledTemplates | None = None  # no template compiled again
+        self.previews: PreviewPages | None = None  # the renders, from one rebuild to the next
+        self.records_watch = None  # the watcher of decisions/ (preview_watch.py)
+        self.rebuild: Callable[[], None] | None = None  # asks `register serve` for a rebuild
+        self.whole_ready = False  # the rebuild asked for shows the helper's whole site
+        self.writing_on = False  # this build pauses the open data the last one is writing, then resumes it
+        self.data_options: dict | None = None  # those the open data is written with
+        self.problems: tuple[str, ...] = ()  # what an edit broke in the records (path:line: …)
+        self.problems_shown: tuple[str, ...] = ()  # those the written pages show
+        self.preview_data: list = []  # the open-data files, made once the pages are written
+
+    def start(self) -> None:
+        self.read_cache, self.open_data_writer, self.helper = ReadCache(), OpenDataWriter(), PreviewHelper()
+        self.compiled_templates, self.previews = CompiledTemplates(), PreviewPages()
+
+    def stop(self) -> None:
+        """MkDocs keeps the plugin for the whole process: a later `build` in it is no preview."""
+        self.read_cache = self.compiled_templates = self.rebuild = None
+        if self.previews is not None:
+            self.previews.stop()
+            self.previews = None
+        if self.open_data_writer is not None:
+            self.open_data_writer.stop()
+            self.open_data_writer = None
+        if self.helper is not None:
+            self.helper.close()
+            self.helper = None
+        if self.records_watch is not None:
+            self.records_watch.stop()
+            self.records_watch.join(timeout=5)
+            self.records_watch = None
 
 
 class Stopped(Exception):
