@@ -400,7 +400,6 @@ class StagedFile(_GeneratedFile):
     """A generated page or open-data file that MkDocs reads from its compressed bytes
     (staging.py): unpacked each time MkDocs asks for its content, never kept unpacked."""
     _packed: Packed | None = None
-    _plain: str | bytes | None = None
 
     @classmethod
     def staged(cls, config, src_uri: str, packed: Packed,
@@ -409,13 +408,41 @@ class StagedFile(_GeneratedFile):
         file._packed = packed
         return file
 
+    # MkDocs' public ways to a file's content, read from the packed bytes; set (by MkDocs or
+    # another plugin), the content is File's own again
     @property
-    def _content(self) -> str | bytes | None:
-        return self._packed.unpack() if self._packed is not None else self._plain
+    def content_bytes(self) -> bytes:
+        if self._packed is None:
+            return File.content_bytes.fget(self)
+        content = self._packed.unpack()
+        return content if isinstance(content, bytes) else content.encode("utf-8")
 
-    @_content.setter
-    def _content(self, value: str | bytes | None) -> None:  # MkDocs' setters, other plugins
-        self._packed, self._plain = None, value
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._packed = None
+        File.content_bytes.fset(self, value)
+
+    @property
+    def content_string(self) -> str:
+        if self._packed is None:
+            return File.content_string.fget(self)
+        content = self._packed.unpack()
+        return content if isinstance(content, str) else content.decode("utf-8-sig")
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._packed = None
+        File.content_string.fset(self, value)
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """An open-data file, written from its packed bytes."""
+        if self._packed is None:
+            return super().copy_file(dirty)
+        if dirty and not self.is_modified():
+            return
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        with open(self.abs_dest_path, "wb") as out:
+            out.write(self.content_bytes)
 
     def is_modified(self) -> bool:
         """Whether a dirty build (`register serve`) must write it again: only if its bytes
