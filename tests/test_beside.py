@@ -61,7 +61,7 @@ def test_where_the_system_refuses_a_fork_it_runs_in_place(monkeypatch):
     assert pid == os.getpid() and word == "Văn bản"
 
 
-# --- BesideStream: items made ahead in a child, read as they come (generator/speedups/converting.py) ----
+# --- BesideStream: items made ahead in a child, read as they come (generator/speedups/shared_read.py) ----
 
 def _counted(n: int, fail_at: int | None = None):
     for i in range(n):

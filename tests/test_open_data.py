@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 from pyld import jsonld
 
 from conftest import ROOT, SHIPPED, run_register
+from generator.core import urls
 from generator.core.check.permalinks import (
-    PUBLISHED, document_url, redirect_path, relative_url, unrecorded, update_published)
+    PUBLISHED, document_url, redirect_path, unrecorded, update_published)
 from generator.core.read.load import load_register
 from generator.faces.cli import main as register_main
 from generator.publish.export import (
@@ -490,7 +491,7 @@ def test_shipped_published_list_is_current():
 ])
 def test_redirect_targets(directory_urls, old, new, expected):
     old_url, new_url = document_url(old, directory_urls), document_url(new, directory_urls)
-    assert relative_url(new_url, old_url) == expected
+    assert urls.relative_url(new_url, old_url) == expected
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(redirect_path(old, directory_urls)), expected))
     assert resolved == new_url.rstrip("/")
 

@@ -10,8 +10,8 @@ One rule for every string a record or registry file carries, checked where it is
   be written as UTF-8 at all;
 - noncharacters (U+FDD0–U+FDEF and the last two code points of every plane, U+FFFE, U+FFFF…):
   "permanently reserved for internal use", and U+FFFE/U+FFFF are not XML characters either;
-- private-use characters: their look depends on the reader's fonts, and the build itself uses
-  some of them as marks inside pages (render/prerender.py, page_shell.py);
+- private-use characters: their look depends on the reader's fonts, and engines use some of
+  them as marks inside pages (Python-Markdown's placeholders, page_shell.py);
 - the bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069):
   they make text display in another order than it is stored, so a reviewer reads something
   other than what is published ("Trojan Source", CVE-2021-42574).

@@ -33,7 +33,7 @@ import orjson
 
 from generator.core import urls
 from generator.core.check.permalinks import (
-    document_json_path, document_url, formers, redirects, relative_url)
+    document_json_path, document_url, formers, redirects)
 from generator.core.derive.events import deadlines
 from generator.core.model import (
     Action, Assign, Change, Compose, Document, Holder, Register, Request, Transfer)
@@ -624,7 +624,7 @@ def document_jsonld(register: Register, key: str, page_url_: str | None = None,
     here = page_url_ if page_url_ is not None else document_url(key, directory_urls)
 
     def iri(url: str) -> str:
-        return site_url.rstrip("/") + "/" + url if site_url else relative_url(url, here)
+        return site_url.rstrip("/") + "/" + url if site_url else urls.relative_url(url, here)
 
     def doc_ref(k: str) -> dict:
         return {"@id": iri(document_url(k, directory_urls))}
@@ -690,7 +690,7 @@ def document_head(register: Register, src_path: str, page_url_: str, site_url: s
     key = src_path.removeprefix("van-ban/").removesuffix(".md")
     if not (src_path.startswith("van-ban/") and src_path.endswith(".md")) or key not in register.documents:
         return ""
-    href = html.escape(relative_url(document_json_path(key), page_url_), quote=True)
+    href = html.escape(urls.relative_url(document_json_path(key), page_url_), quote=True)
     data = document_jsonld(register, key, page_url_, site_url, directory_urls)
     return f'<link rel="alternate" type="application/json" href="{href}">\n{jsonld_script(data)}\n'
 

@@ -17,7 +17,7 @@ It is exact or it is not used:
   that uses a value some other way), or if the shell holds the page's own name outside the
   marks (a template that writes its address), that shell is dropped and its pages are
   rendered in full.
-- tests/test_prerender.py builds registers with and without it and compares every page.
+- tests/test_fast_build.py builds registers with and without it and compares every page.
 
 The other costs of Material's templates are here too: the sidebar rendered once per folder
 (share_nav), the blank lines their tags leave (trim_template_space), and, for a preview, their

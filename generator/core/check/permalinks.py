@@ -14,7 +14,6 @@ from __future__ import annotations
 import html
 import json
 import os
-import posixpath
 from pathlib import Path
 
 from generator.core import urls
@@ -49,15 +48,6 @@ def document_json_path(key: str) -> str:
 def redirect_path(key: str, directory_urls: bool = True) -> str:
     """The file that answers at a former document URL."""
     return f"van-ban/{key}/index.html" if directory_urls else f"van-ban/{key}.html"
-
-
-def relative_url(to_url: str, from_url: str) -> str:
-    """`to_url` as seen from the page at `from_url` (both relative to the site root)."""
-    from_dir = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    rel = posixpath.relpath(to_url or ".", from_dir.rstrip("/") or ".")
-    if (to_url.endswith("/") or not to_url) and not rel.endswith("/"):
-        rel += "/"
-    return rel
 
 
 # --- former references ---------------------------------------------------------------------
@@ -182,7 +172,7 @@ def redirects(register: Register, directory_urls: bool = True) -> dict[str, str]
     for old, new in sorted(formers(register).items()):
         doc = register.documents[new]
         old_url = document_url(old, directory_urls)
-        target = relative_url(document_url(new, directory_urls), old_url)
+        target = urls.relative_url(document_url(new, directory_urls), old_url)
         label = doc.number.text if doc.number else new
         out[redirect_path(old, directory_urls)] = redirect_page(target, label)
     return out
