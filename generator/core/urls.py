@@ -8,6 +8,7 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
+@lru_cache(maxsize=1 << 18)  # a page's links name the same few hundred pages again and again
 def page_url(src: str, directory_urls: bool = True) -> str:
     """The URL MkDocs gives a Markdown source path, relative to the site root (File.url):
     `nhiem-vu/x.md` → `nhiem-vu/x/` (or `nhiem-vu/x.html` without directory URLs),
