@@ -222,7 +222,8 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         if self.preview.previews is None:
             # not split while the other core makes the open data (speedups/shared_render.py)
             split = fork_half if self.forks and self.open_data is None else None
-            site = render_site(register, **page_options, split=split)
+            # each page kept compressed as it is made (staging.py): never all of them as text
+            site = render_site(register, **page_options, split=split, store=compress)
             return site.pages, site.home_summary
         self.preview.previews.near_first_from = self.config.preview_near_first_from
         rendered = self.preview.previews.render(register, page_options, stamp, helper, self.staging, whole,

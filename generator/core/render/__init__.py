@@ -31,7 +31,7 @@ class RenderedSite:
     """Generated pages by source path, and the summary the hand-written home page shows where
     it has the marker `<!-- register:summary -->`."""
 
-    pages: dict[str, str]
+    pages: dict[str, Any]  # each page's text, or what render_site's `store` kept of it
     home_summary: str
     alone: frozenset[str]  # the pages each made by itself (render_near can redo one)
 
@@ -39,7 +39,8 @@ class RenderedSite:
 def render_site(register: Register, lang: str = "vi", as_of: date | None = None,
                 intros: dict[str, str] | None = None, history=None, repo_url: str | None = None,
                 directory_urls: bool = True, other_half: Callable[[], Any] | None = None,
-                split: Callable[[Register, list[Job]], Any] | None = None) -> RenderedSite:
+                split: Callable[[Register, list[Job]], Any] | None = None,
+                store: Callable[[str], Any] | None = None) -> RenderedSite:
     """Every generated page. `intros` holds hand-written text for agency pages, by agency id;
     `history` (provenance.History) adds each record's editorial history and the recent changes.
 
@@ -47,10 +48,14 @@ def render_site(register: Register, lang: str = "vi", as_of: date | None = None,
     two halves: the second by what `other_half()` starts before the jobs are made (a preview's
     helper, faces/preview_helper.py), or by what `split(register, jobs)` starts once they are
     (speedups/shared_render.py forks a child); either's `result()` is that half's pages, or
-    None, or raises, and then they are rendered here. Without either, all are rendered here."""
+    None, or raises, and then they are rendered here. Without either, all are rendered here.
+
+    `store(text)`, if given, is what is kept of each page as it is made (a face keeps it
+    compressed: at 10,000 documents the pages' text is gigabytes, never all held at once)."""
     with bulk():
         there = other_half() if other_half is not None else None  # it starts on its own context
-        ctx, jobs = site_jobs(register, lang, as_of or date.today(), intros, history, repo_url, directory_urls)
+        ctx, jobs = site_jobs(register, lang, as_of or date.today(), intros, history, repo_url, directory_urls,
+                              store)
         if there is None and split is not None:
             there = split(register, jobs)
         if there is None:
@@ -84,10 +89,11 @@ def _site(ctx: Context, jobs: list[Job], pages: dict[str, str]) -> RenderedSite:
 
 
 def site_jobs(register: Register, lang: str, as_of: date, intros: dict[str, str] | None, history,
-              repo_url: str | None, directory_urls: bool) -> tuple[Context, list[Job]]:
+              repo_url: str | None, directory_urls: bool,
+              store: Callable[[str], Any] | None = None) -> tuple[Context, list[Job]]:
     """The context every page is rendered in, and the jobs that render them (page_jobs)."""
     ctx = Context.build(register, Labels(lang), as_of, directory_urls)
-    return ctx, page_jobs(ctx, intros or {}, history, repo_url, directory_urls)
+    return ctx, page_jobs(ctx, intros or {}, history, repo_url, directory_urls, store)
 
 
 def render_unless(stop: Callable[[], bool], register: Register, lang: str, as_of: date,
@@ -117,7 +123,7 @@ def render_part(jobs: list[Job], part: int, parts: int,
 
 
 def page_jobs(ctx: Context, intros: dict[str, str], history, repo_url: str | None,
-              directory_urls: bool) -> list[Job]:
+              directory_urls: bool, store: Callable[[str], Any] | None = None) -> list[Job]:
     """The generated pages, as functions each making one page or a few (browse, views), with
     their provenance section when there is a `history`."""
     register, t = ctx.register, ctx.t
@@ -130,16 +136,19 @@ def page_jobs(ctx: Context, intros: dict[str, str], history, repo_url: str | Non
     def many(render: Callable[[Context], dict[str, str]]) -> Job:
         return Job(None, lambda: {page: with_history(page, text_) for page, text_ in render(ctx).items()})
 
-    def with_history(page: str, text_: str) -> str:
+    def kept(text_: str) -> Any:
+        return text_ if store is None else store(text_)
+
+    def with_history(page: str, text_: str) -> Any:
         # provenance: agencies, people and bodies share their registry's file, a task its
         # declaring document's
         source = sources.get(page)
         if source is None:
-            return text_
+            return kept(text_)
         section = sections.get(source)
         if section is None:
             section = sections[source] = history_section(t, source, history, repo_url)
-        return text_.rstrip("\n") + "\n" + section + "\n"
+        return kept(text_.rstrip("\n") + "\n" + section + "\n")
 
     # the aggregates first, the largest (browse, the timeline) apart
     jobs = [many(render_browse), many(render_timeline), one(DEADLINES, render_deadlines),
@@ -151,7 +160,7 @@ def page_jobs(ctx: Context, intros: dict[str, str], history, repo_url: str | Non
             (urls.BODIES, "bodies", [(b.name, urls.body(b.id)) for b in register.bodies.values()])):
         jobs.append(one(page, _entity_list, page, t(title), items))
     if history is not None:
-        jobs.append(Job(None, lambda: {RECENT: render_recent(register, t, history, repo_url, directory_urls)}))
+        jobs.append(Job(None, lambda: {RECENT: kept(render_recent(register, t, history, repo_url, directory_urls))}))
     jobs += [one(urls.document(doc.key), render_document, doc) for doc in register.documents.values()]
     jobs += [one(urls.task(task_id), render_task, record)
              for task_id, record in register.derived.custody.tasks.items()]
