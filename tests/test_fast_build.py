@@ -126,3 +126,23 @@ def test_one_url_rule_is_mkdocs_own(directory_urls):
     for src in ["index.md", "van-ban/index.md", "van-ban/2019/index.md", "van-ban/2019/8540-tb-vpcp.md",
                 "nhiem-vu/x.md", "thoi-han.md", "co-quan/README.md"]:
         assert page_url(src, directory_urls) == File(src, "docs", "site", directory_urls).url, src
+
+
+@pytest.mark.parametrize("setting, builds", [("off", True), ("sometimes", False)])
+def test_fast_build_is_a_typed_setting_of_the_plugin(register_copy, capsys, setting, builds):
+    """`fast_build` under the plugin in mkdocs.yml: off builds by the plain path only (no child
+    forked, Material's templates as MkDocs renders them); a value it does not know is refused
+    before anything is built, naming the setting."""
+    from conftest import run_register
+
+    config = register_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - register:\n      root: .\n" in text
+    config.write_text(text.replace("  - register:\n      root: .\n",
+                                   f"  - register:\n      root: .\n      fast_build: {setting}\n"), encoding="utf-8")
+    code, _, err = run_register(capsys, "--root", str(register_copy), "build", "--as-of", "2026-11-22")
+    if builds:
+        assert code == 0 and (register_copy / "site/van-ban/2019/8540-tb-vpcp/index.html").is_file()
+    else:
+        assert code == 1 and "fast_build" in err and "sometimes" in err
+        assert not (register_copy / "site").exists()

@@ -49,6 +49,15 @@ log = logging.getLogger("mkdocs.plugins.register")
 log.setLevel(logging.INFO)  # its one notice shows even when `register build` quiets MkDocs to warnings
 
 
+class _OnOff(c.Choice):
+    """auto, on or off, as a reader writes them in mkdocs.yml: YAML reads an unquoted on/off
+    as true/false."""
+
+    def run_validation(self, value):
+        return super().run_validation({True: "on", False: "off"}.get(value, value)
+                                      if isinstance(value, bool) else value)
+
+
 class RegisterConfig(Config):
     root = c.Type(str, default=".")
     as_of = c.Optional(c.Type(str))
@@ -59,7 +68,7 @@ class RegisterConfig(Config):
     # the speed-ups (generator/speedups/): `off` builds by the plain path only; `on` uses each,
     # and one that finds what it relies on changed falls back to the plain path with an info
     # line; `auto` is `on`, but forks no child on a machine of one core
-    fast_build = c.Choice(("auto", "on", "off"), default="auto")
+    fast_build = _OnOff(("auto", "on", "off"), default="auto")
 
 
 class RegisterPlugin(BasePlugin[RegisterConfig]):
