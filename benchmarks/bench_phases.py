@@ -3,13 +3,12 @@
     .venv/bin/python benchmarks/bench_phases.py --docs 10000 --work /var/tmp/phases
     .venv/bin/python benchmarks/bench_phases.py --register DIR --pagefind
 
-The build keeps both cores busy (the core's process, a child converting pages, a child making
-the open data, Pagefind), so `benchmarks/run.py`'s one figure does not say which part sets the
+The build keeps both cores busy (the core's process, a child making the open data, Pagefind), so `benchmarks/run.py`'s one figure does not say which part sets the
 wall time. This runs one build in a child process, notes the time and the CPU of the build's
 process and of Pagefind at each MkDocs event the register's plugin handles, and prints:
 
 - load + render (on_config), files (on_files: the staged pages, waiting for the open data),
-  conversion (on_nav to on_env: MkDocs converts every page while Pagefind indexes it),
+  conversion (on_nav to on_env: MkDocs takes every page, HTML already, while Pagefind indexes it),
   templates (on_env to on_post_build: MkDocs renders and writes the pages while Pagefind writes
   its index), and the tail (the build waiting for Pagefind to finish writing);
 - with `--pagefind`, Pagefind alone on the built site's search blocks, indexing and then
@@ -148,7 +147,7 @@ def phases_table(result: dict) -> str:
     end = marks["end"]
     lines.append(f"| whole build | 0.0 | {end[0]:.1f} | {end[1]:.1f} | "
                  f"{marks['index written'][2]:.1f} |")
-    lines.append(f"\nCPU of every child process (Pagefind, the page converter, the open data, git): "
+    lines.append(f"\nCPU of every child process (Pagefind, the open data, git): "
                  f"{result['children_cpu']:.1f} s")
     return "\n".join(lines)
 

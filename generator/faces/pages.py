@@ -40,6 +40,10 @@ class GeneratedPage(Page):
         self.content = content
         self.toc = get_toc(toc_tokens(page_headings(content)))
         self.present_anchor_ids = (self.present_anchor_ids or set()) | set(_IDS.findall(content))
+        # its source is its content again: MkDocs holds every page's source and content from
+        # the first page rendered to the last written, two copies of 70,000 pages at 10,000
+        # documents. The title is the front matter's (meta), read already.
+        self.markdown = ""
 
 
 def toc_tokens(headings: list[tuple[int, str, str]]) -> list[dict]:
