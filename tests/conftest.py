@@ -81,6 +81,7 @@ def page_text(site: Path, url: str) -> str:
     """The visible text of a built page's article, whitespace folded."""
     html = (site / url / "index.html").read_text(encoding="utf-8")
     article = html[html.index("<article"): html.index("</article>")]
+    article = article.split('<div class="register-search-data"')[0]  # hidden: what Pagefind indexes
     article = re.sub(r"</?(?:a|em|strong|span|code|b|i)\b[^>]*>", "", article)
     article = re.sub(r"<[^>]+>", " ", article)
     import html as html_lib

@@ -613,3 +613,30 @@ actions:
         assert "<img" not in html and "&lt;img src" in html, url
     data = json.loads((site / "register.json").read_text(encoding="utf-8"))
     assert [b["names"][-1]["name"] for b in data["bodies"]] == [HOSTILE]
+
+
+def test_a_restated_composition_directed_and_not_yet_enacted_waits_on_its_body(story_copy, capsys):
+    """A `compose` pending on a request no document has fulfilled is under no one post: it is
+    shown among the body's directed changes, and the open data is written (it once failed,
+    sorting a post history of post None among the others)."""
+    from conftest import run_register
+
+    record = story_copy / "decisions/2020/50-tb-vptn.md"
+    text = record.read_text(encoding="utf-8")
+    anchor = "    request: {title: Quy chế hoạt động mới của Ủy ban, what: draft, lead: vp, due: 2021, due_phrase: trong năm 2021}\n"
+    assert anchor in text
+    record.write_text(text.replace(anchor, anchor + (
+        '  - para: "3"\n    id: kien-toan-moi\n'
+        "    request: {title: Kiện toàn Ủy ban, what: draft, lead: vp, due: 2021}\n"
+        '  - para: "3"\n    pending: kien-toan-moi\n'
+        "    compose: {body: uy-ban-so, members: [{post: chu-tich, holder: {office: ttg/thu-tuong}}]}\n")),
+        encoding="utf-8")
+    site = story_copy / "site"
+    code, _, err = run_register(capsys, "--root", str(story_copy), "build", "--as-of", AS_OF, "--site-dir", str(site))
+    assert code == 0, err
+    shown = page_text(site, BODY)
+    directed = shown[shown.index("Thay đổi được chỉ đạo, chưa có văn bản thực hiện"):]
+    assert "Kiện toàn thành phần: Ủy ban" in directed
+    data = json.loads((site / "register.json").read_text(encoding="utf-8"))
+    composes = [a for a in data["actions"] if a.get("kind") == "compose" and a.get("directed")]
+    assert len(composes) == 1

@@ -103,6 +103,8 @@ class Tenures:
     restated: dict[str, list[Restatement]] = field(default_factory=lambda: defaultdict(list))
     effect: dict[int, tuple[Period, str | None]] = field(default_factory=dict)  # id(action) -> when, enacted by
     compositions: dict[str, list[Composition]] = field(default_factory=lambda: defaultdict(list))
+    # restated compositions directed, no document yet enacting them, by body: under no one post
+    directed_compositions: dict[str, list[Compose]] = field(default_factory=lambda: defaultdict(list))
 
     # a body's post and role histories, indexed as they are made: a snapshot after each event
     # reads one body's, not every body's (linear in a large register)
@@ -161,8 +163,11 @@ def derive_tenures(register: Register, relations: Relations, chronology: Chronol
             enacted_by, place_doc = None, doc.key
             if action.pending:
                 enacting = relations.enacted_by.get(action.ref, [])
-                if not enacting:  # a compose waits under no single post: its history has none
-                    _history(tenures, action, action.body).directed.append(action)
+                if not enacting:  # kept apart until a document enacts it
+                    if isinstance(action, Compose):  # under no one post: the body's own list
+                        tenures.directed_compositions[action.body].append(action)
+                    else:
+                        _history(tenures, action, action.body).directed.append(action)
                     if isinstance(action, HOLDER_KINDS) and action.holder and action.holder.person:
                         tenures.directed_by_person[action.holder.person].append(action)
                     continue
@@ -382,7 +387,7 @@ def _history(tenures: Tenures, action: Action, body: str | None) -> PostHistory:
     if isinstance(action, ROLE_KINDS):
         return tenures.role_history(action.body, action.role)
     owner = ("body", body) if body else ("agency", action.get("agency"))
-    return tenures.post_history(owner, action.get("post"))  # a compose waits under no one post
+    return tenures.post_history(owner, action.get("post"))
 
 
 def _several(register: Register, action: Action) -> bool:

@@ -82,7 +82,9 @@ def _posts(ctx: Context, body: Body, page: str, level: int) -> tuple[dict, list[
     histories.sort(key=lambda h: order.get(h.post, len(order)))
     in_force = [h for h in histories if h.tenures]
     posts = [row for h in in_force for row in tenure_rows(ctx, h, h.tenures, page, with_post=True, with_owner=False)]
-    directed = directed_lines(ctx, [a for h in histories for a in h.directed], page)
+    tenures = ctx.register.derived.tenures
+    directed = directed_lines(ctx, [a for h in histories for a in h.directed]
+                              + tenures.directed_compositions.get(body.id, []), page)
     return dict(heading=None, level=level, posts=posts, directed=directed), in_force
 
 
