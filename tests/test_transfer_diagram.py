@@ -46,7 +46,7 @@ def page(context) -> str:
 def _table_rows(page: str) -> list[tuple[str, str, str]]:
     """(from, to, task) of every row of the transfers table, as the reader sees them."""
     rows = []
-    for row in ROW.findall(page[:page.index('id="so-o"')]):
+    for row in ROW.findall(page[:page.index('id="so-do"')]):
         cells = CELL.findall(row)
         if len(cells) == 5:  # not the header's
             rows.append(tuple(html.unescape(LINK_TEXT.match(cells[i]).group(1)) for i in (2, 3, 1)))
@@ -55,7 +55,7 @@ def _table_rows(page: str) -> list[tuple[str, str, str]]:
 
 def _diagram(page: str) -> tuple[str, str, dict[tuple[str, str], str]]:
     """The sentence before the diagram, the diagram's text, and its arrows' labels by pair."""
-    rest = page[page.index('id="so-o"'):]
+    rest = page[page.index('id="so-do"'):]
     note = html.unescape(re.sub(r"<[^>]+>", "", rest[rest.index("</h2>") + 5:rest.index("<pre")]))
     code = rest[rest.index('<pre class="register-diagram"><code>') + 36:]
     diagram = html.unescape(code[:code.index("</code></pre>")])

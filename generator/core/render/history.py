@@ -143,7 +143,7 @@ def history_section(t: Labels, source: str, history: History, repo_url: str | No
             commits = [[_commit_ref(c, repo_url), text(when(t, c.date, c.time)), text(c.author), text(c.subject),
                         _pr_ref(t, c, repo_url)] for c in record.commits]
     return templates().get_template("history.html").render(
-        h=Headings(), t=t, source=Markup(f"{text(t('history_source'))}: {text(source)}{former}"),
+        h=Headings(t("permalink")), t=t, source=Markup(f"{text(t('history_source'))}: {text(source)}{former}"),
         notes=notes, summary=summary, commits=commits)
 
 

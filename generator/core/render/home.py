@@ -33,7 +33,7 @@ def render_home_summary(ctx: Context, latest: int = 5) -> str:
     overdue = sum(1 for d in items if d.status(ctx.as_of) == "overdue")
     open_ = sum(1 for d in items if d.status(ctx.as_of) == "open")
     return templates().get_template("home_summary.html").render(
-        h=Headings(), t=t, as_of=ctx.as_of,
+        h=Headings(t("permalink")), t=t, as_of=ctx.as_of,
         counts=[[link(label, ctx.href(page, target)), str(n)] for label, n, target in counts],
         latest=[Markup(f"{text(t.period(doc.issued))} — {ctx.document(doc.key, page)}: {text(doc.title)}")
                 for doc in newest_first(reg.documents.values(), ctx.chronology)[:latest]],

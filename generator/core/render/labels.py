@@ -109,6 +109,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "request_partly": ("thực hiện một phần bởi", "fulfilled in part by"),
     "request_pending": ("chưa có văn bản thực hiện", "not yet fulfilled"),
     "act_compose": ("Kiện toàn thành phần", "Restates the composition"),
+    "permalink": ("Liên kết đến mục này", "Permanent link"),
     "act_rename": ("Đổi tên", "Renames"),
     "act_withdraw": ("Chấm dứt vai trò", "Ends a role"),
     "members_count": ("{n} thành viên", "{n} members"),

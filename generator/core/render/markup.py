@@ -164,11 +164,22 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def slug(title: str) -> str:
-    """A heading's id as Python-Markdown's toc extension makes it (its default slugify), so
-    that the ids of generated pages are those readers' links already use."""
-    value = unicodedata.normalize("NFKD", html.unescape(_TAGS.sub("", title))).encode("ascii", "ignore").decode()
+    """A heading's id: its text without diacritics, lower case, words joined by "-" (Python-
+    Markdown's default slugify), but "đ" is "d" ("Sơ đồ" is `so-do`, not `so-o`): NFKD does not
+    take it apart, and the default drops it. The site's Markdown uses it too (toc_slugify)."""
+    value = html.unescape(_TAGS.sub("", title)).translate(_D)
+    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
     value = re.sub(r"[^\w\s-]", "", value).strip().lower()
     return re.sub(r"[-\s]+", "-", value)
+
+
+_D = str.maketrans("đĐ", "dD")
+
+
+def toc_slugify(value: str, separator: str) -> str:
+    """slug() as Python-Markdown's toc extension calls it (mkdocs.yml: `toc: slugify`), for
+    the headings of hand-written pages and of records' text."""
+    return slug(value).replace("-", separator) if separator != "-" else slug(value)
 
 
 _TAGS = re.compile(r"<[^<>]*>")
@@ -176,10 +187,11 @@ _TAGS = re.compile(r"<[^<>]*>")
 
 class Headings:
     """A page's headings: each gets an id of its own (`…_1` for a second of the same slug, as
-    Python-Markdown's toc does) and a permanent link."""
+    Python-Markdown's toc does) and a permanent link titled in the page's language."""
 
-    def __init__(self) -> None:
+    def __init__(self, permalink_title: str = "Permanent link") -> None:
         self.ids: set[str] = set()
+        self.permalink_title = text(permalink_title)
 
     def __call__(self, level: int, title: str, anchor: str | None = None) -> Markup:
         """`title` is text, or Markup (HTML made by this module); `anchor` an id of the
@@ -193,7 +205,7 @@ class Headings:
                 ident = f"{base}_{n}"
         self.ids.add(ident)
         return Markup(f'<h{level} id="{ident}">{title}<a class="headerlink" href="#{ident}" '
-                      f'title="Permanent link">&para;</a></h{level}>')
+                      f'title="{self.permalink_title}">&para;</a></h{level}>')
 
 
 # Headings as Headings writes them and as Python-Markdown's toc writes the body's: the table of
@@ -246,7 +258,8 @@ def _shown(value: object) -> object:
 def render_page(template: str, meta: dict[str, str], **values) -> str:
     """One generated page: `template` (render/templates/) with `values` and a fresh `h` to write
     its headings, as page_source."""
-    html_ = templates().get_template(template).render(h=Headings(), **values)
+    t = values.get("t")
+    html_ = templates().get_template(template).render(h=Headings(t("permalink") if t else "Permanent link"), **values)
     return page_source(html_, **meta)
 
 
