@@ -315,3 +315,21 @@ def test_index_in_parts_counts_a_filter_across_them(page, split_site):
     assert _choose_2020(page, split_url) == f"2020 ({len(expected)})"
     titles = _results(page, "")
     assert _count(page) == len(expected) == len(titles)
+
+
+def test_the_404_page_searches_and_requests_nothing_of_another_host(browser, site_url):
+    """The 404 page's links start from "/" (MkDocs' base_url there): its search box once failed
+    on "//" and its feed link pointed at another host (issue 32)."""
+    page = browser.new_page()
+    errors, hosts = [], set()
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
+    page.goto(site_url + "404.html")
+    feed = page.locator('link[type="application/atom+xml"]').get_attribute("href")
+    assert feed == "/van-ban-moi.xml"
+    box = page.locator("header.md-header .md-search__input")
+    box.click()
+    box.press_sequentially("chinh phu dien tu", delay=25)
+    assert _results(page, "chinh phu dien tu")
+    assert errors == [] and hosts == {site_url.split("/")[2]}
+    page.close()

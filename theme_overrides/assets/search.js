@@ -11,7 +11,8 @@
   var labels = JSON.parse(root.querySelector(".register-search__labels").textContent);
   var FILTERS = ["type", "issuer", "year", "agency", "status"];
   var PAGE = 10;
-  var base = new URL((root.getAttribute("data-base") || ".") + "/", location.href);
+  // the site's root: "..", ".", or on the 404 page "/" or the site's path ("/so/"): one "/" after it
+  var base = new URL((root.getAttribute("data-base") || ".").replace(/\/+$/, "") + "/", location.href);
   // where each part of the index is, from the site's root (generator/pagefind_service.py)
   var parts = JSON.parse(root.getAttribute("data-index-parts") || "[]");
   var lexicon = root.getAttribute("data-index-lexicon");  // the filter of each part's page of words
