@@ -113,27 +113,5 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     a record's body, which stays Markdown."""
     if from_page == to_page:
         return f"#{anchor}" if anchor else posixpath.basename(to_page)
-    target = _relpath(to_page, from_page.rpartition("/")[0])
+    target = relative_url(to_page, from_page)  # source paths: the same rule as addresses
     return f"{target}#{anchor}" if anchor else target
-
-
-@lru_cache(maxsize=1 << 18)  # pages of one folder link to the same targets: the same answers
-def _relpath(path: str, start: str) -> str:
-    """posixpath.relpath for the clean relative paths built here (no ".", "..", "//"), by
-    string alone: relpath makes both absolute through os.getcwd(), and a large register's
-    pages hold a million links."""
-    # nearly every page is one folder deep: a target inside its folder, or "../" and the target
-    if not start:
-        return path or "."
-    if path.startswith(start + "/"):
-        return path[len(start) + 1:] or "."
-    if "/" not in start and path.partition("/")[0] != start:
-        return "../" + path
-    start_parts = start.split("/") if start else []
-    parts = path.split("/")
-    common = 0
-    for a, b in zip(start_parts, parts):
-        if a != b:
-            break
-        common += 1
-    return "/".join([".."] * (len(start_parts) - common) + parts[common:]) or "."

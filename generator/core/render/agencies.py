@@ -8,7 +8,7 @@ from generator.core import urls
 from generator.core.derive.events import Event
 from generator.core.model import Agency
 from generator.core.render.bodies import heading_and_names
-from generator.core.render.browse import DOCUMENT_HEADER, document_rows
+from generator.core.render.browse import document_header, document_rows
 from generator.core.render.context import Context
 from generator.core.render.markup import render_page, text, text_block
 from generator.core.render.people import tenure_rows
@@ -54,7 +54,7 @@ def render_agency(ctx: Context, agency: Agency, intro: str = "") -> str:
                           for row in tenure_rows(ctx, history, [tenure], page, with_post=True)]))
     issued = ctx.issued_by(agency.id)
     if issued:
-        sections.append((t("documents_issued"), DOCUMENT_HEADER(t), document_rows(ctx, issued, page)))
+        sections.append((t("documents_issued"), document_header(t), document_rows(ctx, issued, page)))
     return render_page("agency.html", dict(title=names.title), t=t, names=names,
                        intro=Markup(text_block(intro)) if intro.strip() else "", sections=sections,
                        tl=timeline_section(ctx, agency_events(ctx, agency.id), page))

@@ -18,7 +18,8 @@ def newest_first(docs, chronology=None) -> list[Document]:
     return sorted(docs, key=lambda d: (d.issued.start, d.issued.end, d.key), reverse=True)
 
 
-def DOCUMENT_HEADER(t) -> list[str]:  # noqa: N802 - a constant, in the page's language
+def document_header(t) -> list[str]:
+    """The header of a table of documents, in the page's language."""
     return [t("issued"), t("number"), t("type"), t("issuer"), t("title")]
 
 
@@ -33,7 +34,7 @@ def document_rows(ctx: Context, docs: list[Document], page: str) -> list[list[st
 
 def document_block(ctx: Context, docs: list[Document], page: str, heading: str | None = None,
                    after: str | None = None) -> dict:
-    return block(heading, header=DOCUMENT_HEADER(ctx.t), rows=document_rows(ctx, docs, page), none=True,
+    return block(heading, header=document_header(ctx.t), rows=document_rows(ctx, docs, page), none=True,
                  after=after)
 
 
