@@ -190,7 +190,7 @@ def test_D41_an_undated_observation_is_dated_by_its_notice(built_site):
 
 def test_D42_past_due_says_no_more_than_the_register_knows(built_site):
     task = page_text(built_site, "nhiem-vu/to-chuyen-gia-tu-van")
-    assert "Tình trạng quá hạn, chưa ghi nhận hoàn thành (tính đến ngày" in task
+    assert re.search(r"Tình trạng quá hạn, chưa ghi nhận hoàn thành — hạn .*; quá hạn [\d.]+ ngày \(tính đến ngày", task)
     for url in ("thoi-han", "nhiem-vu", ""):
         text = page_text(built_site, url)
         assert not re.search(r"quá hạn(?!, chưa ghi nhận hoàn thành)", text, re.I), url

@@ -33,7 +33,7 @@ def register_root(tmp_path_factory) -> Path:
 
 def _rows(page: str) -> list[str]:
     """The body rows of every table of a page, in order."""
-    return re.findall(r"<tr><td>.*?</td></tr>", page)
+    return re.findall(r"<tr\b[^>]*><td\b.*?</td></tr>", page)
 
 
 def test_a_long_table_goes_on_in_tables_under_the_same_header(register_root, monkeypatch):
@@ -46,8 +46,8 @@ def test_a_long_table_goes_on_in_tables_under_the_same_header(register_root, mon
     tables = re.findall(r"<table>.*?</table>", page, re.S)
     assert len(tables) > 5
     for table in tables:
-        assert table.startswith("<table>\n<thead>\n<tr><th>Hạn</th>")
-        assert 1 <= table.count("<tr><td>") <= ROWS
+        assert table.startswith("<table>\n<thead>\n<tr><th>Thời hạn</th><th>Nội dung</th>")
+        assert 1 <= len(re.findall(r"<tr\b[^>]*><td\b", table)) <= ROWS
     for path in ("thoi-han.md", "chuyen-giao.md", "nhiem-vu/index.md"):
         assert _rows(split[path]) == _rows(whole[path]) and len(_rows(whole[path])) > ROWS
 
@@ -77,8 +77,10 @@ def test_tables_are_laid_out_when_scrolled_to(site):
                 parseFloat(style.containIntrinsicHeight.replace('auto', ''))];
     })""")
     assert len(boxes) > 5 and [going_on for going_on, _, _ in boxes].count(True) > 3
-    assert {shown for _, shown, _ in boxes} == {"auto"}
-    assert all((guess > 2000) == going_on for going_on, _, guess in boxes)  # a hundred rows, or a few
+    # the first table of a run is laid out at once (a page of short tables keeps its height
+    # as it is read); each that goes on from it waits, reserving about a hundred rows
+    assert all(shown == ("auto" if going_on else "visible") for going_on, shown, _ in boxes)
+    assert all(guess > 2000 for going_on, _, guess in boxes if going_on)
     page.context.close()
 
 

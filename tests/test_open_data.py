@@ -111,7 +111,7 @@ def assert_valid(data, definition: str | None = None) -> None:
 def test_register_json_validates_against_its_schema(rich):
     data = register_json(rich, as_of=date(2021, 8, 1))
     assert_valid(data)
-    assert data["schema_version"] == "2.0" and data["as_of"] == AS_OF
+    assert data["schema_version"] == "3.0" and data["as_of"] == AS_OF
     assert [d["key"] for d in data["documents"]] == ["2021/1-tb-ba", "2021/2-tb-ba", "2022/5-qd-ba", "2022/6-qd-ba"]
     assert [c["key"] for c in data["cited_documents"]] == ["2020/99-qd-ttg"]
 
@@ -206,7 +206,7 @@ def test_shipped_register_json_validates():
 
 def test_csv_round_trip(rich):
     tables = csv_tables(register_json(rich, as_of=date(2021, 8, 1)))
-    assert sorted(tables) == ["actions", "appointments", "deadlines", "documents", "transfers"]
+    assert sorted(tables) == ["accountability", "actions", "appointments", "deadlines", "documents", "transfers"]
     for name, (header, rows) in tables.items():
         raw = csv_bytes(header, rows)
         assert raw.startswith(b"\xef\xbb\xbf"), f"{name}.csv has no byte-order mark"
@@ -221,7 +221,7 @@ def test_csv_round_trip(rich):
     header, rows = tables["transfers"]
     assert [(r[header.index("from")], r[header.index("to")]) for r in rows] == [("bo-a", "cuc-c"), ("cuc-c", "bo-b")]
     header, rows = tables["deadlines"]
-    assert {r[header.index("status")] for r in rows} == {"overdue"}
+    assert {r[header.index("status")] for r in rows} == {"past_due"}
 
 
 # --- JSON-LD -------------------------------------------------------------------------------
@@ -501,7 +501,7 @@ def test_export_command_writes_the_open_data(tmp_path, capsys):
     out = tmp_path / "out"
     code, stdout, _ = run_register(capsys, "--root", str(root), "export", "--format", "csv", "--out", str(out))
     assert code == 0 and sorted(p.name for p in (out / "csv").iterdir()) == [
-        "actions.csv", "appointments.csv", "deadlines.csv", "documents.csv", "transfers.csv"]
+        "accountability.csv", "actions.csv", "appointments.csv", "deadlines.csv", "documents.csv", "transfers.csv"]
     code, _, _ = run_register(capsys, "--root", str(root), "export", "--format", "json", "--as-of", AS_OF,
                               "--out", str(out))
     data = json.loads((out / REGISTER_JSON).read_text(encoding="utf-8"))

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 from hypothesis import given, strategies as st
 
-from generator.core.periods import Period, deadline_status, parse_period, period_from_phrase
+from generator.core.periods import Period, parse_period, period_from_phrase
 
 
 @pytest.mark.parametrize("value, precision, start, end", [
@@ -168,18 +168,6 @@ def test_first_deadline_in_a_phrase_wins():
 ])
 def test_no_period(phrase):
     assert period_from_phrase(phrase) is None
-
-
-# --- deadline status --------------------------------------------------------------------
-
-def test_deadline_status():
-    due = parse_period("2020-Q1")
-    assert deadline_status(due, date(2020, 3, 31)) == "open"
-    assert deadline_status(due, date(2020, 4, 1)) == "overdue"
-    assert deadline_status(due, date(2020, 4, 1), done_on=date(2020, 5, 1)) == "done"
-    assert deadline_status(parse_period("2019-10-01"), date(2019, 10, 1)) == "open"
-    assert deadline_status(parse_period("2019-10-01"), date(2019, 10, 2)) == "overdue"
-    assert deadline_status(parse_period("2019"), date(2019, 12, 31)) == "open"
 
 
 # --- properties -------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from generator.core.derive.status import task_status
 from generator.core.read.load import load_register
 from generator.core.render.labels import Labels
 from generator.faces.cli import main as register_main
@@ -205,12 +206,12 @@ def test_year_filter_alone_lists_that_year(page, site_url):
 
 def test_status_filter_narrows_a_query(page, site_url):
     register, _ = load_register(ROOT)
-    overdue = [r for r in register.derived.custody.tasks.values() if r.status(AS_OF) == "overdue"]
+    overdue = [r for r in register.derived.custody.tasks.values() if task_status(r, AS_OF).state == "past_due"]
     assert overdue, "the shipped register has overdue tasks as of the test date"
     page.goto(site_url)
     page.locator("header.md-header .md-search__input").click()
     _open_filters(page)
-    label = Labels("vi")("status_overdue")
+    label = Labels("vi")("status_past_due")
     status = page.locator(".register-search__filter select[name=status]")
     status.select_option(label[:1].upper() + label[1:])
     _results(page, "")

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from conftest import ROOT
+from generator.core.derive.status import task_status
 from generator.core.numbers import parse_number
 from generator.core.read.load import load_register
 from generator.core.render import render_pages
@@ -56,22 +57,27 @@ def test_entries_filters_numbers_and_statuses():
     entries = search_entries(register, Labels("vi"), date(2021, 8, 1), generated=pages)
     doc = entries["van-ban/2021/1-tb-ba.md"]
     assert doc.filters == {"type": ["Thông báo"], "year": ["2021"], "issuer": ["Bộ A"],
-                           "agency": ["Bộ A", "Bộ B", "Cục C"]}
+                           "agency": ["Bộ A", "Bộ B", "Cục C"], "document": ["Thông báo 1/TB-BA"]}
     assert "1 TB BA" in doc.numbers and doc.body
     task = entries["nhiem-vu/xay-dung-he-thong.md"]
     assert task.filters["status"] == ["Quá hạn, chưa ghi nhận hoàn thành"]
+    # the documents that name it and the year it falls due, as the deadlines page filters it
+    assert "Thông báo 1/TB-BA" in task.filters["document"] and task.filters["due_year"] == ["2021"]
     assert "quá hạn, chưa ghi nhận hoàn thành" in task.summary
     assert not entries["co-quan/bo-a.md"].body and "BA" in entries["co-quan/bo-a.md"].names
     assert not entries["chuyen-giao.md"].body
     assert set(entries) == set(pages)
 
 
-def test_a_task_without_status_gets_no_status_filter():
+def test_every_task_gets_the_one_status_filter_of_its_state():
+    """No deadline is a state too: a task without one is found under "không có thời hạn…"."""
     register, _ = load_register(SMALL)
     entries = search_entries(register, Labels("vi"), date(2021, 1, 1))
-    assert all("status" not in e.filters for path, e in entries.items()
-               if path.startswith("nhiem-vu/") and not register.derived.custody.tasks[
-                   path.removeprefix("nhiem-vu/").removesuffix(".md")].status(date(2021, 1, 1)))
+    labels = Labels("vi")
+    for task_id, record in register.derived.custody.tasks.items():
+        state = task_status(record, date(2021, 1, 1)).state
+        label = labels("status_" + state)
+        assert entries[f"nhiem-vu/{task_id}.md"].filters["status"] == [label[:1].upper() + label[1:]]
 
 
 @pytest.mark.parametrize("lang, placeholder, year", [("vi", "Tìm văn bản", "Năm"), ("en", "Search", "Year")])

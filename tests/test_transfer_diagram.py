@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import synthetic  # noqa: E402
 
-ROW = re.compile(r"<tr>(.*?)</tr>")
-CELL = re.compile(r"<td>(.*?)</td>")
+ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>")
+CELL = re.compile(r"<td\b[^>]*>(.*?)</td>")
 LINK_TEXT = re.compile(r"^<a href=\"[^\"]*\">(.+?)</a>")
 
 
@@ -56,8 +56,9 @@ def _table_rows(page: str) -> list[tuple[str, str, str]]:
 def _diagram(page: str) -> tuple[str, str, dict[tuple[str, str], str]]:
     """The sentence before the diagram, the diagram's text, and its arrows' labels by pair."""
     rest = page[page.index('id="so-do"'):]
+    rest = re.sub(r'<span class="register-diagram-phone">.*?</span>', "", rest)  # said on a phone only
     note = html.unescape(re.sub(r"<[^>]+>", "", rest[rest.index("</h2>") + 5:rest.index("<pre")]))
-    code = rest[rest.index('<pre class="register-diagram"><code>') + 36:]
+    code = rest[rest.index("<code>", rest.index('<pre class="register-diagram')) + 6:]
     diagram = html.unescape(code[:code.index("</code></pre>")])
     names = dict(re.findall(r'^  (A\d+)\["(.+)"\]$', diagram, re.M))
     arrows = {(names[a], names[b]): label

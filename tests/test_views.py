@@ -42,8 +42,13 @@ def test_status_follows_the_as_of_date():
     register, _ = load_register(SMALL)
     before = render_pages(register, "vi", date(2021, 6, 1))["thoi-han.md"]
     after = render_pages(register, "vi", date(2022, 2, 1))["thoi-han.md"]
-    assert ">Chưa đến hạn (2)<a" in before and ">Quá hạn, chưa ghi nhận hoàn thành (0)<a" in before
-    assert ">Đã hoàn thành (2)<a" in after and "Tính đến ngày 01/02/2022" in after
+    assert "<li>Quá hạn, chưa ghi nhận hoàn thành: 0 nhiệm vụ</li>" in before
+    assert "<li>Chưa đến hạn: 1 nhiệm vụ, 1 yêu cầu</li>" in before
+    # done in December 2021 on a deadline of June: late, by at least the days to 1 December;
+    # the request fulfilled by a document of 15 January 2022, exactly
+    assert "<li>Hoàn thành trễ hạn: 1 nhiệm vụ, 1 yêu cầu</li>" in after and "Tính đến ngày 01/02/2022" in after
+    assert ">hoàn thành trễ hạn (tháng 12/2021), trễ ít nhất 154 ngày</td>" in after
+    assert ">hoàn thành trễ hạn (15/01/2022), trễ 199 ngày</td>" in after
 
 
 def test_english_labels():

@@ -14,7 +14,7 @@ from functools import cached_property, total_ordering
 
 from generator.core.text import fold
 
-__all__ = ["Period", "parse_period", "period_from_phrase", "deadline_status",
+__all__ = ["Period", "parse_period", "period_from_phrase",
            "MIN_YEAR", "MAX_YEAR"]
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -217,13 +217,3 @@ def period_from_phrase(phrase: str, context_year: int | None = None) -> Period |
     if not found:
         return None
     return min(found, key=lambda item: (item[0], item[1]))[2]
-
-
-def deadline_status(due: Period, as_of: date, done_on: date | None = None) -> str:
-    """Status as of a stated day: "done" once done, else "overdue" after the period's last day,
-    else "open"."""
-    if done_on is not None:
-        return "done"
-    if as_of > due.end:
-        return "overdue"
-    return "open"

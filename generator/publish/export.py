@@ -35,6 +35,7 @@ from generator.core import urls
 from generator.core.check.permalinks import (
     document_json_path, document_url, formers, redirects)
 from generator.core.derive.events import deadlines
+from generator.core.derive.status import STATES, Status, accountability, task_status
 from generator.core.model import (
     Action, Assign, Change, Compose, Document, Holder, Register, Request, Transfer)
 from generator.core.periods import Period
@@ -45,13 +46,13 @@ from generator.core.safe_fs import write_inside
 from generator.core.urls import page_url
 from generator.core.vocab import DOCUMENT_TYPES
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "3.0"
 SCHEMA_PATH = Path(__file__).parent / "register.schema.json"
 REGISTER_JSON = "register.json"
 SCHEMA_JSON = "register.schema.json"
 FEED = "van-ban-moi.xml"
 CSV_DIR = "csv"
-CSV_TABLES = ("documents", "actions", "transfers", "appointments", "deadlines")  # csv/<name>.csv
+CSV_TABLES = ("documents", "actions", "transfers", "appointments", "deadlines", "accountability")  # csv/<name>.csv
 FEED_LIMIT = 100
 TZ = "+07:00"  # Asia/Ho_Chi_Minh: an issue date is a day in Vietnam
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:egov-register")
@@ -301,7 +302,7 @@ class _Exporter:
             "due_action": action_ref(record.due_action) if record.due_action else None,
             "done": ({"date": record.done.date.isoformat(), "action": action_ref(record.done.action)}
                      if record.done else None),
-            "status": record.status(self.as_of) if self.as_of else None,
+            **self.status(task_status(record, self.as_of) if self.as_of else None),
             "chain": chain,
         }
 
@@ -342,12 +343,32 @@ class _Exporter:
                 })
         return out
 
+    @staticmethod
+    def status(status: Status | None) -> dict:
+        """A state as of the export's date (derive/status.py), the one the pages show."""
+        return {"status": status.state if status else None,
+                "days_late": status.days_late if status else None}
+
     def deadline(self, d) -> dict:
-        a = d.action
-        return {"action": action_ref(a), "document": a.doc, "kind": a.kind, "task": a.get("task"),
-                "title": a.title, "lead": a.lead, "with": list(a.with_), "due": _period(d.due),
-                "due_phrase": a.due_phrase, "done_on": _day(d.done_on), "done_by": d.done_by,
-                "status": d.status(self.as_of) if self.as_of else None}
+        a, record = d.action, d.record
+        lead = record.holder if record is not None else a.lead
+        return {"action": action_ref(a), "document": a.doc, "kind": "task" if record is not None else "request",
+                "task": d.task, "title": record.task.title if record is not None else a.title,
+                "lead": lead, "with": list(record.co_operating if record is not None else a.with_),
+                "due": _period(d.due), "due_phrase": a.due_phrase, "done_on": _day(d.done_on),
+                "done_by": d.done_by, **self.status(d.status(self.as_of) if self.as_of else None)}
+
+    def accountability(self) -> list[dict]:
+        """Task tallies by agency leading now (null: the whole register) and year due (null:
+        every year), as the accountability page shows them; [] without an as-of date."""
+        if not self.as_of:
+            return []
+        out = []
+        for agency, by_year in accountability(self.reg.derived.custody, self.as_of).items():
+            for year, tally in by_year.items():
+                out.append({"agency": agency, "year": year, "tasks": tally.total, "due": tally.due,
+                            "done_when_due": tally.done_when_due, **tally.states})
+        return sorted(out, key=lambda r: (r["agency"] is not None, r["agency"] or "", r["year"] is not None, r["year"] or 0))
 
     # -- the whole --
     def register(self) -> dict:
@@ -417,6 +438,7 @@ class _Exporter:
             "posts": posts,
             "roles": roles,
             "deadlines": [self.deadline(d) for d in self.deadlines],
+            "accountability": self.accountability(),
             "compositions": self.compositions(),
         }
 
@@ -529,11 +551,16 @@ def csv_tables(data: dict, checkpoint: Checkpoint | None = None) -> dict[str, tu
     tables["appointments"] = (header, rows)
 
     header = ["action", "document", "kind", "task", "title", "lead", "with", "due", "due_start",
-              "due_end", "due_phrase", "done_on", "done_by", "status", "as_of"]
+              "due_end", "due_phrase", "done_on", "done_by", "status", "days_late", "as_of"]
     rows = [[d["action"], d["document"], d["kind"], d["task"], d["title"], d["lead"], d["with"],
              d["due"], d["due"]["start"], d["due"]["end"], d["due_phrase"], d["done_on"], d["done_by"],
-             d["status"], data["as_of"]] for d in data["deadlines"]]
+             d["status"], d["days_late"], data["as_of"]] for d in data["deadlines"]]
     tables["deadlines"] = (header, rows)
+
+    header = ["agency", "year", "tasks", "due", "done_when_due", *STATES, "as_of"]
+    rows = [[r["agency"], r["year"], r["tasks"], r["due"], r["done_when_due"], *(r[s] for s in STATES),
+             data["as_of"]] for r in data["accountability"]]
+    tables["accountability"] = (header, rows)
     return {name: (header, [[_cell(v) for v in row] for row in _checked(rows, checkpoint)])
             for name, (header, rows) in tables.items()}
 
@@ -692,7 +719,9 @@ def document_head(register: Register, src_path: str, page_url_: str, site_url: s
         return ""
     href = html.escape(urls.relative_url(document_json_path(key), page_url_), quote=True)
     data = document_jsonld(register, key, page_url_, site_url, directory_urls)
-    return f'<link rel="alternate" type="application/json" href="{href}">\n{jsonld_script(data)}\n'
+    # "describedby", not "alternate": Material fetches a sitemap.xml beside every alternate link
+    # (for its language switch), and there is none beside a document's JSON
+    return f'<link rel="describedby" type="application/json" href="{href}">\n{jsonld_script(data)}\n'
 
 
 def add_to_head(page_html: str, snippet: str) -> str:

@@ -15,7 +15,7 @@
     loader.onload = function () {
       var boxes = blocks.map(function (pre) {
         var box = document.createElement("div");
-        box.className = "register-diagram";
+        box.className = pre.className;  // register-diagram, and --wide: hidden on a phone (register.css)
         box.textContent = pre.textContent;  // Mermaid's source, without the <code> around it
         pre.replaceWith(box);
         return box;

@@ -1,66 +1,77 @@
-// Filters for the register's tables: <div class="register-filter" data-filter-columns="0:year,2:agency">
-// holds a table (a long one as several, generator/render/markup.py); one select per filter kind
-// narrows their rows, and a table none of whose rows is left is hidden. No server, no dependencies.
+// Filters for the register's tables: <div class="register-filter" data-filter-kinds='[["year","Năm"],…]'
+// data-filter-all="Tất cả"> holds a table (a long one as several, generator/core/render/markup.py)
+// whose rows carry the values they are filtered by (data-filter='{"year":["2020"],…}'), made by
+// the generator from the same status and names as the pages, counts and search filters. One
+// select per kind narrows the rows; a table none of whose rows is left is hidden; the choice is
+// kept in the address (?year=2020&status=…), so a filtered view can be linked to.
+// No server, no dependencies.
 (function () {
   "use strict";
-  function label(kind) {
-    var en = document.documentElement.lang === "en";
-    var names = { year: en ? "Year" : "Năm", agency: en ? "Agency" : "Cơ quan", all: en ? "All" : "Tất cả" };
-    return names[kind] || kind;
-  }
-  function valueOf(cell, kind) {
-    var text = (cell.textContent || "").trim();
-    if (kind === "year") { var m = text.match(/(\d{4})\s*$/) || text.match(/(\d{4})/); return m ? m[1] : ""; }
-    return text;
-  }
   function setup(box) {
     var tables = Array.prototype.slice.call(box.querySelectorAll("table"));
     if (!tables.length) return;
-    var rows = [];
+    var rows = [], values = [];
     tables.forEach(function (table) { rows = rows.concat(Array.prototype.slice.call(table.tBodies[0].rows)); });
-    var specs = (box.getAttribute("data-filter-columns") || "").split(",").map(function (s) {
-      var p = s.split(":"); return { col: parseInt(p[0], 10), kind: p[1] };
+    rows.forEach(function (row) {
+      var v = {};
+      try { v = JSON.parse(row.getAttribute("data-filter") || "{}"); } catch (e) { v = {}; }
+      values.push(v);
     });
     var kinds = [];
-    specs.forEach(function (s) { if (kinds.indexOf(s.kind) < 0) kinds.push(s.kind); });
+    try { kinds = JSON.parse(box.getAttribute("data-filter-kinds") || "[]"); } catch (e) { kinds = []; }
+    var params = new URLSearchParams(window.location.search);
     var bar = document.createElement("form");
     bar.className = "register-filter__bar";
+    bar.addEventListener("submit", function (e) { e.preventDefault(); });
     var selects = {};
-    kinds.forEach(function (kind) {
-      var values = {};
-      rows.forEach(function (row) {
-        specs.forEach(function (s) { if (s.kind === kind && row.cells[s.col]) values[valueOf(row.cells[s.col], kind)] = 1; });
-      });
+    var count = document.createElement("output");
+    kinds.forEach(function (pair) {
+      var kind = pair[0], seen = {};
+      values.forEach(function (v) { (v[kind] || []).forEach(function (x) { seen[x] = 1; }); });
       var wrap = document.createElement("label");
-      wrap.textContent = label(kind) + " ";
+      wrap.textContent = pair[1] + " ";
       var select = document.createElement("select");
       select.name = kind;
       var all = document.createElement("option");
-      all.value = ""; all.textContent = label("all");
+      all.value = ""; all.textContent = box.getAttribute("data-filter-all") || "";
       select.appendChild(all);
-      Object.keys(values).sort().forEach(function (v) {
-        var o = document.createElement("option"); o.value = v; o.textContent = v; select.appendChild(o);
+      Object.keys(seen).sort(function (a, b) { return a.localeCompare(b, "vi"); }).forEach(function (x) {
+        var o = document.createElement("option"); o.value = x; o.textContent = x; select.appendChild(o);
       });
-      select.addEventListener("change", apply);
+      if (params.get(kind) && seen[params.get(kind)]) select.value = params.get(kind);
+      select.addEventListener("change", function () { apply(); remember(); });
       wrap.appendChild(select);
       bar.appendChild(wrap);
       selects[kind] = select;
     });
+    count.setAttribute("aria-live", "polite");
+    bar.appendChild(count);
     function apply() {
-      rows.forEach(function (row) {
-        var show = kinds.every(function (kind) {
-          var want = selects[kind].value;
-          if (!want) return true;
-          return specs.some(function (s) { return s.kind === kind && row.cells[s.col] && valueOf(row.cells[s.col], kind) === want; });
+      var shown = 0;
+      rows.forEach(function (row, i) {
+        var show = kinds.every(function (pair) {
+          var want = selects[pair[0]].value;
+          return !want || (values[i][pair[0]] || []).indexOf(want) >= 0;
         });
         row.hidden = !show;
+        if (show) shown++;
       });
       tables.forEach(function (table) {
-        var shown = Array.prototype.some.call(table.tBodies[0].rows, function (row) { return !row.hidden; });
-        (table.closest(".md-typeset__scrollwrap") || table).hidden = !shown;
+        var any = Array.prototype.some.call(table.tBodies[0].rows, function (row) { return !row.hidden; });
+        (table.closest(".md-typeset__scrollwrap") || table).hidden = !any;
       });
+      count.textContent = shown + " / " + rows.length;
+    }
+    function remember() {
+      var q = new URLSearchParams(window.location.search);
+      kinds.forEach(function (pair) {
+        if (selects[pair[0]].value) q.set(pair[0], selects[pair[0]].value); else q.delete(pair[0]);
+      });
+      var s = q.toString();
+      history.replaceState(null, "", window.location.pathname + (s ? "?" + s : "") + window.location.hash);
     }
     box.insertBefore(bar, box.firstChild);
+    apply();
   }
   function init() { document.querySelectorAll(".register-filter").forEach(setup); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();

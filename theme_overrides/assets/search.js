@@ -9,7 +9,7 @@
   var root = document.querySelector("[data-register-search]");
   if (!root) return;
   var labels = JSON.parse(root.querySelector(".register-search__labels").textContent);
-  var FILTERS = ["type", "issuer", "year", "agency", "status"];
+  var FILTERS = Object.keys(labels.filter_names);  // in the order search_meta.FILTERS gives
   var PAGE = 10;
   // the site's root: "..", ".", or on the 404 page "/" or the site's path ("/so/"): one "/" after it
   var base = new URL((root.getAttribute("data-base") || ".").replace(/\/+$/, "") + "/", location.href);
@@ -93,7 +93,7 @@
         all.value = ""; all.textContent = labels.all;
         select.appendChild(all);
         var keys = Object.keys(values).sort(function (a, b) { return a.localeCompare(b, document.documentElement.lang); });
-        if (key === "year") keys.reverse();
+        if (key === "year" || key === "due_year") keys.reverse();
         keys.forEach(function (value) {
           var option = document.createElement("option");
           option.value = value;

@@ -13,7 +13,7 @@ from generator.core.derive.chronology import Chronology
 from generator.core.derive.relations import Relations
 from generator.core.diagnostics import Diagnostics
 from generator.core.model import ON_TASK, Action, Assign, Document, Register, Report, Task, Transfer
-from generator.core.periods import Period, deadline_status
+from generator.core.periods import Period
 
 
 @dataclass
@@ -37,16 +37,6 @@ class TaskRecord:
     due_action: Action | None = None
     done: Step | None = None
     directed: list[Action] = field(default_factory=list)  # ordered, pending the enacting document
-
-    def status(self, as_of: date) -> str | None:
-        """open / overdue / done as of a date; None when the task has no deadline and no report.
-
-        A completion reported for a later date does not count: as of 2021-08-01, a task done in
-        December 2021 was still open or overdue."""
-        done_on = self.done.date if self.done and self.done.date <= as_of else None
-        if self.due is None:
-            return "done" if done_on else None
-        return deadline_status(self.due, as_of, done_on)
 
 
 @dataclass

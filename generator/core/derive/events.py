@@ -6,8 +6,10 @@ from datetime import date
 
 from generator.core.derive.chronology import Chronology
 from generator.core.derive.relations import Relations
+from generator.core.derive.custody import TaskRecord
+from generator.core.derive.status import Status, judge, task_status
 from generator.core.model import WITH_DUE, Action, Document, Holds, Register, Report, Request
-from generator.core.periods import Period, deadline_status
+from generator.core.periods import Period
 
 
 @dataclass
@@ -57,34 +59,53 @@ def all_events(register: Register) -> list[Event]:
 
 @dataclass
 class Deadline:
-    action: Action            # the assign or request that set it
-    due: Period
-    done_on: date | None
-    done_by: str | None       # a document key (request fulfilled) or None (report)
+    """A task's deadline in force (set by `action`, an assign), or a request's (`action` the
+    request): one row of the deadlines view and of the open data's deadlines, whatever number
+    of times the sources set or reset it."""
 
-    def status(self, as_of: date) -> str:
-        done_on = self.done_on if self.done_on and self.done_on <= as_of else None
-        return deadline_status(self.due, as_of, done_on)
+    action: Action
+    due: Period
+    done: Period | None = None        # when reported done, or when the fulfilling document was issued
+    done_action: Action | None = None
+    done_by: str | None = None        # the document that reports it done, or fulfils the request
+    done_on: date | None = None       # the day the register takes it to be done
+    record: TaskRecord | None = None  # the task's, for a task's deadline
+
+    @property
+    def task(self) -> str | None:
+        return self.record.task.id if self.record else None
+
+    def status(self, as_of: date) -> Status:
+        if self.record is not None:
+            return task_status(self.record, as_of)
+        return judge(as_of, self.due, self.action, self.done, None, self.done_by, self.done_on)
 
 
 def deadlines(register: Register, relations: Relations) -> list[Deadline]:
-    """Every dated task and request, earliest due first."""
+    """Every task with a deadline (the one in force) and every dated request, earliest due first."""
     custody = register.derived.custody if register.derived else None
     out = []
+    if custody:
+        for record in custody.tasks.values():
+            if record.due is None:
+                continue
+            done = record.done
+            out.append(Deadline(record.due_action, record.due, done.when if done else None,
+                                done.action if done else None, done.action.doc if done else None,
+                                done.date if done else None, record))
     for doc in register.documents.values():
         for action in doc.actions:
-            if not (isinstance(action, WITH_DUE) and action.due):
+            if not (isinstance(action, Request) and action.due):
                 continue
-            done_on, done_by = None, None
-            if isinstance(action, Request):
-                # done when fulfilled whole: a document enacting some of its changes is not enough
-                fulfilling = relations.wholly_fulfilled_by.get(f"{doc.key}#{action.id}", []) if action.id else []
-                if fulfilling:
-                    first = min(fulfilling, key=register.issued_start)
-                    done_on, done_by = register.issued_start(first), first
-            elif action.task and custody:
-                record = custody.tasks.get(action.task)
-                if record and record.done:
-                    done_on, done_by = record.done.date, record.done.action.doc
-            out.append(Deadline(action, action.due, done_on, done_by))
+            # done when fulfilled whole: a document enacting some of its changes is not enough
+            fulfilling = relations.wholly_fulfilled_by.get(f"{doc.key}#{action.id}", []) if action.id else []
+            dated = [k for k in fulfilling if register.issued_start(k) is not None]
+            if dated:
+                first = min(dated, key=register.issued_start)
+                day = register.issued_start(first)
+                issued = register.documents[first].issued if first in register.documents else \
+                    Period(day.year, None, day.month, day.day)
+                out.append(Deadline(action, action.due, issued, None, first, day))
+                continue
+            out.append(Deadline(action, action.due))
     return sorted(out, key=lambda d: (d.due.end, d.due.start, d.action.doc, d.action.index))

@@ -53,6 +53,25 @@ def paragraphs(body: str) -> list[tuple[int, str]]:
     return out
 
 
+_MARKS = re.compile(r"^[ \t]*(?:[-*+][ \t]+|#+[ \t]+)|\*\*")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")  # Markdown's backslash escapes: "1\." is "1."
+
+
+def anchored_paragraphs(body: str) -> dict[str, str]:
+    """The text of each paragraph that carries an anchor (`{#d-2-5}`), by its id ("2-5"),
+    without anchors, list marks and bold marks: what an action's paragraph says, to quote it."""
+    out: dict[str, str] = {}
+    for _, para in paragraphs(body):
+        ids = ANCHOR_RE.findall(para)
+        if not ids:
+            continue
+        plain = " ".join(_ESCAPED.sub(r"\1", _MARKS.sub("", line)).strip()
+                         for line in ANCHOR_RE.sub("", para).splitlines())
+        for ident in ids:
+            out.setdefault(ident, " ".join(plain.split()))
+    return out
+
+
 class _Paragraph:
     """A paragraph without its anchors, and where each of its offsets went: computed once per
     paragraph, not once per citation (a 2 MB paragraph citing 50,000 times took minutes)."""

@@ -10,6 +10,7 @@ from datetime import date
 from generator.core import urls
 from generator.core.model import Register
 from generator.core.read.load import bulk
+from generator.core.render.accountability import ACCOUNTABILITY, render_accountability
 from generator.core.render.agencies import render_agency
 from generator.core.render.bodies import render_body
 from generator.core.render.browse import render_browse
@@ -152,6 +153,7 @@ def page_jobs(ctx: Context, intros: dict[str, str], history, repo_url: str | Non
 
     # the aggregates first, the largest (browse, the timeline) apart
     jobs = [many(render_browse), many(render_timeline), one(DEADLINES, render_deadlines),
+            one(ACCOUNTABILITY, render_accountability),
             one(TRANSFERS, render_transfers), one(AMENDMENTS, render_amendments),
             one(urls.TASKS, render_task_index)]
     for page, title, items in (

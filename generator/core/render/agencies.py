@@ -6,13 +6,15 @@ from markupsafe import Markup
 
 from generator.core import urls
 from generator.core.derive.events import Event
+from generator.core.derive.status import task_status
 from generator.core.model import Agency
+from generator.core.render.accountability import agency_rows, tally_header
 from generator.core.render.bodies import heading_and_names
 from generator.core.render.browse import document_header, document_rows
 from generator.core.render.context import Context
 from generator.core.render.markup import render_page, text, text_block
 from generator.core.render.people import tenure_rows
-from generator.core.render.tasks import step_line
+from generator.core.render.tasks import status_brief, step_line
 from generator.core.render.timeline import timeline_section
 
 
@@ -27,11 +29,13 @@ def render_agency(ctx: Context, agency: Agency, intro: str = "") -> str:
         rows = []
         for task_id in held:
             record = custody.tasks[task_id]
-            status = record.status(ctx.as_of)
             rows.append([ctx.task(task_id, page), text(t.period(record.holder_since.when)),
                          text(t.period(record.due)) if record.due else "",
-                         t("status_" + status) if status else ""])
+                         status_brief(ctx, task_status(record, ctx.as_of))])
         sections.append((t("tasks_held"), [t("task"), t("since"), t("deadline"), t("status")], rows))
+    tallies = agency_rows(ctx, agency.id)
+    if tallies:
+        sections.append((t("acc_agency"), tally_header(t, t("due_year")), tallies))
     for key, steps in (("tasks_received", custody.received.get(agency.id, [])),
                        ("tasks_handed_over", custody.handed_over.get(agency.id, []))):
         if steps:

@@ -4,12 +4,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 from generator.core import urls
 from generator.core.derive.events import Event, all_events
 from generator.core.derive.relations import Relations, mentioned
+from generator.core.derive.status import accountability
 from generator.core.model import Action, Holder, Register
+from generator.core.read.citations import anchored_paragraphs
 from generator.core.render.labels import Labels
 from generator.core.render.markup import link, text
 
@@ -33,6 +36,12 @@ class Context:
     # action lines (render/actions.py).
     _links: dict[tuple, str] = field(default_factory=dict, repr=False)
     described: dict[tuple, str] = field(default_factory=dict, repr=False)
+    _paragraphs: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def accountability(self) -> dict:
+        """Task tallies by agency leading now and year due (derive/status.py), made once."""
+        return accountability(self.register.derived.custody, self.as_of)
 
     @property
     def chronology(self):
@@ -175,21 +184,29 @@ class Context:
         return label
 
     def _doc_label(self, key: str) -> str:
-        doc = self.register.documents.get(key)
-        if doc is None:
-            return self.register.cited[key].number.text
-        kind = self.t.doc_type(doc.type)
-        if doc.number:
-            return f"{kind} {doc.number.text}"
-        if doc.serial:  # as the sources name it: "Quyết định 1737"
-            return f"{kind} {doc.serial}"
-        return f"{kind} {self.t('unnumbered')} ({self.t.period(doc.issued)})"
+        return document_label(self.register, self.t, key)
 
     def paragraph(self, action: Action, page: str) -> str:
         """A link to the paragraph an action comes from."""
         if not action.para:
             return ""
         return self.paragraph_link(action.doc, action.para, page)
+
+    def quote(self, action: Action) -> str:
+        """What the source says where an action stands, quoted: its paragraph, after the
+        paragraph it is a point of ("2" before "2-5"), which often says why; "" when the
+        document's text has no such paragraph."""
+        doc = self.register.documents.get(action.doc)
+        if not action.para or doc is None:
+            return ""
+        texts = self._paragraphs.get(doc.key)
+        if texts is None:
+            texts = self._paragraphs[doc.key] = anchored_paragraphs(doc.body)
+        said = [texts[p] for p in (action.para.rpartition("-")[0], action.para) if p in texts]
+        if not said:
+            return ""
+        return (f' <q class="register-quote" title="{self.t("source_text")}">'
+                + " … ".join(text(s) for s in said) + "</q>")
 
     def paragraph_link(self, doc_key: str, para: str, page: str) -> str:
         """"¶ 2", a link to a paragraph of a document."""
@@ -200,3 +217,16 @@ class Context:
         if link_ is None:
             link_ = self._links[key] = link(f"¶ {para}", self.href(page, doc_page, f"d-{para}"))
         return link_
+
+
+def document_label(register: Register, t: Labels, key: str) -> str:
+    """A document as readers name it: its type and number, or type and date when unnumbered."""
+    doc = register.documents.get(key)
+    if doc is None:
+        return register.cited[key].number.text
+    kind = t.doc_type(doc.type)
+    if doc.number:
+        return f"{kind} {doc.number.text}"
+    if doc.serial:  # as the sources name it: "Quyết định 1737"
+        return f"{kind} {doc.serial}"
+    return f"{kind} {t('unnumbered')} ({t.period(doc.issued)})"

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 
 from generator.core import urls
-from generator.core.model import Document
+from generator.core.derive.status import task_status
+from generator.core.model import Assign, Document, Transfer
 from generator.core.render.actions import describe, request_state
 from generator.core.render.context import Context
+from generator.core.render.search_meta import task_filters
+from generator.core.render.tasks import status_brief
 from markupsafe import Markup
 
 from generator.core.render.markup import body_markdown, external_link, link, render_page, text, text_block
@@ -18,11 +21,50 @@ def render_document(ctx: Context, doc: Document) -> str:
     t, page = ctx.t, urls.document(doc.key)
     actions = [(t("act_" + kind), [Markup(describe(ctx, a, page)) for a in doc.actions if a.kind == kind])
                for kind in ACTION_KINDS]
+    tasks, filters = _tasks(ctx, doc, page)
     return render_page("document.html", dict(title=ctx.doc_label(doc.key), description=doc.title),
                        t=t, doc=doc, label=ctx.doc_label(doc.key), card=_card(ctx, doc, page),
+                       tasks=tasks, task_filters=filters,
+                       task_header=[t("task"), t("h_lead"), t("with").capitalize(), t("deadline"), t("status"), t("source")],
+                       task_filter_labels={kind: t(kind) for kind in ("agency", "due_year", "status")},
                        relations=_relations(ctx, doc, page), actions=[a for a in actions if a[1]],
                        disputes=_disputes(ctx, doc), text_heading=_text_heading(ctx, doc),
                        body=Markup(text_block(linked_body(ctx, doc, page))) if doc.body.strip() else "")
+
+
+def _tasks(ctx: Context, doc: Document, page: str) -> tuple[list[list[str]], list[dict]]:
+    """The tasks the document gives, moves or reports on, as it says them (lead, co-operating,
+    deadline), each with its state now and its paragraph; and the values to filter them by."""
+    t, custody = ctx.t, ctx.register.derived.custody
+    rows, filters, seen = [], [], set()
+    for a in doc.actions:
+        task_id = a.get("task")
+        if not task_id or task_id in seen or task_id not in custody.tasks:
+            continue
+        seen.add(task_id)
+        record = custody.tasks[task_id]
+        said = [x for x in doc.actions if x.get("task") == task_id]
+        assign = next((x for x in said if isinstance(x, Assign)), None)
+        transfer = next((x for x in said if isinstance(x, Transfer)), None)
+        lead = (assign.lead if assign and assign.lead else transfer.to if transfer else None)
+        with_ = assign.with_ if assign else []
+        due = next((x for x in said if isinstance(x, Assign) and x.due), None)
+        deadline = ""
+        if due is not None:
+            deadline = text(t.period(due.due)) + (f" («{text(due.due_phrase)}»)" if due.due_phrase else "")
+        elif assign is not None and assign.due_phrase:
+            deadline = f"«{text(assign.due_phrase)}»"
+        status = task_status(record, ctx.as_of)
+        brief = status_brief(ctx, status)
+        if status.due is not None and (due is None or status.due_action is not due):
+            brief += f" — {t('deadline').lower()} {text(t.period(status.due))} {ctx.document(status.due_action.doc, page)}"
+        rows.append([ctx.task(task_id, page), ctx.agency(lead, page) if lead else "",
+                     ", ".join(ctx.agency(x, page) for x in with_), deadline, brief,
+                     " ".join(ctx.paragraph(x, page) for x in said if x.para)])
+        values = task_filters(ctx.register, t, record, status)
+        values.pop("document", None)
+        filters.append(values)
+    return rows, filters
 
 
 def _card(ctx: Context, doc: Document, page: str) -> list[list[str]]:

@@ -148,18 +148,29 @@ def split_text_block(page_html: str) -> tuple[str, str, str] | None:
 TABLE_ROWS = 100  # rows a table holds; a longer one goes on in another, under the same header
 
 
-def table(header: list[str], rows: list[list[str]]) -> str:
+def table(header: list[str], rows: list[list[str]], filters: list[dict[str, list[str]]] | None = None) -> str:
     """A table; a long one as consecutive tables of TABLE_ROWS rows, which register.css has the
     browser lay out only when scrolled near. A browser lays out a table whole, and again as more
     of it arrives: at 10,000 documents the deadlines page's tables of 9,000 rows took 105 s to
     load on a phone's CPU (Chromium slowed 4x, benchmarks/bench_pages.py). Header labels are
-    text; cells are HTML made by this module's functions."""
+    text; cells are HTML made by this module's functions. Each cell carries its column's label
+    (`data-label`): on a phone register.css shows a row as lines of "label: value". `filters`,
+    one per row, are the values register.js filters that row by (JSON in `data-filter`)."""
     if not rows:
         return ""
+    labels = [html.escape(h) for h in header]
     head = "<table>\n<thead>\n<tr>" + "".join(f"<th>{text(h)}</th>" for h in header) + "</tr>\n</thead>\n<tbody>\n"
+
+    def row_html(i: int, row: list[str]) -> str:
+        attrs = ""
+        if filters is not None and filters[i]:
+            attrs = f' data-filter="{html.escape(json.dumps(filters[i], ensure_ascii=False, sort_keys=True))}"'
+        return (f"<tr{attrs}>" + "".join(f'<td data-label="{labels[c]}">{cell}</td>' if c < len(labels) else
+                                         f"<td>{cell}</td>" for c, cell in enumerate(row)) + "</tr>\n")
+
     return ("\n".join(
-        head + "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>\n"
-                       for row in rows[start:start + TABLE_ROWS]) + "</tbody>\n</table>"
+        head + "".join(row_html(i, rows[i]) for i in range(start, min(start + TABLE_ROWS, len(rows))))
+        + "</tbody>\n</table>"
         for start in range(0, len(rows), TABLE_ROWS)))
 
 
@@ -243,7 +254,8 @@ def templates() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=False, auto_reload=False, finalize=_shown)
-    env.globals.update(table=lambda header, rows: Markup(table(header, rows)))
+    env.globals.update(table=lambda header, rows, filters=None: Markup(table(header, rows, filters)),
+                       filter_box=lambda labels, all_label: Markup(filter_box(labels, all_label)))
     return env
 
 
@@ -266,17 +278,26 @@ def render_page(template: str, meta: dict[str, str], **values) -> str:
 def block(heading: str | None = None, *, level: int = 2, anchor: str | None = None,
           note: tuple[str, str] | None = None, text: str | None = None, items: list[str] | None = None,
           header: list[str] | None = None, rows: list[list[str]] | None = None, none: bool = False,
-          diagram: str | None = None, timeline=None, after: str | None = None,
-          filter_columns: str | None = None) -> dict:
+          diagram: str | None = None, diagram_class: str = "", timeline=None, after: str | None = None,
+          filters: list[dict[str, list[str]]] | None = None, filter_labels: dict[str, str] | None = None) -> dict:
     """One block of templates/listing.html. `text`, `items` and `after` are HTML made by this
     module (a heading or note may be text or Markup); `none` says "none" for a table without rows;
-    `diagram` is a Mermaid diagram's source, as text; `filter_columns` makes the table one
-    register.js lets the reader filter ("0:year,2:agency")."""
+    `diagram` is a Mermaid diagram's source, as text; `filters` (one per row: kind -> values) and
+    `filter_labels` (kind -> label, in the order the selects stand) make the table one
+    register.js lets the reader filter."""
     return dict(heading=heading, level=level, anchor=anchor, note=note,
                 text=Markup(text) if text else None, lines=[Markup(i) for i in items or []],
                 header=header or [], rows=rows or [], none=none, timeline=timeline,
                 diagram=Markup(html.escape(diagram, quote=False)) if diagram else None,
-                after=Markup(after) if after else None, filter_columns=filter_columns)
+                diagram_class=diagram_class, after=Markup(after) if after else None,
+                filters=filters, filter_labels=filter_labels)
+
+
+def filter_box(filter_labels: dict[str, str], all_label: str) -> str:
+    """The opening tag of a filterable table's box (register.js reads it)."""
+    kinds = json.dumps(list(filter_labels.items()), ensure_ascii=False)
+    return (f'<div class="register-filter" data-filter-kinds="{html.escape(kinds)}" '
+            f'data-filter-all="{html.escape(all_label)}">')
 
 
 def render_listing(title: str, blocks: list[dict], t, **meta: str) -> str:

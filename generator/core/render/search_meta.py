@@ -31,16 +31,18 @@ from datetime import date
 from typing import Any
 
 from generator.core import urls
+from generator.core.derive.status import Status, task_status
 from generator.core.model import Register
 from generator.core.numbers import DocNumber
+from generator.core.render.context import document_label
 from generator.core.render.labels import Labels
 from generator.core.render.markup import html_text
 
-__all__ = ["FILTERS", "SearchEntries", "SearchEntry", "search_entries", "number_forms", "d_twins",
+__all__ = ["FILTERS", "task_filters", "request_filters", "SearchEntries", "SearchEntry", "search_entries", "number_forms", "d_twins",
            "distinct_words", "search_block", "ui_labels"]
 
 # Filter keys in the index, in the order the search box shows them.
-FILTERS = ("type", "issuer", "year", "agency", "status")
+FILTERS = ("type", "issuer", "year", "document", "agency", "due_year", "status")
 TITLE_WEIGHT = 7     # Pagefind's weight for an <h1>: other names of the page's subject
 NUMBER_WEIGHT = 7    # a document's own number weighs like its title
 TWIN_WEIGHT = 0.5    # a folded twin ranks below the same word as written
@@ -127,7 +129,8 @@ class SearchEntries(Mapping[str, SearchEntry]):
         t, issuer = self._t, self._name(doc.issuer)
         named = [doc.issuer] + [ident for action in doc.actions for ident in _agencies_of(action)]
         filters = {"type": [t.doc_type(doc.type)], "year": [str(doc.year)],
-                   "issuer": [issuer] if issuer else [], "agency": self._agencies(named)}
+                   "issuer": [issuer] if issuer else [], "agency": self._agencies(named),
+                   "document": [document_label(self._register, t, doc.key)]}
         summary = f"{doc.title} — {issuer or doc.issuer}, {t.period(doc.issued)}"
         numbers = number_forms(doc.number) if doc.number else (
             [doc.serial, f"{self._t.doc_type(doc.type)} {doc.serial}"] if doc.serial else [])
@@ -142,19 +145,14 @@ class SearchEntries(Mapping[str, SearchEntry]):
 
     def _task(self, record) -> SearchEntry:
         t = self._t
-        named = [record.holder, *record.co_operating]
-        named += [ident for step in record.steps for ident in _agencies_of(step.action)]
-        filters = {"agency": self._agencies(i for i in named if i)}
+        status = task_status(record, self._as_of)
         parts = [t("task")]
         if record.holder:
             parts.append(f"{t('lead')}: {self._name(record.holder) or record.holder}")
         if record.due:
             parts.append(f"{t('deadline').lower()}: {t.period(record.due)}")
-        status = record.status(self._as_of)
-        if status:
-            filters["status"] = [_upper_first(t("status_" + status))]
-            parts.append(t("status_" + status))
-        return SearchEntry(_clean(filters), summary=" · ".join(parts))
+        parts.append(t("status_" + status.state))
+        return SearchEntry(task_filters(self._register, t, record, status), summary=" · ".join(parts))
 
     def _every_name(self, kind: str, entry) -> list[str]:
         """Every name, short form and abbreviation the entry had: search finds it by any."""
@@ -175,6 +173,31 @@ class SearchEntries(Mapping[str, SearchEntry]):
     def _body(self, body) -> SearchEntry:
         return SearchEntry(names=_names(body.short, body.abbr, *body.aliases, *self._every_name("body", body)),
                            summary=self._t("body"), body=False)
+
+
+def task_filters(register: Register, t: Labels, record, status: Status) -> dict[str, list[str]]:
+    """The values a task is filtered by, in the search box and in the deadlines view alike: the
+    documents that name it, every agency it was given to, moved between or co-operates on, the
+    year its deadline falls due, and its state (derive/status.py)."""
+    agencies = register.agencies
+    named = {record.holder, *record.co_operating}
+    named.update(ident for step in record.steps for ident in _agencies_of(step.action))
+    documents = {record.task.declared_by.doc, *(step.action.doc for step in record.steps),
+                 *(action.doc for action in record.directed)}
+    filters = {"document": sorted(document_label(register, t, k) for k in documents if k in register.documents),
+               "agency": sorted({agencies[i].name for i in named if i in agencies}),
+               "due_year": [str(status.due_year)] if status.due_year else [],
+               "status": [_upper_first(t("status_" + status.state))]}
+    return _clean(filters)
+
+
+def request_filters(register: Register, t: Labels, action, status: Status) -> dict[str, list[str]]:
+    """The values a dated request is filtered by in the deadlines view (as task_filters)."""
+    agencies = register.agencies
+    return _clean({"document": [document_label(register, t, action.doc)],
+                   "agency": [agencies[action.lead].name] if action.lead in agencies else [],
+                   "due_year": [str(status.due_year)] if status.due_year else [],
+                   "status": [_upper_first(t("status_" + status.state))]})
 
 
 def _by_title(_) -> SearchEntry:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from generator.core import urls
 from generator.core.derive.custody import Step, TaskRecord
 from generator.core.derive.events import Event
+from generator.core.derive.status import Status, task_status
+from generator.core.model import Transfer
 from generator.core.render.actions import describe
 from generator.core.render.context import Context
 from markupsafe import Markup
@@ -12,16 +14,63 @@ from generator.core.render.markup import link, render_page, text
 from generator.core.render.timeline import timeline_section
 
 
-def status_text(ctx: Context, status: str | None) -> str:
+def status_label(ctx: Context, status: Status | None) -> str:
+    """The state in words, as every page, filter and count names it."""
+    return ctx.t("status_" + status.state) if status else ""
+
+
+def status_brief(ctx: Context, status: Status | None) -> str:
+    """For a table cell: the state, and when it was done or how late."""
     if status is None:
         return ""
-    return f"<strong>{ctx.t('status_' + status)}</strong> ({ctx.t('as_of')} {ctx.t.date(ctx.as_of)})"
+    t, out = ctx.t, text(status_label(ctx, status))
+    if status.done is not None:
+        out += f" ({text(t.period(status.done))})"
+    if status.state == "done_late":
+        out += f", {text(t.count(status.days_late, late_key(status)))}"
+    return out
+
+
+def late_key(status: Status) -> str:
+    """A completion known only to its month or year is at least this late, not exactly."""
+    return "status_days_late" if status.done.precision == "day" else "status_days_late_min"
+
+
+def status_text(ctx: Context, status: Status | None, page: str) -> str:
+    """The state with its evidence: the deadline and the completion, each with its source, and
+    the day the state holds for."""
+    if status is None:
+        return ""
+    t = ctx.t
+    parts = []
+    if status.due is not None:
+        due = f"{t('status_due_on')} {text(t.period(status.due))}"
+        if status.due_action is not None:
+            due += f" ({ctx.document(status.due_action.doc, page)} {ctx.paragraph(status.due_action, page)})".replace(" )", ")")
+        parts.append(due)
+    if status.done is not None:
+        done = t("status_done_reported" if status.done_action is not None else "status_fulfilled_on")
+        done += f" {text(t.period(status.done))}"
+        if status.done_action is not None:
+            done += f" ({ctx.document(status.done_action.doc, page)} {ctx.paragraph(status.done_action, page)})".replace(" )", ")")
+        elif status.done_by:
+            done += f" ({ctx.document(status.done_by, page)})"
+        parts.append(done)
+    if status.state == "done_late":
+        parts.append(text(t.count(status.days_late, late_key(status))))
+    elif status.state == "past_due":
+        parts.append(text(t.count(status.days_late, "status_days_past")))
+    elif status.state == "done" and status.due is not None:
+        parts.append(text(t("status_undetermined")))
+    evidence = f" — {'; '.join(parts)}" if parts else ""
+    return f"<strong>{text(status_label(ctx, status))}</strong>{evidence} ({t('as_of')} {t.date(status.as_of)})"
 
 
 def step_line(ctx: Context, step: Step, page: str) -> str:
     a = step.action
     if a.kind == "transfer":
-        return f"{ctx.t('act_transfer')}: {ctx.t('from')} {ctx.agency(a.from_, page)} {ctx.t('to')} {ctx.agency(a.to, page)}"
+        return (f"{ctx.t('act_transfer')}: {ctx.t('from')} {ctx.agency(a.from_, page)} {ctx.t('to')} "
+                f"{ctx.agency(a.to, page)}{ctx.quote(a)}")
     if a.kind == "assign":
         parts = []
         if a.lead:
@@ -51,14 +100,12 @@ def render_task(ctx: Context, record: TaskRecord) -> str:
                      f"{ctx.paragraph(record.due_action, page)}"])
     else:
         rows.append([t("deadline"), f"<em>{t('no_deadline')}</em>"])
-    status = record.status(ctx.as_of)
-    if status:
-        rows.append([t("status"), status_text(ctx, status)])
+    rows.append([t("status"), status_text(ctx, task_status(record, ctx.as_of), page)])
     rows.append([t("declared_in"), f"{ctx.document(task.declared_by.doc, page)} "
                  f"{ctx.paragraph(task.declared_by, page)}"])
     # ordered, but no document in the register has enacted it yet
-    directed = [Markup(f"{t('act_' + a.kind)}: {describe(ctx, a, page)} — {ctx.document(a.doc, page)}")
-                for a in record.directed]
+    directed = [Markup(f"{t('act_' + a.kind)}: {describe(ctx, a, page)} — {ctx.document(a.doc, page)}"
+                       + (ctx.quote(a) if isinstance(a, Transfer) else "")) for a in record.directed]
     steps = [[text(t.period(s.when)), step_line(ctx, s, page),
               f"{ctx.document(s.action.doc, page)} {ctx.paragraph(s.action, page)}"] for s in record.steps]
     chronology = ctx.chronology  # placed by the one rule every view uses (derive/chronology.py)
@@ -77,12 +124,11 @@ def render_task_index(ctx: Context) -> str:
     t, page = ctx.t, urls.TASKS
     rows = []
     for record in sorted(ctx.register.derived.custody.tasks.values(), key=lambda r: r.task.title):
-        status = record.status(ctx.as_of)
         rows.append([link(record.task.title, ctx.href(page, urls.task(record.task.id))),
                      ctx.agency(record.holder, page) if record.holder else "",
                      text(t.period(record.due)) if record.due else "",
-                     t("status_" + status) if status else ""])
+                     status_brief(ctx, task_status(record, ctx.as_of))])
     return render_page("task_index.html", dict(title=t("tasks")), t=t, as_of=ctx.as_of, rows=rows)
 
 
-__all__ = ["render_task", "render_task_index", "describe", "status_text"]
+__all__ = ["render_task", "render_task_index", "describe", "status_label", "status_brief", "status_text"]

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from generator.core import urls
 from generator.core.derive.events import deadlines
-from generator.core.periods import deadline_status
+from generator.core.derive.status import STATES, judge
 from generator.core.render.actions import describe
 from generator.core.render.context import Context
 from generator.core.render.markup import block, link, render_listing, text
-from generator.core.render.tasks import status_text
+from generator.core.render.search_meta import request_filters, task_filters
+from generator.core.render.tasks import status_brief, status_text
 from generator.core.render.timeline import by_year_newest_first, timeline_section
 
 TRANSFERS = "chuyen-giao.md"
@@ -37,14 +38,21 @@ def render_transfers(ctx: Context) -> str:
     intro = block(text=text(t("transfers_intro")))
     if not steps:
         return render_listing(t("transfers"), [intro, block(text=text(t("none")))], t)
+    agencies = reg.agencies
     rows = [[text(t.period(s.when)), ctx.task(s.action.task, page), ctx.agency(s.action.from_, page),
              ctx.agency(s.action.to, page),
-             f"{ctx.document(s.action.doc, page)} {ctx.paragraph(s.action, page)}"] for s in steps]
+             f"{ctx.document(s.action.doc, page)} {ctx.paragraph(s.action, page)}{ctx.quote(s.action)}"]
+            for s in steps]
+    filters = [{"year": [str(s.date.year)],
+                "agency": sorted({agencies[i].name for i in (s.action.from_, s.action.to) if i in agencies})}
+               for s in steps]
     note, diagram = _transfer_diagram(ctx, steps)
     return render_listing(t("transfers"), [
         intro, block(header=[t("date"), t("task"), t("h_from"), t("h_to"), t("source")], rows=rows,
-                     filter_columns="0:year,2:agency,3:agency"),
-        block(t("diagram"), text=text(note) if note else None, diagram=diagram)], t)
+                     filters=filters, filter_labels={"year": t("year"), "agency": t("agency")}),
+        block(t("diagram"), text=(text(note) + " " if note else "")
+              + f'<span class="register-diagram-phone">{text(t("diagram_phone"))}</span>',
+              diagram=diagram, diagram_class="register-diagram--wide")], t)
 
 
 def _step_key(step) -> tuple:
@@ -114,9 +122,9 @@ def render_amendments(ctx: Context) -> str:
             elif partly:  # part of it enacted: the rest is still due
                 status = f"{t('request_partly')} " + ", ".join(ctx.document(k, page) for k in partly)
                 if a.due:
-                    status += "; " + status_text(ctx, deadline_status(a.due, ctx.as_of))
+                    status += "; " + status_text(ctx, judge(ctx.as_of, a.due, a), page)
             elif a.due:
-                status = status_text(ctx, deadline_status(a.due, ctx.as_of))
+                status = status_text(ctx, judge(ctx.as_of, a.due, a), page)
             else:
                 status = ""
             rows.append([ctx.document(doc.key, page), describe(ctx, a, page),
@@ -145,25 +153,42 @@ def render_timeline(ctx: Context) -> dict[str, str]:
 
 
 def render_deadlines(ctx: Context) -> str:
-    t, page = ctx.t, DEADLINES
+    """Every task with a deadline and every dated request, grouped by state, filterable by
+    document, agency, year due and state with the values the search box uses."""
+    t, reg, page = ctx.t, ctx.register, DEADLINES
     blocks = [block(text=f"{text(t('deadlines_intro'))} <strong>{t('as_of').capitalize()} {t.date(ctx.as_of)}.</strong>")]
-    items = deadlines(ctx.register, ctx.rel)
-    groups = {"overdue": [], "open": [], "done": []}
+    items = deadlines(reg, ctx.rel)
+    groups: dict[str, list] = {state: [] for state in STATES}
     for d in items:
-        groups[d.status(ctx.as_of)].append(d)
-    for status in ("overdue", "open", "done"):
-        rows = []
-        for d in groups[status]:
+        status = d.status(ctx.as_of)
+        groups[status.state].append((d, status))
+    counts = []
+    for state in STATES:
+        tasks = sum(1 for d, _ in groups[state] if d.record is not None)
+        requests = len(groups[state]) - tasks
+        if state != "no_deadline" and (tasks or requests or state in ("past_due", "not_yet_due")):
+            counts.append(f"{text(t('status_' + state).capitalize())}: {t.count(tasks, 'n_tasks')}"
+                          + (f", {t.count(requests, 'n_requests')}" if requests else ""))
+    blocks.append(block(items=counts))
+    rows, filters = [], []
+    for state in STATES:
+        for d, status in groups[state]:
             a = d.action
-            subject = ctx.task(a.task, page) if a.get("task") else request_subject(ctx, a, page)
-            if status == "done" and d.done_by and a.kind == "request":
-                subject += f" — {t('fulfilled')} {ctx.fulfilled_by(d.done_by, f'{a.doc}#{a.id}', page)}"
+            if d.record is not None:
+                subject = ctx.task(d.record.task.id, page)
+                lead = ctx.agency(d.record.holder, page) if d.record.holder else ""
+                filters.append(task_filters(reg, t, d.record, status))
+            else:
+                subject = f"{t('act_request')}: {request_subject(ctx, a, page)}"
+                if d.done_by:
+                    subject += f" — {t('fulfilled')} {ctx.fulfilled_by(d.done_by, f'{a.doc}#{a.id}', page)}"
+                lead = ctx.agency(a.lead, page) if a.lead else ""
+                filters.append(request_filters(reg, t, a, status))
             phrase = f" («{text(a.due_phrase)}»)" if a.due_phrase else ""
-            rows.append([f"{text(t.date(d.due.end))}", f"{text(t.period(d.due))}{phrase}", subject,
-                         ctx.agency(a.lead, page) if a.lead else "",
-                         f"{ctx.document(a.doc, page)} {ctx.paragraph(a, page)}"])
-        blocks.append(block(f"{t('status_' + status).capitalize()} ({len(rows)})", rows=rows, none=True,
-                            header=[t("h_due"), t("deadline"), t("what"), t("h_lead"), t("source")]))
+            rows.append([f"{text(t.period(d.due))}{phrase} {ctx.document(a.doc, page)} {ctx.paragraph(a, page)}",
+                         subject, lead, status_brief(ctx, status)])
+    blocks.append(block(rows=rows, none=True, header=[t("deadline"), t("what"), t("h_lead"), t("status")],
+                        filters=filters, filter_labels={kind: t(kind) for kind in ("document", "agency", "due_year", "status")}))
     return render_listing(t("deadlines"), blocks, t)
 
 
