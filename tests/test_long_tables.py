@@ -43,11 +43,12 @@ def test_a_long_table_goes_on_in_tables_under_the_same_header(register_root, mon
     monkeypatch.setattr(markup, "TABLE_ROWS", ROWS)
     split = render_site(register, as_of=date(2026, 11, 22)).pages
     page = split["thoi-han.md"]
-    tables = re.findall(r"<table>.*?</table>", page, re.S)
+    tables = re.findall(r"<table(?: data-continued)?>.*?</table>", page, re.S)
     assert len(tables) > 5
     for table in tables:
-        assert table.startswith("<table>\n<thead>\n<tr><th>Thời hạn</th><th>Nội dung</th>")
+        assert re.match(r"<table(?: data-continued)?>\n<thead>\n<tr><th>Thời hạn</th><th>Nội dung</th>", table)
         assert 1 <= len(re.findall(r"<tr\b[^>]*><td\b", table)) <= ROWS
+    assert [t.startswith("<table data-continued>") for t in tables] == [False] + [True] * (len(tables) - 1)
     for path in ("thoi-han.md", "chuyen-giao.md", "nhiem-vu/index.md"):
         assert _rows(split[path]) == _rows(whole[path]) and len(_rows(whole[path])) > ROWS
 

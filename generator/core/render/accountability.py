@@ -13,7 +13,7 @@ ACCOUNTABILITY = "thuc-hien-nhiem-vu.md"
 
 def tally_header(t, first: str) -> list[str]:
     return [first, t("acc_tasks"), t("acc_due"), t("acc_done_when_due"),
-            *(t("status_" + state).capitalize() for state in STATES)]
+            *(t("acc_h_" + state) for state in STATES)]
 
 
 def tally_cells(t, tally: Tally) -> list[str]:
@@ -22,7 +22,7 @@ def tally_cells(t, tally: Tally) -> list[str]:
     done = t.number(tally.done_when_due)
     if share is not None:
         percent = f"{share * 100:.1f}"
-        done += f" ({percent if t.lang == 'en' else percent.replace('.', ',')} %)"
+        done += f"\u00a0({percent if t.lang == 'en' else percent.replace('.', ',')}%)"  # kept on one line
     return [t.number(tally.total), t.number(tally.due), done,
             *(t.number(tally.states[state]) for state in STATES)]
 
@@ -58,7 +58,7 @@ def render_accountability(ctx: Context) -> str:
         rows = [[f"<strong>{text(t('acc_whole'))}</strong>", *tally_cells(t, whole[year])]]
         rows += [[ctx.agency(a, page), *tally_cells(t, data[a][year])] for a in agencies if year in data[a]]
         blocks.append(block(year_name(t, year), anchor=anchors[year], header=tally_header(t, t("agency")),
-                            rows=rows, none=True))
+                            rows=rows, none=True, compact=True))
     return render_listing(t("accountability"), blocks, t)
 
 

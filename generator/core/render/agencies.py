@@ -61,6 +61,7 @@ def render_agency(ctx: Context, agency: Agency, intro: str = "") -> str:
         sections.append((t("documents_issued"), document_header(t), document_rows(ctx, issued, page)))
     return render_page("agency.html", dict(title=names.title), t=t, names=names,
                        intro=Markup(text_block(intro)) if intro.strip() else "", sections=sections,
+                       compact=t("acc_agency"),
                        tl=timeline_section(ctx, agency_events(ctx, agency.id), page))
 
 

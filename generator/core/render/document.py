@@ -58,7 +58,10 @@ def _tasks(ctx: Context, doc: Document, page: str) -> tuple[list[list[str]], lis
         brief = status_brief(ctx, status)
         if status.due is not None and (due is None or status.due_action is not due):
             brief += f" — {t('deadline').lower()} {text(t.period(status.due))} {ctx.document(status.due_action.doc, page)}"
-        rows.append([ctx.task(task_id, page), ctx.agency(lead, page) if lead else "",
+        lead_cell = ctx.agency(lead, page) if lead else ""
+        if not lead and record.holder:  # a task this document only reports on: who leads it now
+            lead_cell = f"{ctx.agency(record.holder, page)} <em>({t('now')})</em>"
+        rows.append([ctx.task(task_id, page), lead_cell,
                      ", ".join(ctx.agency(x, page) for x in with_), deadline, brief,
                      " ".join(ctx.paragraph(x, page) for x in said if x.para)])
         values = task_filters(ctx.register, t, record, status)

@@ -168,8 +168,11 @@ def table(header: list[str], rows: list[list[str]], filters: list[dict[str, list
         return (f"<tr{attrs}>" + "".join(f'<td data-label="{labels[c]}">{cell}</td>' if c < len(labels) else
                                          f"<td>{cell}</td>" for c, cell in enumerate(row)) + "</tr>\n")
 
+    # each table after the first says it goes on from the one before (register.css lays it out
+    # only when scrolled near, reserving a hundred rows' height)
     return ("\n".join(
-        head + "".join(row_html(i, rows[i]) for i in range(start, min(start + TABLE_ROWS, len(rows))))
+        (head if not start else head.replace("<table>", "<table data-continued>", 1))
+        + "".join(row_html(i, rows[i]) for i in range(start, min(start + TABLE_ROWS, len(rows))))
         + "</tbody>\n</table>"
         for start in range(0, len(rows), TABLE_ROWS)))
 
@@ -279,18 +282,19 @@ def block(heading: str | None = None, *, level: int = 2, anchor: str | None = No
           note: tuple[str, str] | None = None, text: str | None = None, items: list[str] | None = None,
           header: list[str] | None = None, rows: list[list[str]] | None = None, none: bool = False,
           diagram: str | None = None, diagram_class: str = "", timeline=None, after: str | None = None,
-          filters: list[dict[str, list[str]]] | None = None, filter_labels: dict[str, str] | None = None) -> dict:
+          filters: list[dict[str, list[str]]] | None = None, filter_labels: dict[str, str] | None = None,
+          compact: bool = False) -> dict:
     """One block of templates/listing.html. `text`, `items` and `after` are HTML made by this
     module (a heading or note may be text or Markup); `none` says "none" for a table without rows;
     `diagram` is a Mermaid diagram's source, as text; `filters` (one per row: kind -> values) and
     `filter_labels` (kind -> label, in the order the selects stand) make the table one
-    register.js lets the reader filter."""
+    register.js lets the reader filter; `compact` sets a table of counts tighter (register.css)."""
     return dict(heading=heading, level=level, anchor=anchor, note=note,
                 text=Markup(text) if text else None, lines=[Markup(i) for i in items or []],
                 header=header or [], rows=rows or [], none=none, timeline=timeline,
                 diagram=Markup(html.escape(diagram, quote=False)) if diagram else None,
                 diagram_class=diagram_class, after=Markup(after) if after else None,
-                filters=filters, filter_labels=filter_labels)
+                filters=filters, filter_labels=filter_labels, compact=compact)
 
 
 def filter_box(filter_labels: dict[str, str], all_label: str) -> str:
