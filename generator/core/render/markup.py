@@ -148,17 +148,19 @@ def split_text_block(page_html: str) -> tuple[str, str, str] | None:
 TABLE_ROWS = 100  # rows a table holds; a longer one goes on in another, under the same header
 
 
-def table(header: list[str], rows: list[list[str]], filters: list[dict[str, list[str]]] | None = None) -> str:
+def table(header: list[str], rows: list[list[str]], filters: list[dict[str, list[str]]] | None = None,
+          labelled: bool = True) -> str:
     """A table; a long one as consecutive tables of TABLE_ROWS rows, which register.css has the
     browser lay out only when scrolled near. A browser lays out a table whole, and again as more
     of it arrives: at 10,000 documents the deadlines page's tables of 9,000 rows took 105 s to
     load on a phone's CPU (Chromium slowed 4x, benchmarks/bench_pages.py). Header labels are
     text; cells are HTML made by this module's functions. Each cell carries its column's label
     (`data-label`): on a phone register.css shows a row as lines of "label: value". `filters`,
-    one per row, are the values register.js filters that row by (JSON in `data-filter`)."""
+    one per row, are the values register.js filters that row by (JSON in `data-filter`). A
+    table of fields and values (`labelled=False`) needs no labels: its first cell is one."""
     if not rows:
         return ""
-    labels = [html.escape(h) for h in header]
+    labels = [html.escape(h) for h in header] if labelled else []
     head = "<table>\n<thead>\n<tr>" + "".join(f"<th>{text(h)}</th>" for h in header) + "</tr>\n</thead>\n<tbody>\n"
 
     def row_html(i: int, row: list[str]) -> str:
@@ -257,7 +259,7 @@ def templates() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=False, auto_reload=False, finalize=_shown)
-    env.globals.update(table=lambda header, rows, filters=None: Markup(table(header, rows, filters)),
+    env.globals.update(table=lambda header, rows, filters=None, labelled=True: Markup(table(header, rows, filters, labelled)),
                        filter_box=lambda labels, all_label: Markup(filter_box(labels, all_label)))
     return env
 

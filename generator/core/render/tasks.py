@@ -93,7 +93,7 @@ def render_task(ctx: Context, record: TaskRecord) -> str:
                      f"{text(t.period(since.when))}, {ctx.document(since.action.doc, page)} "
                      f"{ctx.paragraph(since.action, page)}"])
     if record.co_operating:
-        rows.append([t("with"), ", ".join(ctx.agency(a, page) for a in record.co_operating)])
+        rows.append([t("with").capitalize(), ", ".join(ctx.agency(a, page) for a in record.co_operating)])
     if record.due:
         phrase = f" («{text(record.due_action.due_phrase)}»)" if record.due_action.due_phrase else ""
         rows.append([t("deadline"), f"{text(t.period(record.due))}{phrase} "
