@@ -124,12 +124,21 @@ def test_the_home_and_deadlines_pages_count_what_register_json_says(site):
 def test_every_task_shows_its_one_state_on_every_page_and_in_search(site):
     data = _data(site)
     by_id = {t["id"]: t for t in data["tasks"]}
-    # the task list
-    rows = article(site, "nhiem-vu").xpath(".//tbody/tr")
-    assert len(rows) == len(data["tasks"])
-    for row in rows:
-        task = by_id[row.xpath(".//a/@href")[0].rstrip("/").rsplit("/", 1)[-1]]
-        assert row.xpath("./td[4]")[0].text_content().startswith(label(task["status"]))
+    # the task list, grouped by the agency leading each task now
+    names = {a["id"]: a["name"] for a in data["agencies"]}
+    listed = 0
+    group = None
+    for element in article(site, "nhiem-vu").iter("h2", "tr"):
+        if element.tag == "h2":
+            group = element.text_content().rstrip("¶")
+            continue
+        row = element
+        if row.xpath("./td"):
+            task = by_id[row.xpath(".//a/@href")[0].rstrip("/").rsplit("/", 1)[-1]]
+            assert group == (names[task["holder"]] if task["holder"] else "Chưa có cơ quan chủ trì")
+            assert row.xpath("./td[3]")[0].text_content().startswith(label(task["status"]))
+            listed += 1
+    assert listed == len(data["tasks"])
     for task in data["tasks"]:
         page = tree(site, task["url"])
         cell = page.xpath("//article//tr[td[1]='Tình trạng']/td[2]/strong")[0].text_content()

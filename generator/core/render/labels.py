@@ -91,6 +91,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "none": ("Chưa có.", "None yet."),
     "all": ("Tất cả", "All"),
     "now": ("hiện nay", "now"),
+    "no_lead_now": ("Chưa có cơ quan chủ trì", "No lead agency yet"),
     "source_official": ("bản chính thức", "official"),
     "source_republished": ("bản đăng lại", "republished"),
     "source_press": ("báo chí", "press report"),

@@ -121,14 +121,24 @@ def render_task(ctx: Context, record: TaskRecord) -> str:
 
 
 def render_task_index(ctx: Context) -> str:
-    t, page = ctx.t, urls.TASKS
-    rows = []
-    for record in sorted(ctx.register.derived.custody.tasks.values(), key=lambda r: r.task.title):
-        rows.append([link(record.task.title, ctx.href(page, urls.task(record.task.id))),
-                     ctx.agency(record.holder, page) if record.holder else "",
-                     text(t.period(record.due)) if record.due else "",
-                     status_brief(ctx, task_status(record, ctx.as_of))])
-    return render_page("task_index.html", dict(title=t("tasks")), t=t, as_of=ctx.as_of, rows=rows)
+    """Every task, grouped by the agency that leads it now (the table of contents lists them):
+    a reader looks for an agency's tasks, and a phone reads a group, not one table of all."""
+    t, reg, page = ctx.t, ctx.register, urls.TASKS
+    groups: dict[str | None, list] = {}
+    for record in ctx.register.derived.custody.tasks.values():
+        groups.setdefault(record.holder, []).append(record)
+    order = sorted((a for a in groups if a is not None), key=lambda a: reg.agencies[a].name)
+    sections = []
+    for agency in [*order, None] if None in groups else order:
+        records = sorted(groups[agency], key=lambda r: r.task.title)
+        rows = [[link(r.task.title, ctx.href(page, urls.task(r.task.id))),
+                 text(t.period(r.due)) if r.due else "",
+                 status_brief(ctx, task_status(r, ctx.as_of))] for r in records]
+        title = reg.agencies[agency].name if agency else t("no_lead_now")
+        lead = Markup(f"{ctx.agency(agency, page)}: {text(t.count(len(rows), 'n_tasks'))}") if agency else \
+            Markup(text(t.count(len(rows), "n_tasks")))
+        sections.append((title, lead, rows))
+    return render_page("task_index.html", dict(title=t("tasks")), t=t, as_of=ctx.as_of, sections=sections)
 
 
 __all__ = ["render_task", "render_task_index", "describe", "status_label", "status_brief", "status_text"]
