@@ -4,18 +4,14 @@ another host; the page does not change height as it is scrolled; the deadlines f
 the rows and can be linked to; a missing address deep in the site gets a working 404 page."""
 from __future__ import annotations
 
-import functools
 import json
 import re
-import threading
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
-from browser import chromium, offline_page, served
+from browser import Quiet, chromium, offline_page, served
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
@@ -160,11 +156,8 @@ def test_the_deadlines_filters_answer_which_tasks_of_a_document_due_in_a_year_ar
     page.context.close()
 
 
-class _Pages404(SimpleHTTPRequestHandler):
+class _Pages404(Quiet):
     """A static host's behaviour: a missing address gets the site's 404.html."""
-
-    def log_message(self, *args) -> None:
-        pass
 
     def send_error(self, code, message=None, explain=None):
         if code != 404:
@@ -177,21 +170,10 @@ class _Pages404(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@contextmanager
-def _served_with_404(site: Path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Pages404, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.mark.parametrize("missing", ["khong-co.html", "van-ban/2099/khong-co/"])
 def test_a_missing_address_gets_a_404_page_that_works(site, built_site, missing):
     browser = site[1]
-    with _served_with_404(built_site) as url:
+    with served(built_site, _Pages404) as url:
         page = offline_page(browser, viewport=PHONE)
         failed, errors = [], []
         page.on("response", lambda r: r.status >= 400 and r.url != url + missing and failed.append(r.url))
