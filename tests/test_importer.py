@@ -270,7 +270,12 @@ def test_press_report_of_2018(drafts):
     assert (d.number, d.issued, d.signer_name, d.source_date, d.title) == (None,) * 5
     assert cites(d) == {}
     assert deadlines(d) == Counter({("trong tháng 6", None): 2})
-    assert all(c.due is None and c.due_phrase == "trong tháng 6" for c in d.candidates)
+    tasks = [c for c in d.candidates if c.kind in ("assign", "request")]
+    assert tasks and all(c.due is None and c.due_phrase == "trong tháng 6" for c in tasks)
+    # "Phó Thủ tướng Vũ Đức Đam làm Phó Chủ tịch, … Mai Tiến Dũng làm Ủy viên thường trực kiêm
+    # Tổng thư ký": a post each, the holder in the text's words
+    assert [(c.kind, c.post) for c in d.candidates if c.kind not in ("assign", "request")] == [
+        ("appoint", "Phó chủ tịch"), ("appoint", "Ủy viên thường trực"), ("appoint", "Tổng thư ký")]
     assert any("vừa thông báo" in n for n in d.notes)  # the issuer is pointed at, not filled in
     assert d.issuer is None
 

@@ -23,7 +23,11 @@ HEAD = "Số: 12/TB-VPCP\nHà Nội, ngày 5 tháng 3 năm 2021\nTHÔNG BÁO\n"
 # patterns look for (numbers, dates, đ, tags, separators)
 PIECES = ["ư", "7", "-", "/", "7/", "đ—", ".", "_", "<", " ", "\t", "|", "| ", "~", "*",
           "Quyết định số 9/QĐ-TTg ", "ngày 3/4/2021 ", "trước ngày 01 tháng 10 năm 2019 ",
-          "chuyển nhiệm vụ từ Bộ A sang Bộ B ", "giao Bộ Tài chính "]
+          "chuyển nhiệm vụ từ Bộ A sang Bộ B ", "giao Bộ Tài chính ",
+          # what the official-form and press patterns look for (importer/official.py, header.py)
+          "Ông A làm Ủy viên, thôi giữ chức Tổ trưởng ", "làm ", "Sửa đổi, bổ sung Quyết định số 9/QĐ-TTg; ",
+          "đổi tên Ủy ban X thành ", "Phó Thủ tướng vừa ký Quyết định số 9/QĐ-TTg ngày 1/2/2021 ",
+          "\n1. Ủy viên: Bộ trưởng Bộ A; ", "có hiệu lực kể từ ngày "]
 FUNCTIONS = {
     "search data": lambda s: search_block(f"<h1>Tiêu đề</h1><p>{text(s)}</p>", None),
     "distinct words": distinct_words,

@@ -1,0 +1,174 @@
+"""How much of a text `register import` proposes, measured on the development set
+(tests/fixtures/import_set/: texts in the layout of real documents and press reports, each with
+the record an editor would make of it, reviewed by eye).
+
+    .venv/bin/python benchmarks/bench_import.py            # the table
+    .venv/bin/python benchmarks/bench_import.py --details  # and each miss and wrong proposal
+
+For each action kind: what the set holds (expected), what import proposed, how many of those
+were right (kind and key fields as the editor records them), wrong, and missed; then the totals
+for official-form texts and press reports apart, and the header fields right. A proposal is
+right only if its key fields equal the expected ones: an assignment its lead and deadline, a
+transfer its two agencies, a change its target's number, an appointment or relief its post and
+holder, a composition its body and number of seats, a rename the new name, an effective date
+its date. Targets (issue 33): on official-form texts at least 80 % of the actions proposed and
+at least 95 % of proposals right; on press reports the header fields right; nothing invented.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.core.text import fold  # noqa: E402
+from generator.editor.importer import import_text, load_names  # noqa: E402
+
+SET = ROOT / "tests" / "fixtures" / "import_set"
+KINDS = ("assign", "transfer", "request", "amend", "replace", "repeal", "effective", "appoint",
+         "relieve", "compose", "rename")
+HEADER = ("number", "type", "issuer", "issued", "signer", "source_date")
+
+
+def _text(value) -> str | None:
+    return None if value is None else " ".join(fold(str(value)).split())
+
+
+def key(kind: str, fields: dict) -> tuple:
+    """What must agree for a proposal to be the editor's action."""
+    get = fields.get
+    if kind == "assign":
+        return get("lead"), None if get("due") is None else str(get("due"))
+    if kind == "transfer":
+        return get("from"), get("to")
+    if kind == "request":
+        return (get("lead"),)
+    if kind in ("amend", "replace", "repeal"):
+        return (_text(get("target")),)
+    if kind == "effective":
+        return (str(get("date")),)
+    if kind in ("appoint", "relieve"):
+        return _text(get("post")), _text(get("holder"))
+    if kind == "compose":
+        return get("body"), get("members")
+    if kind == "rename":
+        return (_text(get("to")),)
+    return ()
+
+
+def proposed(draft) -> list[tuple[str, dict]]:
+    """The draft's candidate actions as (kind, fields), in the expected files' terms."""
+    out = []
+    for c in draft.candidates:
+        fields = {"lead": c.lead, "from": c.from_, "to": c.to, "target": c.target,
+                  "due": str(c.due) if c.due else None}
+        for name in ("date", "post", "holder", "body", "members", "new_name"):
+            if hasattr(c, name):
+                fields[name] = getattr(c, name)
+        if c.kind == "rename":
+            fields["to"] = getattr(c, "new_name", None)
+        out.append((c.kind, fields))
+    return out
+
+
+def header(draft) -> dict:
+    return {"number": draft.number.text if draft.number else None, "type": draft.type,
+            "issuer": draft.issuer, "issued": str(draft.issued) if draft.issued else None,
+            "signer": draft.signer_name,
+            "source_date": draft.source_date.isoformat() if draft.source_date else None}
+
+
+@dataclass
+class Score:
+    expected: int = 0
+    proposed: int = 0
+    right: int = 0
+
+    @property
+    def wrong(self) -> int:
+        return self.proposed - self.right
+
+    @property
+    def missed(self) -> int:
+        return self.expected - self.right
+
+
+def score(details: bool = False) -> tuple[dict[str, dict[str, Score]], dict[str, Counter], list[str]]:
+    names, _ = load_names(ROOT)
+    by_form: dict[str, dict[str, Score]] = {"official": {}, "press": {}}
+    headers: dict[str, Counter] = {"official": Counter(), "press": Counter()}
+    notes = []
+    for path in sorted(SET.glob("*.txt")):
+        expected = yaml.safe_load(path.with_suffix(".expected.yml").read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        draft = import_text(text, names)
+        form = expected["form"]
+        found = header(draft)
+        for field in HEADER:
+            want = expected["header"].get(field)
+            want = None if want is None else str(want)
+            ok = _text(found[field]) == _text(want)
+            headers[form][field] += ok
+            headers[form][field + "_of"] += 1
+            if not ok and details:
+                notes.append(f"{path.name}: header {field}: {found[field]!r}, expected {want!r}")
+        want_actions = [(a["kind"], a) for a in expected.get("actions") or []]
+        got = proposed(draft)
+        scores = by_form[form]
+        unmatched = list(want_actions)
+        for kind, fields in got:
+            s = scores.setdefault(kind, Score())
+            s.proposed += 1
+            match = next((w for w in unmatched if w[0] == kind and key(kind, w[1]) == key(kind, fields)), None)
+            if match is not None:
+                unmatched.remove(match)
+                s.right += 1
+            elif details:
+                notes.append(f"{path.name}: wrong {kind} {key(kind, fields)}")
+        for kind, fields in want_actions:
+            scores.setdefault(kind, Score()).expected += 1
+        if details:
+            notes += [f"{path.name}: missed {kind} {key(kind, fields)} ({fields.get('para')})" for kind, fields in unmatched]
+    return by_form, headers, notes
+
+
+def table(by_form: dict[str, dict[str, Score]], headers: dict[str, Counter]) -> list[str]:
+    lines = []
+    for form, scores in by_form.items():
+        lines += [f"{form}:", "| kind | expected | proposed | right | wrong | missed |", "|---|--:|--:|--:|--:|--:|"]
+        total = Score()
+        for kind in [k for k in KINDS if k in scores] + sorted(set(scores) - set(KINDS)):
+            s = scores[kind]
+            lines.append(f"| {kind} | {s.expected} | {s.proposed} | {s.right} | {s.wrong} | {s.missed} |")
+            total.expected += s.expected
+            total.proposed += s.proposed
+            total.right += s.right
+        recall = total.right / total.expected if total.expected else 0
+        precision = total.right / total.proposed if total.proposed else 1
+        lines.append(f"| **total** | {total.expected} | {total.proposed} | {total.right} | {total.wrong} | {total.missed} |")
+        lines.append(f"{form}: proposed right {recall:.0%} of the actions; {precision:.0%} of proposals right")
+        h = headers[form]
+        lines.append(f"{form} header fields right: " + ", ".join(
+            f"{f} {h[f]}/{h[f + '_of']}" for f in HEADER if h[f + "_of"]))
+        lines.append("")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--details", action="store_true", help="list each miss and wrong proposal")
+    args = parser.parse_args()
+    by_form, headers, notes = score(args.details)
+    print("\n".join(table(by_form, headers)))
+    if args.details:
+        print("\n".join(notes))
+
+
+if __name__ == "__main__":
+    main()

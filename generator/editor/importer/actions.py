@@ -1,0 +1,338 @@
+"""Candidate actions in the body of a text: its numbered structure, and the assignments,
+transfers and requests each paragraph seems to direct, with their deadlines."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from generator.core.numbers import find_citations
+from generator.core.periods import Period, period_from_phrase
+from generator.core.text import fold
+from generator.editor.importer.cleaning import Para, _ends_sentence, _strip_md
+from generator.editor.importer.dates import _DUE_RE
+from generator.editor.importer import official
+from generator.editor.importer.draft import Candidate, Draft
+from generator.editor.importer.names import Names, fold_map
+
+@dataclass
+class _BodyPara:
+    id: str
+    text: str                # as it goes into the body (without anchor)
+    content: str             # the words, without the list marker
+    section: str             # the id of the numbered/lettered section it belongs to
+    letter_heading: bool = False
+    lead: str | None = None  # the agency a lettered heading names
+    lead_text: str | None = None
+
+
+_NUM_RE = re.compile(r"^(\d{1,2})\s*\.\s*(.*)$", re.S)
+_ARTICLE_RE = re.compile(r"^(?:\*\*)?Điều\s+(\d{1,3})\s*[.:]?\s*(?:\*\*)?\s*(.*)$", re.S | re.I)
+_LETTER_RE = re.compile(r"^([a-zđ])\)\s*(.*)$", re.S)
+_DASH_RE = re.compile(r"^[-–—•+*]\s+(.*)$", re.S)
+
+def _structure(body: list[Para], names: Names) -> list[_BodyPara]:
+    """Paragraph ids from the text's own numbering: "3", "3a", "3a-2" (the second item under
+    3 a)), "3-1" (the first paragraph after 3. that is not numbered). A text without numbering
+    is numbered by paragraph, "1", "2", "2-1"; in a numbered text, the paragraphs before the
+    first number are "p1", "p2"."""
+    numbered = any(_NUM_RE.match(p.text) for p in body)
+    out: list[_BodyPara] = []
+    number = letter = None
+    sub = plain = 0
+    seen: set[str] = set()
+    lead: tuple[str | None, str | None] = (None, None)
+    article = None
+    for para in body:
+        text = para.text
+        m_article = _ARTICLE_RE.match(text)
+        if m_article:  # "Điều 2. …": an article of an official text, "d2"; its clauses "d2-1", "d2-1a"
+            article, number, letter, sub, lead = m_article.group(1), None, None, 0, (None, None)
+            pid = f"d{article}"
+            pid, n = (pid, 1) if pid not in seen else (f"{pid}-x2", 2)
+            seen.add(pid)
+            out.append(_BodyPara(pid, text, m_article.group(2) or text, pid, False, None, None))
+            continue
+        m_num = _NUM_RE.match(text) if numbered else None
+        m_letter, m_dash = _LETTER_RE.match(text), _DASH_RE.match(text)
+        heading = False
+        if m_num:
+            number, letter, sub, lead = m_num.group(1), None, 0, (None, None)
+            if article:
+                number = f"d{article}-{number}"
+            pid, content = number, m_num.group(2)
+        elif m_letter:
+            letter, sub = ("dd" if m_letter.group(1) == "đ" else m_letter.group(1)), 0
+            pid, content = f"{number or (f'd{article}-' if article else '')}{letter}", m_letter.group(2)
+            found = names.agencies_in(content)
+            if found and found[0][1] <= 2:
+                lead = (found[0][0], content[found[0][1]:found[0][2]])
+                heading = not content[found[0][2]:].strip(" .,:;*")
+            else:
+                heading = len(content) < 80 and not _ends_sentence(content)
+                lead = (None, content.strip(" .:*") if heading else None)
+        else:
+            content = m_dash.group(1) if m_dash else text
+            section = f"{number or (f'd{article}' if article else '')}{letter or ''}"
+            if section or m_dash:
+                sub += 1
+                base = section or (f"p{plain}" if numbered else str(plain))
+                pid = f"{base}-{sub}"
+            else:
+                plain, sub = plain + 1, 0
+                pid = f"p{plain}" if numbered else str(plain)
+        base, n = pid, 1
+        while pid in seen:
+            n += 1
+            pid = f"{base}-x{n}"
+        seen.add(pid)
+        out.append(_BodyPara(pid, text, content, f"{number or ''}{letter or ''}", heading,
+                             lead[0], lead[1]))
+    return out
+
+
+_TRANSFER_RE = re.compile(
+    r"(?:điều\s+)?chuyển\s+(?:giao\s+)?(?P<task>[^.]*?)\s+từ\s+(?P<from>[^.;]{2,160}?)\s+sang\s+"
+    r"(?:cho\s+)?(?P<to>[^.;]{2,160}?)(?=\s+(?:đảm nhiệm|thực hiện|tiếp nhận)\b|[.;]|$)", re.I)
+_AMEND_RE = re.compile(r"(?:sửa đổi|sửa đổi, bổ sung|thay thế)\s+(?:(?:quyết định|nghị định|nghị quyết|"
+                       r"thông tư|chỉ thị|thông báo|kế hoạch)\s+)?(?:số\s+)?$", re.I)
+_ASK_RE = re.compile(r"\b(?:giao|yêu cầu|đề nghị)\b", re.I)
+_DRAFT_RE = re.compile(r"\bdự thảo\b|\btrình\b.{0,80}?\bban hành\b", re.I)
+_WITH_RE = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<seg>[^.;:]*)", re.I)
+_LIST_GAP_RE = re.compile(r"^(?:\s|,|\bva\b|\bcac\b|\bcung\b)*$")
+_EFFECTIVE_RE = re.compile(
+    r"(?<![a-z0-9])(?:bat dau|ke|hieu luc|co hieu luc) tu\s+(?:ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s*,?\s+nam\s+\d{4}"
+    r"|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|thang\s+\d{1,2}(?:\s*,?\s+nam\s+\d{4}|\s*/\s*\d{4})"
+    r"|quy\s+(?:iv|iii|ii|i|[1-4])\s*,?\s+nam\s+\d{4}|nam\s+\d{4})")
+
+
+SENTENCE_REACH = 2_000  # characters a sentence reaches on either side of a point in it
+
+
+def _sentence_at(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around `pos`, looked for no further than SENTENCE_REACH each way: what is
+    done per citation stays bounded, so a text of one endless sentence is read in linear time."""
+    low, high = max(0, pos - SENTENCE_REACH), min(len(text), pos + SENTENCE_REACH)
+    start = max(text.rfind(". ", low, pos), text.rfind("; ", low, pos))
+    start = low if start < 0 else start + 2
+    ends = [e for e in (text.find(". ", pos, high), text.find("; ", pos, high)) if e >= 0]
+    end = min(ends) + 1 if ends else high
+    return start, end
+
+
+def _with(text: str, names: Names, lead: str | None) -> list[str]:
+    """The agencies listed after "phối hợp với": "Bộ Tài chính, Bộ Kế hoạch và Đầu tư và …"."""
+    out: list[str] = []
+    for m in _WITH_RE.finditer(text):
+        seg, pos = m.group("seg"), 0
+        for key, start, end in names.agencies_in(seg):
+            if not _LIST_GAP_RE.match(fold(seg[pos:start]) or " "):
+                break
+            if key != lead and key not in out:
+                out.append(key)
+            pos = end
+    return out
+
+
+def _agency_after(text: str, pos: int, names: Names) -> str | None:
+    for key, start, _ in names.agencies_in(text[pos:pos + 160]):
+        if start <= 3:
+            return key
+        break
+    return None
+
+
+def _dues(text: str, context_year: int | None) -> list[tuple[str, Period | None, int]]:
+    folded, index = fold_map(text)
+    out = []
+    for m in _DUE_RE.finditer(folded):
+        phrase = text[index[m.start()]:index[m.end()]]
+        out.append((" ".join(phrase.split()), period_from_phrase(phrase, context_year), index[m.start()]))
+    return out
+
+
+def _candidates(items: list[_BodyPara], draft: Draft, names: Names, context_year: int | None) -> None:
+    """Candidate actions: transfers ("chuyển … từ A sang B"), requests to amend a cited
+    document ("giao A … sửa đổi Quyết định số …"), and, in the directing part of the text, the
+    items that assign work or carry a deadline."""
+    section_due: dict[str, str] = {}
+    found = names.bodies_in(draft.title or "")
+    body = found[0][0] if found else None
+    compositions = official.composition(items, names, body)
+    seated = _seat_ids(items, compositions)
+    draft.candidates.extend(compositions)
+    for item in items:
+        if fold(_strip_md(item.content)).startswith("noi nhan"):
+            break
+        text = item.content
+        dues = _dues(text, context_year)
+        draft.deadlines += [(phrase, period, item.id) for phrase, period, _ in dues]
+        if item.letter_heading or item.id in seated:
+            continue
+        made = (_transfers(item, text, dues, names, context_year) or _amendments(item, text, dues, names)
+                or official.changes(item.id, text, draft.number.text if draft.number else None)
+                or official.rename(item.id, text, names)
+                or official.posts(item.id, text, names, body))
+        if not made and text.rstrip(" *").endswith(":"):
+            if dues:
+                section_due[item.id] = dues[0][0]
+            continue
+        if not made and (dues or (item.section and _dash_or_item(item)) or _asked(text, names)):
+            made = _assignments(item, text, dues, names)
+            if not dues:
+                intro = next((section_due[s] for s in _parents(item.id) if s in section_due), None)
+                for c in made:
+                    if intro:
+                        c.notes.append(f"no deadline of its own; its section says {intro!r}")
+        draft.candidates.extend(made)
+    order = {item.id: i for i, item in enumerate(items)}
+    draft.candidates.sort(key=lambda c: order.get(c.para, 0))  # in the text's order
+
+
+def _seat_ids(items: list[_BodyPara], compositions: list[Candidate]) -> set[str]:
+    """The items a composition's seats stand in: not read again as appointments or tasks."""
+    out: set[str] = set()
+    for c in compositions:
+        started = False
+        for item in items:
+            if item.id == c.para:
+                started = True
+            if started:
+                if c.quote and item.id != c.para and not official.is_seat(item):
+                    break
+                out.add(item.id)
+    return out
+
+
+NOTED_DUES = 5  # deadlines noted on each transfer of a paragraph: notes grow with the text, no faster
+
+
+def _transfers(item: _BodyPara, text: str, dues: list, names: Names, context_year: int | None
+               ) -> list[Candidate]:
+    made = []
+    effective: list[tuple[str, Period]] = []  # once a paragraph: it is the same for each transfer
+    if _TRANSFER_RE.search(text):
+        folded, index = fold_map(text)
+        for e in _EFFECTIVE_RE.finditer(folded):
+            phrase = " ".join(text[index[e.start()]:index[e.end()]].split())
+            period = period_from_phrase(phrase, context_year)
+            if period:
+                effective.append((phrase, period))
+    for m in _TRANSFER_RE.finditer(text):
+        from_found = names.agencies_in(m.group("from"))
+        to_found = names.agencies_in(m.group("to"))
+        task = re.sub(r"^(?:các\s+)?nhiệm vụ\s*:?\s*", "", m.group("task").strip(), flags=re.I)
+        c = Candidate(item.id, "transfer", m.group().strip(), task_title=_cap(task) or None,
+                      from_=from_found[0][0] if from_found else None,
+                      to=to_found[0][0] if to_found else None)
+        if not from_found:
+            c.notes.append(f"from: {m.group('from').strip()!r} is not in agencies.yml")
+        if not to_found:
+            c.notes.append(f"to: {m.group('to').strip()!r} is not in agencies.yml")
+        for phrase, period in effective:
+            c.effective = period
+            c.notes.append(f"effective {period}: {phrase!r}")
+        for phrase, period, _ in dues[:NOTED_DUES]:
+            c.notes.append(f"the paragraph also says {phrase!r}"
+                           + (f" ({period})" if period else "") + ": a deadline for the task?")
+        if len(dues) > NOTED_DUES:
+            c.notes.append(f"… and {len(dues) - NOTED_DUES} more deadlines in the paragraph")
+        made.append(c)
+    return made
+
+
+def _amendments(item: _BodyPara, text: str, dues: list, names: Names) -> list[Candidate]:
+    made = []
+    due_starts = [d[2] for d in dues]  # in the order found, as they stand in the text
+    for cite in find_citations(text):
+        s_start, s_end = _sentence_at(text, cite.start)
+        ask = None
+        for a in _ASK_RE.finditer(text, s_start, cite.start):
+            ask = a
+        if ask is None or not _AMEND_RE.search(text[max(0, cite.start - 60):cite.start]):
+            continue
+        lead = _agency_after(text, ask.end() + 1, names) or item.lead
+        c = Candidate(item.id, "request", text[s_start:s_end].strip(), target=cite.number.text,
+                      what="amend", lead=lead, with_=_with(text[s_start:s_end], names, lead))
+        at = bisect.bisect_right(due_starts, cite.start)  # the first deadline after the citation
+        if at < len(dues):
+            c.due_phrase, c.due = dues[at][0], dues[at][1]
+        if lead is None:
+            c.notes.append("lead: no agency recognised")
+        made.append(c)
+    return made
+
+
+def _asked(text: str, names: Names) -> str | None:
+    """The agency a paragraph gives work to: "giao Bộ Thông tin và Truyền thông chủ trì …"."""
+    for ask in _ASK_RE.finditer(text):
+        found = _agency_after(text, ask.end() + 1, names)
+        if found:
+            return found
+    return None
+
+
+def _assignments(item: _BodyPara, text: str, dues: list, names: Names) -> list[Candidate]:
+    lead, with_first, note = item.lead, [], None
+    asked = _asked(text, names)
+    found = names.agencies_in(text)
+    if asked:
+        lead = asked
+    elif found and found[0][1] <= 2:
+        if re.match(r"\s*phối hợp", text[found[0][2]:], re.I):
+            lead, with_first = None, [found[0][0]]
+            note = (f"{found[0][0]} co-operates (phối hợp), no lead is named: if this adds to a "
+                    "task declared elsewhere, keep `with` and name the task by its id")
+        else:
+            lead = found[0][0]
+    kind = "request" if _DRAFT_RE.search(text) else "assign"
+    with_ = with_first + [w for w in _with(text, names, lead) if w not in with_first]
+    made = []
+    said, title = text.strip(), _cap(text.strip())  # once: a paragraph may carry many deadlines
+    for phrase, period, _ in dues or [(None, None, 0)]:
+        c = Candidate(item.id, kind, said, lead=lead, with_=with_, due=period, due_phrase=phrase)
+        if kind == "request":
+            c.what = "draft"
+        else:
+            c.task_title = title
+        if note:
+            c.notes.append(note)
+        elif lead is None and item.lead_text:
+            c.notes.append(f"lead: {item.lead_text!r} (the heading) is not an agency in agencies.yml")
+        elif lead is None:
+            c.notes.append("lead: no agency recognised")
+        if phrase and period is None:
+            c.notes.append(f"due: {phrase!r} gives no year, and the text does not say which")
+        made.append(c)
+    return made
+
+
+def _parents(pid: str) -> list[str]:
+    out = []
+    base = pid.split("-")[0]
+    while base:
+        out.append(base)
+        base = base[:-1]
+    return out
+
+
+def _dash_or_item(item: _BodyPara) -> bool:
+    return bool(_DASH_RE.match(item.text) or _LETTER_RE.match(item.text))
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
+
+
+def _body_markdown(items: list[_BodyPara], anchored: set[str]) -> str:
+    out = []
+    for item in items:
+        text = item.text
+        if _NUM_RE.match(text):
+            text = re.sub(r"^(\d{1,2})\s*\.", r"\1\\.", text)
+        if text.startswith("#"):
+            text = "\\" + text
+        if item.id in anchored:
+            text += f" {{#d-{item.id}}}"
+        out.append(text)
+    return "\n\n".join(out) + ("\n" if out else "")
