@@ -76,7 +76,7 @@ def import_text(text: str, names: Names | None = None, *, source_kind: str | Non
     else:
         context_year = None
     full = "\n\n".join(p.text for p in paras)
-    found = official.effective("\n\n".join(p.text for p in body))
+    found = official.effective("\n\n".join(p.text for p in body), draft.number.text if draft.number else None)
     if found:
         draft.effective_raw, draft.effective = found
     _citations(full, draft)

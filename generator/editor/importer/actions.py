@@ -27,6 +27,7 @@ class _BodyPara:
 
 
 _NUM_RE = re.compile(r"^(\d{1,2})\s*\.\s*(.*)$", re.S)
+_LEGAL_BASIS_RE = re.compile(r"^\s*(?:can cu|xet de nghi|theo de nghi)\b")  # the preamble, not what it directs
 _ARTICLE_RE = re.compile(r"^(?:\*\*)?Điều\s+(\d{1,3})\s*[.:]?\s*(?:\*\*)?\s*(.*)$", re.S | re.I)
 _LETTER_RE = re.compile(r"^([a-zđ])\)\s*(.*)$", re.S)
 _DASH_RE = re.compile(r"^[-–—•+*]\s+(.*)$", re.S)
@@ -97,7 +98,8 @@ _TRANSFER_RE = re.compile(
 _AMEND_RE = re.compile(r"(?:sửa đổi|sửa đổi, bổ sung|thay thế)\s+(?:(?:quyết định|nghị định|nghị quyết|"
                        r"thông tư|chỉ thị|thông báo|kế hoạch)\s+)?(?:số\s+)?$", re.I)
 _ASK_RE = re.compile(r"\b(?:giao|yêu cầu|đề nghị)\b", re.I)
-_DRAFT_RE = re.compile(r"\bdự thảo\b|\btrình\b.{0,80}?\bban hành\b", re.I)
+_DRAFT_RE = re.compile(r"\bdự thảo\b|\btrình\b.{0,80}?\bban hành\b|\bxây dựng\s+(?:(?:dự án\s+)?luật|nghị định|"
+                       r"quyết định|thông tư|nghị quyết|chỉ thị|quy chế)\b", re.I)
 _WITH_RE = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<seg>[^.;:]*)", re.I)
 _LIST_GAP_RE = re.compile(r"^(?:\s|,|\bva\b|\bcac\b|\bcung\b)*$")
 _EFFECTIVE_RE = re.compile(
@@ -167,18 +169,21 @@ def _candidates(items: list[_BodyPara], draft: Draft, names: Names, context_year
         text = item.content
         dues = _dues(text, context_year)
         draft.deadlines += [(phrase, period, item.id) for phrase, period, _ in dues]
-        if item.letter_heading or item.id in seated:
+        if item.letter_heading or item.id in seated or _LEGAL_BASIS_RE.match(fold(_strip_md(item.content))):
             continue
         made = (_transfers(item, text, dues, names, context_year) or _amendments(item, text, dues, names)
                 or official.changes(item.id, text, draft.number.text if draft.number else None)
+                or official.establish(item.id, text, names)
                 or official.rename(item.id, text, names)
                 or official.posts(item.id, text, names, body))
         if not made and text.rstrip(" *").endswith(":"):
             if dues:
                 section_due[item.id] = dues[0][0]
             continue
-        if not made and (dues or (item.section and _dash_or_item(item)) or _asked(text, names)):
-            made = _assignments(item, text, dues, names)
+        if not made and (dues or (item.section and _dash_or_item(item)) or _asked(text, names)
+                         or _LEADS_RE.match(text[_first_agency_end(text, names):])):
+            made = [c for c in _assignments(item, text, dues, names)
+                    if c.lead or c.due or c.due_phrase or c.with_]  # nothing to confirm: not proposed
             if not dues:
                 intro = next((section_due[s] for s in _parents(item.id) if s in section_due), None)
                 for c in made:
@@ -222,6 +227,8 @@ def _transfers(item: _BodyPara, text: str, dues: list, names: Names, context_yea
         from_found = names.agencies_in(m.group("from"))
         to_found = names.agencies_in(m.group("to"))
         task = re.sub(r"^(?:các\s+)?nhiệm vụ\s*:?\s*", "", m.group("task").strip(), flags=re.I)
+        if not (from_found or to_found):  # "chuyển đổi … từ văn bản giấy sang …": no agency moves
+            continue
         c = Candidate(item.id, "transfer", m.group().strip(), task_title=_cap(task) or None,
                       from_=from_found[0][0] if from_found else None,
                       to=to_found[0][0] if to_found else None)
@@ -261,6 +268,15 @@ def _amendments(item: _BodyPara, text: str, dues: list, names: Names) -> list[Ca
             c.notes.append("lead: no agency recognised")
         made.append(c)
     return made
+
+
+_LEADS_RE = re.compile(r"\s*,?\s*chủ trì\b", re.I)
+
+
+def _first_agency_end(text: str, names: Names) -> int:
+    """Where the agency that opens a paragraph ends ("Bộ Tài chính chủ trì …"), or the end."""
+    found = names.agencies_in(text[:200])
+    return found[0][2] if found and found[0][1] <= 2 else len(text)
 
 
 def _asked(text: str, names: Names) -> str | None:

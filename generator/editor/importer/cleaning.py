@@ -80,7 +80,8 @@ _WEB_LINES = {"top", "len dau trang", "ve dau trang", "dau trang", "back to top"
               "in trang", "ban in", "chia se", "share", "tweet", "facebook", "zalo", "email",
               "gui email", "luu bai", "quay lai", "tro ve"}
 _BYLINE_DATE_RE = re.compile(
-    r"^\s*(?:(?:thứ\s+\S+|chủ\s+nhật)\s*,?\s*)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
+    r"^\s*(?:(?:cập nhật|đăng|ngày đăng)(?:\s+lúc)?\s*:?\s*\d{1,2}:\d{2}\s*,?\s*)?"
+    r"(?:(?:thứ\s+\S+|chủ\s+nhật)\s*,?\s*)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
     r"(?:\s*,?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:\(?\s*GMT\s*[+-]\s*\d{1,2}\s*\)?)?\s*$", re.I)
 _NAME_WORD_RE = re.compile(r"^[^\W\d_][^\W\d_A-ZĐ]*$")
 

@@ -42,6 +42,7 @@ class Candidate:
     holder: str | None = None      # appoint, relieve: who, in the text's words
     members: int | None = None     # compose: the seats the text lists
     new_name: str | None = None    # rename
+    replaces: str | None = None    # establish: the body it replaces
     notes: list[str] = field(default_factory=list)
 
 

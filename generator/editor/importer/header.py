@@ -9,7 +9,7 @@ from generator.core.periods import Period
 from generator.core.text import fold, slugify
 from generator.core.vocab import DOCUMENT_TYPES
 from generator.editor.importer.cleaning import _ABBR_TYPES, _SIGNED_RE, _TYPE_HEADINGS, Para, _BYLINE_DATE_RE, _MARKER_RE, _ends_sentence, _is_caps, _name_like, _strip_md
-from generator.editor.importer.dates import _MEETING_RE, _OPENING_RE, _PLACE_DATE_RE, _any_day, _day
+from generator.editor.importer.dates import _ANY_DATE_RE, _MEETING_RE, _OPENING_RE, _PLACE_DATE_RE, _any_day, _day
 from generator.editor.importer.draft import Cited, Draft
 from generator.editor.importer.names import Names, fold_map
 
@@ -175,7 +175,11 @@ def _header(paras: list[Para], draft: Draft, names: Names) -> int:
     return start
 
 
-_SIGNS_RE = re.compile(r"\b(?:vua|da|moi)\s+(?:ky|ky ban hanh|ban hanh|thay mat [^,]{3,60}?,?\s*ky)\s*$")
+_SIGNS_RE = re.compile(r"(?:\b(?:vua|da|moi)\s+(?:ky|ky ban hanh|ban hanh|thay mat [^,]{3,60}?,?\s*ky)"
+                       r"|\bky(?: ban hanh)?)\s*$")  # "… vừa ban hành", "… ký Quyết định số …"
+
+
+_NAME_BEFORE_RE = re.compile(r"(?<!\S)(?:[A-ZĐÀ-Ỹ][^\W\d_A-ZĐ]*\s+){1,3}[A-ZĐÀ-Ỹ][^\W\d_A-ZĐ]*\s*$")
 
 
 def _press_lead(paras: list[Para], draft: Draft, names: Names) -> None:
@@ -197,14 +201,22 @@ def _press_lead(paras: list[Para], draft: Draft, names: Names) -> None:
             draft.number, draft.number_raw = cite.number, " ".join(plain[max(0, cite.start - 60):cite.end + 30].split())
             draft.type = _ABBR_TYPES.get(fold(cite.number.type_abbr).upper()) or cite.kind
             draft.type_raw = f"the lead: {draft.number_raw}"
-            if cite.date:
-                draft.issued = Period(cite.date.year, None, cite.date.month, cite.date.day)
+            day = cite.date
+            if day is None:  # "Ngày 24/9/2021, Thủ tướng … ký Quyết định số …"
+                days = [_any_day(d) for d in _ANY_DATE_RE.finditer(fold(before))]
+                day = next((d for d in reversed(days) if d), None)
+            if day:
+                draft.issued = Period(day.year, None, day.month, day.day)
                 draft.issued_raw = f"the lead: {draft.number_raw}"
             signers = names.people_in(before)
+            named = _NAME_BEFORE_RE.search(before[:len(who) + before.find(who)] if who else "")
             if signers:
                 draft.signer_person = signers[-1][0]
                 draft.signer_name = names.people[signers[-1][0]].name
                 draft.signer_known = True
+            elif named:  # "Thủ tướng Chính phủ Phạm Minh Chính ký …": a name not in people.yml yet
+                draft.signer_name = named.group()
+                draft.signer_person = slugify(draft.signer_name) or None
             by_abbr = names.issuer_by_abbr(cite.number.issuer_abbr)
             named = [a for a, _, _ in names.agencies_in(who)]
             chosen = [a for a in named if a in by_abbr] or (by_abbr if len(by_abbr) == 1 else [])

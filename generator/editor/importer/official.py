@@ -29,7 +29,7 @@ VERB_REACH = 140  # characters between a change's verb and the number it changes
 
 # effective date of the document itself
 _EFFECTIVE_DOC_RE = re.compile(
-    r"\b(?:quyet dinh|nghi dinh|thong tu|nghi quyet|chi thi|thong bao|van ban) nay co hieu luc"
+    r"\b(?:quyet dinh|nghi dinh|thong tu|nghi quyet|chi thi|thong bao|van ban)(?: nay| so (?P<num>\S+))? co hieu luc"
     r"(?: thi hanh)?(?: ke)? tu (?P<what>ngay ky(?: ban hanh)?|ngay (?P<d>\d{1,2}) thang (?P<m>\d{1,2}) nam (?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))")
 
@@ -44,18 +44,25 @@ _POST_WORDS = ("pho chu tich thuong truc", "pho chu tich", "chu tich", "uy vien 
                "to pho thuong truc", "to pho", "to truong", "thu ky", "thanh vien")
 _POST_RE = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in _POST_WORDS) + r")\b")
 
+_REPLACES_RE = re.compile(r"\bthay\s+(?:ong|ba|dong chi)?\s*(?P<who>[^,;.]{3,80})")
+_QUOTED_SEAT_RE = re.compile(r"[\"“]\s*(?:\d{1,2}[a-z]?\s*[.)]\s*)?(?P<post>" + _POST_RE.pattern[2:-2] + r")\b"
+                             r"[^:\"”]{0,80}:\s*(?P<holder>[^,.;\"”]{3,120})")
 POST_REACH = 400  # characters after a verb its posts stand in (keeps a sentence of many verbs linear)
 
 # a composition: the article or clause that lists a body's members
 _COMPOSITION_RE = re.compile(r"\b(?:thanh phan|kien toan)\b")
 _SEAT_RE = re.compile(r"^\s*(?:[-–—•+*]\s*|\d{1,2}\s*[.)]\s*|[a-zđ]\)\s*)?(?:cac\s+)?(?P<post>" + _POST_RE.pattern[2:-2] + r")\b"
-                      r"[^:]{0,80}?:\s*(?P<holders>.+)$")
+                      r"[^:]{0,80}?:\s*(?P<holders>.*)$")
 
 
-def effective(text: str) -> tuple[str, Period | str] | None:
-    """The document's own effective date: ("…", "on-signing") or ("…", Period of the day)."""
+def effective(text: str, own_number: str | None = None) -> tuple[str, Period | str] | None:
+    """The document's own effective date: ("…", "on-signing") or ("…", Period of the day). A
+    press report writes "Quyết định có hiệu lực …" or names the document by its number; a
+    sentence naming another number is about that document."""
     folded, index = fold_map(text)
-    m = _EFFECTIVE_DOC_RE.search(folded)
+    own = fold_map(own_number)[0].lower() if own_number else None
+    m = next((m for m in _EFFECTIVE_DOC_RE.finditer(folded)
+              if m["num"] is None or (own and m["num"].rstrip(".,;") == own)), None)
     if not m:
         return None
     phrase = " ".join(text[index[m.start()]:index[m.end()]].split())
@@ -69,34 +76,71 @@ def effective(text: str) -> tuple[str, Period | str] | None:
         return None
 
 
+_JOINED_RE = re.compile(r"(?:\bva\b|,)\s*(?:(?:cac\s+)?(?:quyet dinh|nghi dinh|nghi quyet|thong tu|chi thi|thong bao)\s*)?(?:so\s*)?$")
+_DESCRIBES_RE = re.compile(r"\bcua\s+(?:(?:quyet dinh|nghi dinh|nghi quyet|thong tu|chi thi|thong bao)\s*)?(?:so\s*)?$")
+CONNECTOR_REACH = 300  # characters read between two citations of one sentence
+
+
 def changes(pid: str, text: str, own_number: str | None) -> list[Candidate]:
-    """Amendments, replacements and repeals of cited documents ("Sửa đổi, bổ sung … Quyết định số
-    1072/QĐ-TTg", "thay thế Quyết định số …", "bãi bỏ …", "Quyết định số … hết hiệu lực"); a
-    sentence that asks someone to amend is a request (actions.py), not a change."""
+    """Amendments, replacements and repeals of cited documents: "Sửa đổi, bổ sung … Quyết định số
+    1072/QĐ-TTg", "… và thay thế Quyết định số A … và Quyết định số B", "bãi bỏ …", "Quyết định
+    số A và Quyết định số B … hết hiệu lực". A verb changes the number after it and those joined
+    to it by "và" or a comma; a number that describes another ("… B sửa đổi, bổ sung một số điều
+    của Quyết định số A") is not changed. A sentence that asks someone to amend is a request
+    (actions.py), not a change."""
     out, seen = [], set()
-    for cite in find_citations(text):
-        number = cite.number.text
-        if number in seen or (own_number and number == own_number):
+    for sentence in re.finditer(r"[^.;\n]+(?:[.;](?=\d)[^.;\n]*)*", text):
+        cites = [c for c in find_citations(sentence.group())]
+        if not cites:
             continue
-        before = fold_map(text[max(0, cite.start - VERB_REACH):cite.start])[0]
-        cut = max(before.rfind(". "), before.rfind("; "))
-        before = before[cut + 1:] if cut >= 0 else before
-        kind = None
-        for name, verb in _CHANGE_VERBS:
-            found = list(verb.finditer(before))
-            if found:
-                at = found[-1].start()
-                if kind is None or at > kind[1]:
-                    kind = (name, at)
-        after = fold_map(text[cite.end:cite.end + 120])[0]
-        cut_after = after.find(". ")
-        if kind is None and _EXPIRES_RE.search(after if cut_after < 0 else after[:cut_after]):
-            kind = ("repeal", 0)
-        if kind is None or _ASKED_RE.search(before[:kind[1]]):
-            continue
-        seen.add(number)
-        out.append(Candidate(pid, kind[0], text.strip(), target=number))
+        folded_sentence = fold_map(sentence.group())[0]
+        expires = bool(_EXPIRES_RE.search(folded_sentence))
+        kind, previous_end, first = None, 0, 0
+        for i, cite in enumerate(cites):
+            if own_number and cite.number.text == own_number:
+                first = i + 1  # "vừa ban hành Quyết định số X sửa đổi … Quyết định số Y": X's own doing
+                previous_end = cite.end
+                continue
+            i -= first
+            connector = fold_map(sentence.group()[max(previous_end, cite.start - CONNECTOR_REACH):cite.start])[0]
+            previous_end = cite.end
+            verbs = [(m.start(), name) for name, verb in _CHANGE_VERBS for m in verb.finditer(connector)]
+            if i and _DESCRIBES_RE.search(connector):
+                continue  # describes the number before it
+            if verbs and not (i and _DESCRIBES_RE.search(connector)):
+                at, name = max(verbs)
+                kind = None if _ASKED_RE.search(connector[:at]) else name
+            elif not (i and _JOINED_RE.search(connector)):
+                kind = "repeal" if expires and not i else None if not expires else kind
+            number = cite.number.text
+            if kind is None or number in seen or (own_number and number == own_number):
+                continue
+            seen.add(number)
+            out.append(Candidate(pid, kind, text.strip(), target=number))
     return out
+
+
+_ESTABLISH_RE = re.compile(r"^\s*(?:\S+\s+){0,3}?thanh lap\b")
+_ON_BASIS_RE = re.compile(r"\btren co so (?:kien toan|to chuc lai|hop nhat|doi ten)\b")
+
+
+def establish(pid: str, text: str, names: Names) -> list[Candidate]:
+    """"Thành lập Ủy ban … (trên cơ sở kiện toàn Ủy ban …)": the body set up, and the one it
+    replaces when the text says so."""
+    folded, index = fold_map(text)
+    m = _ESTABLISH_RE.match(folded)
+    if not m:
+        return []
+    basis = _ON_BASIS_RE.search(folded, m.end())
+    founded = names.bodies_in(text[index[m.end()]:index[basis.start()] if basis else len(text)])
+    if not founded or founded[0][1] > 3:
+        return []
+    c = Candidate(pid, "establish", text.strip())
+    c.body = founded[0][0]
+    if basis:
+        older = names.bodies_in(text[index[basis.end()]:])
+        c.replaces = older[0][0] if older and older[0][1] <= 3 else None
+    return [c]
 
 
 def rename(pid: str, text: str, names: Names) -> list[Candidate]:
@@ -131,10 +175,17 @@ def posts(pid: str, text: str, names: Names, body: str | None) -> list[Candidate
         relieves = [(m.start(), m.end(), "relieve") for m in _RELIEVE_RE.finditer(part)]
         inside = {i for start, end, _ in relieves for i in range(start, end)}
         verbs = sorted(relieves + [(m.start(), m.end(), "appoint") for m in _APPOINT_RE.finditer(part)
-                                   if m.start() not in inside])
+                                   if m.start() not in inside and not part[:m.start()].endswith("tiep tuc ")])
+        # "Thủ tướng Chính phủ tiếp tục làm Chủ tịch": stays on, nothing changes
         if not verbs:
             continue
-        holder = text[index[s]:index[s + verbs[0][0]]].strip(" ,:-")
+        if part[verbs[0][0]:verbs[0][1]].startswith(("bo nhiem", "mien nhiem")) and len(verbs) > 1:
+            # "Bổ nhiệm ông A, Bộ trưởng … làm Ủy viên": the holder stands between the two verbs
+            holder = text[index[s + verbs[0][1]]:index[s + verbs[1][0]]].strip(" ,:-")
+            verbs = [(start, end, "relieve" if part[verbs[0][0]:verbs[0][1]].startswith("mien") else kind)
+                     for start, end, kind in verbs[1:]]
+        else:
+            holder = text[index[s]:index[s + verbs[0][0]]].strip(" ,:-")
         holder = re.sub(r"^(?:(?:theo|tại|trong)\b[^,]{0,80},\s*)?(?:giao|cử|đề nghị)?\s*", "", holder, flags=re.I)
         if not holder or len(holder) > 160:
             continue
@@ -154,46 +205,75 @@ def posts(pid: str, text: str, names: Names, body: str | None) -> list[Candidate
                 c.body = found[0][0] if found and found[0][1] <= 3 else body
                 out.append(c)
                 at = post.end()
+                # "…, thay ông B": B leaves the post A takes
+                replaced = _REPLACES_RE.search(part, at, end)
+                if kind == "appoint" and replaced:
+                    r = Candidate(pid, "relieve", c.quote, post=c.post, body=c.body)
+                    r.holder = text[index[s + replaced.start("who")]:index[s + replaced.end("who")]].strip(" ,")
+                    out.append(r)
+    for seat in _QUOTED_SEAT_RE.finditer(folded):  # an amended clause: '"2. Phó Chủ tịch: Bộ trưởng …"'
+        c = Candidate(pid, "appoint", text.strip())
+        c.post = " ".join(text[index[seat.start("post")]:index[seat.end("post")]].split())
+        c.holder = text[index[seat.start("holder")]:index[seat.end("holder")]].strip(" ,")
+        c.body = body
+        out.append(c)
     return out
 
 
+_HOLDER_POST_RE = re.compile(r"\s[-–—]\s*(?:" + _POST_RE.pattern[2:-2] + r")\b[^;:]{0,80}[;.]?\s*$")
+_ITEM_RE = re.compile(r"^\s*(?:[-–—•+*]\s|[a-zđ]\)\s*)")
+
+
+def _seat(item) -> tuple[str, int] | None:
+    """("post first", seats) for "Phó Chủ tịch: …" (several for "Các Ủy viên: A; B; C", none yet
+    for "Các Ủy viên:" whose members follow), ("holder first", 1) for "Ông A, Bộ trưởng … -
+    Phó Chủ tịch Ủy ban;", None for anything else."""
+    folded = fold_map(item.content)[0]
+    seat = _SEAT_RE.match(folded)
+    if seat:
+        holders = folded[seat.start("holders"):].strip(" .;")
+        plural = seat["post"].startswith(("uy vien", "thanh vien")) and not seat["post"].startswith("uy vien thuong truc")
+        if not holders:
+            return "post first", 0
+        return "post first", len([p for p in holders.split(";") if p.strip(" .")]) if plural else 1
+    if _HOLDER_POST_RE.search(folded):
+        return "holder first", 1
+    return None
+
+
 def is_seat(item) -> bool:
-    """A seat of a composition list: "Phó Chủ tịch: …", or a dash item under "Các Ủy viên:"."""
-    return bool(_SEAT_RE.match(fold_map(item.content)[0]) or re.match(r"^\s*[-–—•+*]", item.text))
+    return _seat(item) is not None or bool(_ITEM_RE.match(item.text))
 
 
 def composition(items: list, names: Names, default_body: str | None) -> list[Candidate]:
-    """A list of seats ("Chủ tịch Ủy ban: Thủ tướng Chính phủ.", "Các Ủy viên: …; …") under a
-    clause naming the composition or "kiện toàn": one `compose` with each seat."""
+    """A list of seats under a clause naming the composition ("Thành phần Ủy ban gồm:", "Kiện
+    toàn Ủy ban … gồm các thành viên sau:"): one `compose` with the number of seats and each
+    seat's words. Seats are "Post: holder" lines, "holder - Post" lines, and the lettered or
+    dashed members under "Các Ủy viên:"."""
     out: list[Candidate] = []
     current: Candidate | None = None
-    heading = None  # the clause that names the composition: the compose stands there
+    heading = None
+    members_follow = False  # after "Các Ủy viên:", each lettered or dashed item is a seat
     for item in items:
-        folded = fold_map(item.content)[0]
-        seat = _SEAT_RE.match(folded)
-        if seat:
+        seat = _seat(item)
+        if seat is not None and (current is not None or heading is not None):
             if current is None:
-                current = Candidate(heading.id if heading else item.id, "compose",
-                                    (heading or item).content.strip())
-                current.body = default_body
-                current.members = 0
+                current = Candidate(heading.id, "compose", heading.content.strip())
+                current.body, current.members = default_body, 0
                 out.append(current)
-            holders = folded[seat.start("holders"):]
-            many = seat["post"].startswith("uy vien") or seat["post"].startswith("thanh vien")
-            parts = [p for p in re.split(r";", holders) if p.strip(" .")] if many else [holders]
-            current.members += max(1, len(parts))
-            current.notes.append(" ".join(item.content.split()))  # the seat, as the text gives it
+            current.members += seat[1]
+            current.notes.append(" ".join(item.content.split()))
+            members_follow = seat[1] == 0
             continue
-        if current is not None and item.id.startswith(current.para.split("-")[0]) and re.match(r"^\s*[-–—•+*]", item.text):
-            current.members += 1   # a member under "Các Ủy viên:" as a dash item
+        if current is not None and members_follow and _ITEM_RE.match(item.text):
+            current.members += 1
             current.notes.append(" ".join(item.content.split()))
             continue
-        if _COMPOSITION_RE.search(folded) and current is None:
+        folded = fold_map(item.content)[0]
+        if _COMPOSITION_RE.search(folded) and len(folded) < 400:
             found = names.bodies_in(item.content)
             default_body = found[0][0] if found else default_body
-            heading = item
+            heading, current, members_follow = item, None, False
             continue
-        heading = None
-        if not seat and current is not None and not re.match(r"^\s*[-–—•+*]", item.text):
-            current = None
+        heading, current, members_follow = None, None, False
     return out

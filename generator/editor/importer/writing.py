@@ -155,6 +155,10 @@ def _render_candidate(c: Candidate) -> list[str]:
     if c.kind == "compose":
         out.append(f"      body: {c.body}" if c.body else "      # body: <body id>    # not recognised")
         out.append(f"      members: []    # the {c.members} seat(s) the text lists: - {{post: <id>, holder: {{office: <id>}}}}")
+    if c.kind == "establish":
+        out.append(f"      body: {c.body}")
+        if c.replaces:
+            out.append(f"      replaces: {c.replaces}")
     if c.kind == "rename":
         owner = f"body: {c.body}" if c.body else f"agency: {c.agency}" if c.agency else "# body: <id>    # not recognised"
         out.append(f"      {owner}")
