@@ -98,8 +98,9 @@ _TRANSFER_RE = re.compile(
 _AMEND_RE = re.compile(r"(?:sửa đổi|sửa đổi, bổ sung|thay thế)\s+(?:(?:quyết định|nghị định|nghị quyết|"
                        r"thông tư|chỉ thị|thông báo|kế hoạch)\s+)?(?:số\s+)?$", re.I)
 _ASK_RE = re.compile(r"\b(?:giao|yêu cầu|đề nghị)\b", re.I)
-_DRAFT_RE = re.compile(r"\bdự thảo\b|\btrình\b.{0,80}?\bban hành\b|\bxây dựng\s+(?:(?:dự án\s+)?luật|nghị định|"
-                       r"quyết định|thông tư|nghị quyết|chỉ thị|quy chế)\b", re.I)
+_DRAFT_RE = re.compile(r"\bdự thảo\b|\btrình\b.{0,80}?\bban hành\b|\b(?:xây dựng|trình(?:\s+\S+){0,4}?)\s+"
+                       r"(?:(?:dự án\s+)?luật|nghị định|quyết định|thông tư|nghị quyết|chỉ thị|quy chế|chiến lược|"
+                       r"kế hoạch|đề án)\b", re.I)
 _WITH_RE = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<seg>[^.;:]*)", re.I)
 _LIST_GAP_RE = re.compile(r"^(?:\s|,|\bva\b|\bcac\b|\bcung\b)*$")
 _EFFECTIVE_RE = re.compile(

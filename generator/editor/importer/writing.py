@@ -182,6 +182,8 @@ def summary(draft: Draft) -> list[str]:
         found.append(f"issued {draft.issued}" + (f" in {draft.place}" if draft.place else ""))
     if draft.meeting:
         found.append(f"meeting {draft.meeting}")
+    if draft.effective:
+        found.append(f"in force {draft.effective}")
     if draft.issuer:
         found.append(f"issuer {draft.issuer}")
     if draft.signer_name:
