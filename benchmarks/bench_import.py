@@ -4,6 +4,7 @@ the record an editor would make of it, reviewed by eye).
 
     .venv/bin/python benchmarks/bench_import.py            # the table
     .venv/bin/python benchmarks/bench_import.py --details  # and each miss and wrong proposal
+    .venv/bin/python benchmarks/bench_import.py --set tests/fixtures/import_heldout  # held out
 
 For each action kind: what the set holds (expected), what import proposed, how many of those
 were right (kind and key fields as the editor records them), wrong, and missed; then the totals
@@ -116,13 +117,13 @@ class Score:
         return self.expected - self.right
 
 
-def score(details: bool = False) -> tuple[dict[str, dict[str, Score]], dict[str, Counter], list[str], list[str]]:
+def score(details: bool = False, folder: Path = SET) -> tuple[dict[str, dict[str, Score]], dict[str, Counter], list[str], list[str]]:
     names, _ = load_names(ROOT)
     by_form: dict[str, dict[str, Score]] = {"official": {}, "press": {}, "seed": {}}
     headers: dict[str, Counter] = {"official": Counter(), "press": Counter(), "seed": Counter()}
     notes: list[str] = []
     invented: list[str] = []
-    for path in sorted(SET.glob("*.txt")):
+    for path in sorted(folder.glob("*.txt")):
         answer = path.with_suffix(".expected.yml")
         if not answer.exists():
             notes.append(f"{path.name}: no {answer.name}, not scored")
@@ -188,6 +189,8 @@ def _invented(draft, text: str, name: str) -> list[str]:
 def table(by_form: dict[str, dict[str, Score]], headers: dict[str, Counter]) -> list[str]:
     lines = []
     for form, scores in by_form.items():
+        if not scores and not headers[form]:
+            continue
         lines += [f"{form}:", "| kind | expected | proposed | right | wrong | missed |", "|---|--:|--:|--:|--:|--:|"]
         total = Score()
         for kind in [k for k in KINDS if k in scores] + sorted(set(scores) - set(KINDS)):
@@ -210,8 +213,10 @@ def table(by_form: dict[str, dict[str, Score]], headers: dict[str, Counter]) -> 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list each miss and wrong proposal")
+    parser.add_argument("--set", type=Path, default=SET, help="another folder of texts and answers "
+                        "(tests/fixtures/import_heldout/: texts written without reading the importer)")
     args = parser.parse_args()
-    by_form, headers, notes, invented = score(args.details)
+    by_form, headers, notes, invented = score(args.details, args.set)
     print("\n".join(table(by_form, headers)))
     print(f"values not in their text (invented): {len(invented)}")
     if args.details:

@@ -10,7 +10,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
 
 from generator.core.diagnostics import Diagnostics, Loc
 from generator.core.model import TARGETED, Citation, CitedDocument, Document, Register, Request

@@ -3,7 +3,6 @@ agency leads, how many fell due, how many of those were done, on time or late, a
 past due with no completion recorded (derive/status.py counts them; this writes them)."""
 from __future__ import annotations
 
-from generator.core import urls
 from generator.core.derive.status import STATES, Tally
 from generator.core.render.context import Context
 from generator.core.render.markup import block, link, render_listing, text

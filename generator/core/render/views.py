@@ -3,7 +3,6 @@ timeline and the deadlines, each stating the date its statuses hold for."""
 from __future__ import annotations
 
 
-from generator.core import urls
 from generator.core.derive.events import deadlines
 from generator.core.derive.status import STATES, judge
 from generator.core.render.actions import describe
@@ -153,8 +152,9 @@ def render_timeline(ctx: Context) -> dict[str, str]:
 
 
 def render_deadlines(ctx: Context) -> str:
-    """Every task with a deadline and every dated request, grouped by state, filterable by
-    document, agency, year due and state with the values the search box uses."""
+    """Every task with a deadline and every dated request, the counts of each state, then one
+    table in the order of the states, filterable by document, agency, year due and state with
+    the values the search box uses."""
     t, reg, page = ctx.t, ctx.register, DEADLINES
     blocks = [block(text=f"{text(t('deadlines_intro'))} <strong>{t('as_of').capitalize()} {t.date(ctx.as_of)}.</strong>")]
     items = deadlines(reg, ctx.rel)
