@@ -161,8 +161,10 @@ def test_8540_candidate_actions(drafts):
     assert expert.due_phrase == "trước ngày 01 tháng 10 năm 2019"
     assert (by_para["3b-1"].lead, str(by_para["3b-1"].due)) == ("vu-tccb", "2019-09-24")
     assert by_para["3c"].lead is None and "vu-hanh-chinh" in by_para["3c"].with_  # it co-operates
-    assert any("hết năm 2019" in n for n in by_para["3b-2"].notes)  # the section's deadline, as a note
-    assert by_para["3b-2"].due is None  # not copied into the action: the editor decides
+    # no deadline of its own: its section's ("… từ nay đến hết năm 2019:"), as the register records
+    # it (decisions/2019/8540-tb-vpcp.md), with a note saying whose it is
+    assert any("section" in n and "hết năm 2019" in n for n in by_para["3b-2"].notes)
+    assert str(by_para["3b-2"].due) == "2019"
 
 
 # --- 004: Thông báo 139/TB-VPCP, hard-wrapped portal text with a table letterhead -------------

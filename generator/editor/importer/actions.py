@@ -158,7 +158,7 @@ def _candidates(items: list[_BodyPara], draft: Draft, names: Names, context_year
     """Candidate actions: transfers ("chuyển … từ A sang B"), requests to amend a cited
     document ("giao A … sửa đổi Quyết định số …"), and, in the directing part of the text, the
     items that assign work or carry a deadline."""
-    section_due: dict[str, str] = {}
+    section_due: dict[str, tuple[str, Period | None]] = {}
     found = names.bodies_in(draft.title or "")
     body = found[0][0] if found else None
     compositions = official.composition(items, names, body)
@@ -179,17 +179,19 @@ def _candidates(items: list[_BodyPara], draft: Draft, names: Names, context_year
                 or official.posts(item.id, text, names, body))
         if not made and text.rstrip(" *").endswith(":"):
             if dues:
-                section_due[item.id] = dues[0][0]
+                section_due[item.id] = dues[0][0], dues[0][1]
             continue
         if not made and (dues or (item.section and _dash_or_item(item)) or _asked(text, names)
                          or _LEADS_RE.match(text[_first_agency_end(text, names):])):
             made = [c for c in _assignments(item, text, dues, names)
                     if c.lead or c.due or c.due_phrase or c.with_]  # nothing to confirm: not proposed
             if not dues:
+                # "… các nhiệm vụ sau, hoàn thành trong năm 2019:": each item is due as its section says
                 intro = next((section_due[s] for s in _parents(item.id) if s in section_due), None)
                 for c in made:
                     if intro:
-                        c.notes.append(f"no deadline of its own; its section says {intro!r}")
+                        c.due_phrase, c.due = intro
+                        c.notes.append(f"no deadline of its own: its section's, {intro[0]!r}")
         draft.candidates.extend(made)
     order = {item.id: i for i, item in enumerate(items)}
     draft.candidates.sort(key=lambda c: order.get(c.para, 0))  # in the text's order
