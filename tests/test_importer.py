@@ -410,3 +410,17 @@ def test_a_normative_number_gives_the_year_and_nothing_more(names):
     assert d.number == parse_number("150/2016/NĐ-CP") and d.type == "nghi-dinh"
     assert str(d.issued) == "2016"  # the day and month are not in the text
     assert draft_path(d) == "decisions/2016/150-2016-nd-cp.md"
+
+
+def test_an_article_of_duties_gives_its_clauses_their_lead():
+    """Decrees write a ministry's duties as an article: "Điều 5. Trách nhiệm của Bộ Tài chính",
+    then clauses that do not name it again. Each clause is that ministry's task."""
+    names, _ = load_names(ROOT)
+    text = ("CHÍNH PHỦ\n\nSố: 9/2021/NĐ-CP\n\nHà Nội, ngày 5 tháng 3 năm 2021\n\nNGHỊ ĐỊNH\n\nVề thử nghiệm\n\n"
+            "Điều 5. Trách nhiệm của Bộ Tài chính\n\n1. Bố trí kinh phí thực hiện trong năm 2021.\n\n"
+            "2. Hướng dẫn việc thanh toán trong tháng 6 năm 2021.\n\n"
+            "Điều 6. Nghị định này có hiệu lực thi hành kể từ ngày ký.\n")
+    draft = import_text(text, names)
+    assert [(c.kind, c.para, c.lead, str(c.due)) for c in draft.candidates] == [
+        ("assign", "d5-1", "bo-tai-chinh", "2021"), ("assign", "d5-2", "bo-tai-chinh", "2021-06")]
+    assert draft.effective == "on-signing"

@@ -27,6 +27,7 @@ class _BodyPara:
 
 
 _NUM_RE = re.compile(r"^(\d{1,2})\s*\.\s*(.*)$", re.S)
+_DUTY_OF_RE = re.compile(r"^\s*(?:\*\*)?(?:trách nhiệm|nhiệm vụ)(?:,?\s*quyền hạn)?\s+(?:của\s+)?", re.I)
 _LEGAL_BASIS_RE = re.compile(r"^\s*(?:can cu|xet de nghi|theo de nghi)\b")  # the preamble, not what it directs
 _ARTICLE_RE = re.compile(r"^(?:\*\*)?Điều\s+(\d{1,3})\s*[.:]?\s*(?:\*\*)?\s*(.*)$", re.S | re.I)
 _LETTER_RE = re.compile(r"^([a-zđ])\)\s*(.*)$", re.S)
@@ -44,11 +45,16 @@ def _structure(body: list[Para], names: Names) -> list[_BodyPara]:
     seen: set[str] = set()
     lead: tuple[str | None, str | None] = (None, None)
     article = None
+    article_lead: tuple[str | None, str | None] = (None, None)  # "Điều 37. Trách nhiệm của Bộ …"
     for para in body:
         text = para.text
         m_article = _ARTICLE_RE.match(text)
         if m_article:  # "Điều 2. …": an article of an official text, "d2"; its clauses "d2-1", "d2-1a"
             article, number, letter, sub, lead = m_article.group(1), None, None, 0, (None, None)
+            heading_text = (m_article.group(2) or "").split("\n")[0]
+            duty = _DUTY_OF_RE.match(heading_text)
+            found = names.agencies_in(heading_text[duty.end():]) if duty else []
+            article_lead = (found[0][0], heading_text) if found and found[0][1] <= 2 else (None, None)
             pid = f"d{article}"
             pid, n = (pid, 1) if pid not in seen else (f"{pid}-x2", 2)
             seen.add(pid)
@@ -87,6 +93,8 @@ def _structure(body: list[Para], names: Names) -> list[_BodyPara]:
             n += 1
             pid = f"{base}-x{n}"
         seen.add(pid)
+        if lead[0] is None and article_lead[0] is not None:
+            lead = article_lead  # a clause of "Điều 37. Trách nhiệm của Bộ …" is that ministry's
         out.append(_BodyPara(pid, text, content, f"{number or ''}{letter or ''}", heading,
                              lead[0], lead[1]))
     return out
