@@ -82,14 +82,9 @@ def proposed(draft) -> list[tuple[str, dict]]:
     """The draft's candidate actions as (kind, fields), in the expected files' terms."""
     out = []
     for c in draft.candidates:
-        fields = {"lead": c.lead, "from": c.from_, "to": c.to, "target": c.target,
-                  "due": str(c.due) if c.due else None}
-        for name in ("date", "post", "holder", "body", "members", "new_name"):
-            if hasattr(c, name):
-                fields[name] = getattr(c, name)
-        if c.kind == "rename":
-            fields["to"] = getattr(c, "new_name", None)
-        out.append((c.kind, fields))
+        out.append((c.kind, {"lead": c.lead, "from": c.from_, "to": c.to if c.kind != "rename" else c.new_name,
+                             "target": c.target, "due": str(c.due) if c.due else None, "post": c.post,
+                             "holder": c.holder, "body": c.body, "members": c.members}))
     if draft.effective:  # a field of the document, scored as the action it is in the set
         out.append(("effective", {"date": str(draft.effective)}))
     return out

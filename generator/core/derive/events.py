@@ -61,24 +61,37 @@ def all_events(register: Register) -> list[Event]:
 class Deadline:
     """A task's deadline in force (set by `action`, an assign), or a request's (`action` the
     request): one row of the deadlines view and of the open data's deadlines, whatever number
-    of times the sources set or reset it."""
+    of times the sources set or reset it. A task's completion is its record's; a request's is
+    the issue of the document that fulfils it whole."""
 
     action: Action
     due: Period
-    done: Period | None = None        # when reported done, or when the fulfilling document was issued
-    done_action: Action | None = None
-    done_by: str | None = None        # the document that reports it done, or fulfils the request
-    done_on: date | None = None       # the day the register takes it to be done
-    record: TaskRecord | None = None  # the task's, for a task's deadline
+    record: TaskRecord | None = None   # the task's, for a task's deadline
+    fulfilled: Period | None = None    # a request's: when its fulfilling document was issued
+    fulfilled_by: str | None = None
+    fulfilled_on: date | None = None
 
     @property
     def task(self) -> str | None:
         return self.record.task.id if self.record else None
 
+    @property
+    def done_by(self) -> str | None:
+        """The document that reports it done, or fulfils the request."""
+        if self.record is not None:
+            return self.record.done.action.doc if self.record.done else None
+        return self.fulfilled_by
+
+    @property
+    def done_on(self) -> date | None:
+        if self.record is not None:
+            return self.record.done.date if self.record.done else None
+        return self.fulfilled_on
+
     def status(self, as_of: date) -> Status:
         if self.record is not None:
             return task_status(self.record, as_of)
-        return judge(as_of, self.due, self.action, self.done, None, self.done_by, self.done_on)
+        return judge(as_of, self.due, self.action, self.fulfilled, None, self.fulfilled_by, self.fulfilled_on)
 
 
 def deadlines(register: Register, relations: Relations) -> list[Deadline]:
@@ -89,10 +102,7 @@ def deadlines(register: Register, relations: Relations) -> list[Deadline]:
         for record in custody.tasks.values():
             if record.due is None:
                 continue
-            done = record.done
-            out.append(Deadline(record.due_action, record.due, done.when if done else None,
-                                done.action if done else None, done.action.doc if done else None,
-                                done.date if done else None, record))
+            out.append(Deadline(record.due_action, record.due, record))
     for doc in register.documents.values():
         for action in doc.actions:
             if not (isinstance(action, Request) and action.due):
@@ -105,7 +115,7 @@ def deadlines(register: Register, relations: Relations) -> list[Deadline]:
                 day = register.issued_start(first)
                 issued = register.documents[first].issued if first in register.documents else \
                     Period(day.year, None, day.month, day.day)
-                out.append(Deadline(action, action.due, issued, None, first, day))
+                out.append(Deadline(action, action.due, fulfilled=issued, fulfilled_by=first, fulfilled_on=day))
                 continue
             out.append(Deadline(action, action.due))
     return sorted(out, key=lambda d: (d.due.end, d.due.start, d.action.doc, d.action.index))

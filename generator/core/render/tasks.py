@@ -36,6 +36,11 @@ def late_key(status: Status) -> str:
     return "status_days_late" if status.done.precision == "day" else "status_days_late_min"
 
 
+def _where(ctx: Context, action, page: str) -> str:
+    """An action's document and, when it has one, its paragraph."""
+    return " ".join(x for x in (ctx.document(action.doc, page), ctx.paragraph(action, page)) if x)
+
+
 def status_text(ctx: Context, status: Status | None, page: str) -> str:
     """The state with its evidence: the deadline and the completion, each with its source, and
     the day the state holds for."""
@@ -46,13 +51,13 @@ def status_text(ctx: Context, status: Status | None, page: str) -> str:
     if status.due is not None:
         due = f"{t('status_due_on')} {text(t.period(status.due))}"
         if status.due_action is not None:
-            due += f" ({ctx.document(status.due_action.doc, page)} {ctx.paragraph(status.due_action, page)})".replace(" )", ")")
+            due += f" ({_where(ctx, status.due_action, page)})"
         parts.append(due)
     if status.done is not None:
         done = t("status_done_reported" if status.done_action is not None else "status_fulfilled_on")
         done += f" {text(t.period(status.done))}"
         if status.done_action is not None:
-            done += f" ({ctx.document(status.done_action.doc, page)} {ctx.paragraph(status.done_action, page)})".replace(" )", ")")
+            done += f" ({_where(ctx, status.done_action, page)})"
         elif status.done_by:
             done += f" ({ctx.document(status.done_by, page)})"
         parts.append(done)

@@ -55,8 +55,11 @@ def _structure(body: list[Para], names: Names) -> list[_BodyPara]:
             duty = _DUTY_OF_RE.match(heading_text)
             found = names.agencies_in(heading_text[duty.end():]) if duty else []
             article_lead = (found[0][0], heading_text) if found and found[0][1] <= 2 else (None, None)
-            pid = f"d{article}"
-            pid, n = (pid, 1) if pid not in seen else (f"{pid}-x2", 2)
+            pid = base = f"d{article}"
+            n = 1
+            while pid in seen:  # an article number given twice (a quoted amendment's)
+                n += 1
+                pid = f"{base}-x{n}"
             seen.add(pid)
             out.append(_BodyPara(pid, text, m_article.group(2) or text, pid, False, None, None))
             continue

@@ -25,7 +25,6 @@ _CHANGE_VERBS = (
 )
 _EXPIRES_RE = re.compile(r"\bhet hieu luc\b")
 _ASKED_RE = re.compile(r"\b(?:giao|yeu cau|de nghi|chu tri|trinh|xay dung|du thao|nghien cuu)\b")
-VERB_REACH = 140  # characters between a change's verb and the number it changes
 
 # effective date of the document itself
 _EFFECTIVE_DOC_RE = re.compile(
