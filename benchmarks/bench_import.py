@@ -34,7 +34,7 @@ from generator.editor.importer import import_text, load_names  # noqa: E402
 
 SET = ROOT / "tests" / "fixtures" / "import_set"
 KINDS = ("assign", "transfer", "request", "amend", "replace", "repeal", "effective", "establish",
-         "appoint", "relieve", "compose", "rename")
+         "appoint", "relieve", "compose", "rename", "holds", "designate")
 HEADER = ("number", "type", "issuer", "issued", "signer", "source_date")
 
 
@@ -64,6 +64,10 @@ def key(kind: str, fields: dict) -> tuple:
         return (_text(get("to")),)
     if kind == "establish":
         return (get("body"),)
+    if kind == "holds":
+        return _text(get("post")), _text(get("holder"))
+    if kind == "designate":
+        return (get("agency"),)
     return ()
 
 
@@ -71,7 +75,7 @@ def matches(kind: str, want: dict, got: dict) -> bool:
     """The proposal is the editor's action: its key fields agree. An appointment's or relief's
     holder is words of the text: the same person or office when either holds the other (the
     editor's "Bộ trưởng Bộ Công an" in the proposal's "Ông Tô Lâm, Bộ trưởng Bộ Công an")."""
-    if kind in ("appoint", "relieve"):
+    if kind in ("appoint", "relieve", "holds"):
         post_w, holder_w = key(kind, want)
         post_g, holder_g = key(kind, got)
         return post_w == post_g and bool(holder_w and holder_g) and (holder_w in holder_g or holder_g in holder_w)
@@ -84,7 +88,8 @@ def proposed(draft) -> list[tuple[str, dict]]:
     for c in draft.candidates:
         out.append((c.kind, {"lead": c.lead, "from": c.from_, "to": c.to if c.kind != "rename" else c.new_name,
                              "target": c.target, "due": str(c.due) if c.due else None, "post": c.post,
-                             "holder": c.holder, "body": c.body, "members": c.members}))
+                             "holder": c.holder, "body": c.body, "members": c.members,
+                             "agency": c.agency}))
     if draft.effective:  # a field of the document, scored as the action it is in the set
         out.append(("effective", {"date": str(draft.effective)}))
     return out

@@ -10,6 +10,7 @@ from generator.core.numbers import find_citations
 from generator.core.periods import Period, period_from_phrase
 from generator.core.text import fold
 from generator.editor.importer.cleaning import Para, _ends_sentence, _strip_md
+from generator.editor.importer.clauses import clauses, continues
 from generator.editor.importer.dates import _DUE_RE
 from generator.editor.importer import official
 from generator.editor.importer.draft import Candidate, Draft
@@ -104,7 +105,7 @@ def _structure(body: list[Para], names: Names) -> list[_BodyPara]:
 
 
 _TRANSFER_RE = re.compile(
-    r"(?:điều\s+)?chuyển\s+(?:giao\s+)?(?P<task>[^.]*?)\s+từ\s+(?P<from>[^.;]{2,160}?)\s+sang\s+"
+    r"(?:điều\s+)?chuyển\s+(?:giao\s+)?(?P<task>(?:[^.]|\.\.\.)*?)\s+từ\s+(?P<from>[^.;]{2,160}?)\s+sang\s+"
     r"(?:cho\s+)?(?P<to>[^.;]{2,160}?)(?=\s+(?:đảm nhiệm|thực hiện|tiếp nhận)\b|[.;]|$)", re.I)
 _AMEND_RE = re.compile(r"(?:sửa đổi|sửa đổi, bổ sung|thay thế)\s+(?:(?:quyết định|nghị định|nghị quyết|"
                        r"thông tư|chỉ thị|thông báo|kế hoạch)\s+)?(?:số\s+)?$", re.I)
@@ -175,6 +176,7 @@ def _candidates(items: list[_BodyPara], draft: Draft, names: Names, context_year
     compositions = official.composition(items, names, body)
     seated = _seat_ids(items, compositions)
     draft.candidates.extend(compositions)
+    draft.candidates.extend(official.holds(items, names, body))
     for item in items:
         if fold(_strip_md(item.content)).startswith("noi nhan"):
             break
@@ -183,9 +185,10 @@ def _candidates(items: list[_BodyPara], draft: Draft, names: Names, context_year
         draft.deadlines += [(phrase, period, item.id) for phrase, period, _ in dues]
         if item.letter_heading or item.id in seated or _LEGAL_BASIS_RE.match(fold(_strip_md(item.content))):
             continue
+        draft.candidates.extend(official.designate(item.id, text, names, item.lead))  # beside any task
         made = (_transfers(item, text, dues, names, context_year) or _amendments(item, text, dues, names)
                 or official.changes(item.id, text, draft.number.text if draft.number else None)
-                or official.establish(item.id, text, names)
+                or official.establish(item.id, text, names, draft.number.text if draft.number else None)
                 or official.rename(item.id, text, names)
                 or official.posts(item.id, text, names, body))
         if not made and text.rstrip(" *").endswith(":"):
@@ -229,37 +232,97 @@ NOTED_DUES = 5  # deadlines noted on each transfer of a paragraph: notes grow wi
 def _transfers(item: _BodyPara, text: str, dues: list, names: Names, context_year: int | None
                ) -> list[Candidate]:
     made = []
-    effective: list[tuple[str, Period]] = []  # once a paragraph: it is the same for each transfer
+    effective: list[tuple[str, Period, str]] = []  # once a paragraph, with its sentence's first words
     if _TRANSFER_RE.search(text):
         folded, index = fold_map(text)
         for e in _EFFECTIVE_RE.finditer(folded):
             phrase = " ".join(text[index[e.start()]:index[e.end()]].split())
             period = period_from_phrase(phrase, context_year)
             if period:
-                effective.append((phrase, period))
+                s_start, _ = _sentence_at(folded, e.start())
+                subject = re.match(r"\s*(?:viec\s+)?(\S+\s+\S+)", folded[s_start:])  # "Việc báo cáo …"
+                effective.append((phrase, period, subject.group(1) if subject else ""))
+    spans = []
     for m in _TRANSFER_RE.finditer(text):
         from_found = names.agencies_in(m.group("from"))
         to_found = names.agencies_in(m.group("to"))
         task = re.sub(r"^(?:các\s+)?nhiệm vụ\s*:?\s*", "", m.group("task").strip(), flags=re.I)
         if not (from_found or to_found):  # "chuyển đổi … từ văn bản giấy sang …": no agency moves
             continue
-        c = Candidate(item.id, "transfer", m.group().strip(), task_title=_cap(task) or None,
-                      from_=from_found[0][0] if from_found else None,
-                      to=to_found[0][0] if to_found else None)
-        if not from_found:
-            c.notes.append(f"from: {m.group('from').strip()!r} is not in agencies.yml")
-        if not to_found:
-            c.notes.append(f"to: {m.group('to').strip()!r} is not in agencies.yml")
-        for phrase, period in effective:
-            c.effective = period
-            c.notes.append(f"effective {period}: {phrase!r}")
-        for phrase, period, _ in dues[:NOTED_DUES]:
-            c.notes.append(f"the paragraph also says {phrase!r}"
-                           + (f" ({period})" if period else "") + ": a deadline for the task?")
-        if len(dues) > NOTED_DUES:
-            c.notes.append(f"… and {len(dues) - NOTED_DUES} more deadlines in the paragraph")
-        made.append(c)
+        spans.append((m.start(), m.end(), to_found[0][0] if to_found else None))
+        moved = _moved_tasks(task, names)
+        for one in moved:
+            # of several tasks moved at once, the date is the one its sentence names ("Việc báo cáo …")
+            own = [e for e in effective if len(moved) == 1 or (e[2] and e[2] in fold(one))]
+            c = _transfer(item, m, one, from_found, to_found, own, dues)
+            c.notes += [f"the paragraph says {e[0]!r} ({e[1]}): from when this task moves?"
+                        for e in effective if e not in own]
+            made.append(c)
+    if spans:
+        made += _after_transfer(item, text, spans, dues, names)
     return made
+
+
+def _moved_tasks(task: str, names: Names) -> list[str]:
+    """"… báo cáo Chính phủ … và Nghiên cứu xây dựng bộ chỉ số …": a capital after "và" (outside
+    an agency's name) starts a second task moved by the same sentence."""
+    inside = [(s, e) for _, s, e in names.agencies_in(task)]
+    cuts = [m for m in re.finditer(r"\s+và\s+(?=[A-ZĐ])", task)
+            if not any(s <= m.start() < e for s, e in inside)]
+    out, at = [], 0
+    for m in cuts:
+        out.append(task[at:m.start()])
+        at = m.end()
+    out.append(task[at:])
+    return [t for t in out if t.strip()]
+
+
+def _after_transfer(item: _BodyPara, text: str, spans: list, dues: list, names: Names) -> list[Candidate]:
+    """What a transfer's paragraph says next: "Thời gian trình trong năm 2019." dates the moved
+    task for its new holder; "Bộ Thông tin và Truyền thông có trách nhiệm …" gives that agency a
+    task of its own."""
+    out = []
+    end = spans[-1][1]
+    for c in clauses(text[end:]):
+        said = text[end + c.start:end + c.end].strip(" .;")
+        if not said:
+            continue
+        own = [d for d in dues if end + c.start <= d[2] < end + c.end]
+        opener = names.agencies_in(said[:200])
+        if _TAKES_OVER_RE.match(said[opener[0][2]:] if opener else ""):
+            continue  # "Bộ … có trách nhiệm tiếp nhận …": the hand-over, part of the transfer
+        if continues(said) and own and spans[-1][2]:
+            a = Candidate(item.id, "assign", said, lead=spans[-1][2], due=own[0][1], due_phrase=own[0][0])
+            a.notes.append("the deadline of the task just moved, for its new holder: name that task by its id")
+            out.append(a)
+        elif opener and opener[0][1] <= 2 and _LEADS_RE.match(said[opener[0][2]:]):
+            a = Candidate(item.id, "assign", said, lead=opener[0][0], task_title=_cap(said),
+                          due=own[0][1] if own else None, due_phrase=own[0][0] if own else None)
+            out.append(a)
+    return out
+
+
+_TAKES_OVER_RE = re.compile(r"\s*(?:có trách nhiệm|chịu trách nhiệm)?\s*(?:tiếp nhận|nhận bàn giao)\b", re.I)
+
+
+def _transfer(item: _BodyPara, m: re.Match, task: str, from_found: list, to_found: list,
+              effective: list, dues: list) -> Candidate:
+    c = Candidate(item.id, "transfer", m.group().strip(), task_title=_cap(task.strip()) or None,
+                  from_=from_found[0][0] if from_found else None,
+                  to=to_found[0][0] if to_found else None)
+    if not from_found:
+        c.notes.append(f"from: {m.group('from').strip()!r} is not in agencies.yml")
+    if not to_found:
+        c.notes.append(f"to: {m.group('to').strip()!r} is not in agencies.yml")
+    for phrase, period, _ in effective:
+        c.effective = period
+        c.notes.append(f"effective {period}: {phrase!r}")
+    for phrase, period, _ in dues[:NOTED_DUES]:
+        c.notes.append(f"the paragraph also says {phrase!r}"
+                       + (f" ({period})" if period else "") + ": a deadline for the task?")
+    if len(dues) > NOTED_DUES:
+        c.notes.append(f"… and {len(dues) - NOTED_DUES} more deadlines in the paragraph")
+    return c
 
 
 def _amendments(item: _BodyPara, text: str, dues: list, names: Names) -> list[Candidate]:
@@ -284,7 +347,9 @@ def _amendments(item: _BodyPara, text: str, dues: list, names: Names) -> list[Ca
     return made
 
 
-_LEADS_RE = re.compile(r"\s*,?\s*chủ trì\b", re.I)
+_LEADS_RE = re.compile(r"\s*,?\s*(?:chủ trì|tiếp tục|tăng cường|khẩn trương|có trách nhiệm|chịu trách nhiệm|"
+                       r"chủ động|đẩy mạnh|bảo đảm|đảm bảo|nghiên cứu|rà soát|hướng dẫn|tập trung)\b", re.I)
+# "Văn phòng Chính phủ tiếp tục tổ chức …": the agency that opens the paragraph is told to act
 
 
 def _first_agency_end(text: str, names: Names) -> int:
@@ -303,6 +368,8 @@ def _asked(text: str, names: Names) -> str | None:
 
 
 def _assignments(item: _BodyPara, text: str, dues: list, names: Names) -> list[Candidate]:
+    """One candidate per task of the paragraph (see clauses.py), each with its own deadlines; a
+    task that orders a document drafted is a request, one per document or deadline it names."""
     lead, with_first, note = item.lead, [], None
     asked = _asked(text, names)
     found = names.agencies_in(text)
@@ -315,26 +382,69 @@ def _assignments(item: _BodyPara, text: str, dues: list, names: Names) -> list[C
                     "task declared elsewhere, keep `with` and name the task by its id")
         else:
             lead = found[0][0]
-    kind = "request" if _DRAFT_RE.search(text) else "assign"
-    with_ = with_first + [w for w in _with(text, names, lead) if w not in with_first]
     made = []
-    said, title = text.strip(), _cap(text.strip())  # once: a paragraph may carry many deadlines
-    for phrase, period, _ in dues or [(None, None, 0)]:
-        c = Candidate(item.id, kind, said, lead=lead, with_=with_, due=period, due_phrase=phrase)
+    spans = _tasks(text, dues)
+    for n, (start, end, intro) in enumerate(spans):
+        said = text[start:end].strip(" ;")
+        own = [d for d in dues if start <= d[2] < end]
+        if not own and intro is not None:  # "… triển khai trong năm 2020: A, B, C": each item is due as its list
+            own = [d for d in dues if spans[intro][0] <= d[2] < spans[intro][1]]
+        kind = "request" if _DRAFT_RE.search(said) else "assign"
+        with_ = (with_first if n == 0 else []) + [w for w in _with(said, names, lead) if w not in with_first]
+        count = len(own) or 1
         if kind == "request":
-            c.what = "draft"
-        else:
-            c.task_title = title
-        if note:
-            c.notes.append(note)
-        elif lead is None and item.lead_text:
-            c.notes.append(f"lead: {item.lead_text!r} (the heading) is not an agency in agencies.yml")
-        elif lead is None:
-            c.notes.append("lead: no agency recognised")
-        if phrase and period is None:
-            c.notes.append(f"due: {phrase!r} gives no year, and the text does not say which")
-        made.append(c)
+            count = max(count, len(_DRAFTED_RE.findall(said)))
+        for k in range(count):
+            phrase, period = (own[min(k, len(own) - 1)][:2] if own else (None, None))
+            c = Candidate(item.id, kind, said, lead=lead, with_=with_, due=period, due_phrase=phrase)
+            if kind == "request":
+                c.what = "draft"
+            else:
+                c.task_title = _cap(said)
+            if note and n == 0:
+                c.notes.append(note)
+            elif lead is None and item.lead_text:
+                c.notes.append(f"lead: {item.lead_text!r} (the heading) is not an agency in agencies.yml")
+            elif lead is None:
+                c.notes.append("lead: no agency recognised")
+            if phrase and period is None:
+                c.notes.append(f"due: {phrase!r} gives no year, and the text does not say which")
+            if count > 1 and kind == "request" and len(own) < count:
+                c.notes.append(f"one of {count} documents this sentence orders drafted: "
+                               "give each its own title")
+            made.append(c)
     return made
+
+
+# "trình Chính phủ Nghị định về A và Nghị định về B": two documents to draft
+_DRAFTED_RE = re.compile(r"\b(?:Nghị định|Quyết định|Nghị quyết|Thông tư|Chỉ thị|Luật|Đề án|Chiến lược|"
+                         r"Kế hoạch|Quy chế)\s+(?:về|quy định|hướng dẫn|sửa đổi|phát triển|thiết lập)\b")
+
+
+def _tasks(text: str, dues: list) -> list[tuple[int, int, int | None]]:
+    """The spans of a paragraph's tasks: its clauses (clauses.py), a clause joined to the one
+    before when it only explains or dates it; with each item of a list, the index of the span
+    that introduces the list."""
+    out: list[list] = []  # [start, end, has a deadline, orders a draft, the list's intro]
+    intro = None
+    for c in clauses(text):
+        if c.joint != "item":
+            intro = None
+        said = text[c.start:c.end]
+        if not said.strip(" ;.,"):
+            continue
+        dated = any(c.start <= d[2] < c.end for d in dues)
+        drafts = bool(_DRAFT_RE.search(said))
+        follows = out and (continues(said) or len(said.strip()) < 20 or (
+            c.joint == "." and not dated and drafts == out[-1][3]))
+        if follows:
+            out[-1][1] = c.end
+            out[-1][2] = out[-1][2] or dated
+            continue
+        if c.joint == "item" and intro is None:
+            intro = len(out) - 1 if out else None
+        out.append([c.start, c.end, dated, drafts, intro if c.joint == "item" else None])
+    return [(s, e, i) for s, e, _, _, i in out] or [(0, len(text), None)]
 
 
 def _parents(pid: str) -> list[str]:

@@ -23,7 +23,7 @@ class Candidate:
 
     para: str
     kind: str                      # assign, transfer, request, amend, replace, repeal, appoint,
-                                   # relieve, compose or rename
+                                   # relieve, holds, designate, compose or rename
     quote: str                     # the words it comes from
     task_title: str | None = None
     lead: str | None = None
@@ -43,6 +43,7 @@ class Candidate:
     members: int | None = None     # compose: the seats the text lists
     new_name: str | None = None    # rename
     replaces: str | None = None    # establish: the body it replaces
+    role: str | None = None        # designate: the standing role, in the text's words
     notes: list[str] = field(default_factory=list)
 
 

@@ -166,13 +166,33 @@ def _header(paras: list[Para], draft: Draft, names: Names) -> int:
         if printed or draft.number:
             draft.issuer_raw = " / ".join(printed + ([f"{draft.number.issuer_abbr} in the number"]
                                                      if draft.number else []))
-        for p in paras[:6]:
-            m = re.search(r"^(?P<who>.{4,80}?)\s+vừa\s+(?:thông báo|ban hành)", p.plain, re.I)
-            if m:
-                draft.notes.append(f"the text says {m.group()!r}: the issuer may be "
-                                   f"{m.group('who')!r}; the draft leaves it to you")
-                break
+        _unnumbered_lead(paras[:6], draft, names)
     return start
+
+
+_NOTIFIES_RE = re.compile(r"^(?P<who>.{4,80}?)\s+vừa\s+(?:có\s+|ban hành\s+|ra\s+)?(?P<what>thông báo)"
+                          r"(?:\s+(?:số\s+\S+\s+)?(?:về\s+)?(?P<conclusion>(?:ý kiến\s+)?kết luận)\b)?", re.I)
+
+
+def _unnumbered_lead(paras: list[Para], draft: Draft, names: Names) -> None:
+    """A press report of a notice that gives no number: "Văn phòng Chính phủ vừa thông báo kết
+    luận của Thủ tướng …". A conclusion is notified by a Thông báo of the agency that notifies
+    it: the type and, when that agency is in the registries, the issuer; anything less is a note."""
+    for p in paras:
+        m = _NOTIFIES_RE.search(p.plain)
+        if not m:
+            continue
+        who = m.group("who").strip(" ,")
+        found = names.agencies_in(who)
+        whole = found and len(found) == 1 and found[0][1] <= 2 and not who[found[0][2]:].strip(" ,")
+        if m.group("conclusion") and whole:
+            draft.type = draft.type or "thong-bao"
+            draft.type_raw = draft.type_raw or f"the lead: {m.group()!r}"
+            draft.issuer, draft.issuer_raw = found[0][0], f"the lead: {m.group()!r}"
+        else:
+            draft.notes.append(f"the text says {m.group()!r}: the issuer may be {who!r}; "
+                               "the draft leaves it to you")
+        return
 
 
 _SIGNS_RE = re.compile(r"(?:\b(?:vua|da|moi)\s+(?:ky|ky ban hanh|ban hanh|thay mat [^,]{3,60}?,?\s*ky)"

@@ -15,6 +15,7 @@ from datetime import date
 from generator.core.numbers import find_citations
 from generator.core.periods import Period
 from generator.editor.importer.draft import Candidate
+from generator.core.text import fold
 from generator.editor.importer.names import Names, fold_map
 
 # a change of another document: the verb, then (within the same sentence) the cited number
@@ -120,14 +121,27 @@ def changes(pid: str, text: str, own_number: str | None) -> list[Candidate]:
 
 
 _ESTABLISH_RE = re.compile(r"^\s*(?:\S+\s+){0,3}?thanh lap\b")
-_ON_BASIS_RE = re.compile(r"\btren co so (?:kien toan|to chuc lai|hop nhat|doi ten)\b")
+_ON_BASIS_RE = re.compile(r"\btren co so (?:kien toan|to chuc lai|hop nhat|doi ten)(?: lai)?\b")
 
 
-def establish(pid: str, text: str, names: Names) -> list[Candidate]:
+_HAS_GROUP_RE = re.compile(r"^\s*(?:uy ban|ban chi dao|hoi dong)\b[^.;]{0,80}?\bco\s+(?=to cong tac|to giup viec|ban thu ky)")
+_ASKS_TO_ESTABLISH_RE = re.compile(r"\b(?:yeu cau|giao|de nghi|dong y|chi dao)\b[^.;]{0,80}?\bthanh lap\b")
+
+
+def establish(pid: str, text: str, names: Names, own_number: str | None = None) -> list[Candidate]:
     """"Thành lập Ủy ban … (trên cơ sở kiện toàn Ủy ban …)": the body set up, and the one it
-    replaces when the text says so."""
+    replaces when the text says so. Also "… yêu cầu thời gian tới thành lập Ủy ban …" (a
+    conclusion that orders it) and a press lead "… vừa ký Quyết định số <its own number> …
+    thành lập Ủy ban …"; never "Quyết định số <another> … thành lập …", which names a document."""
     folded, index = fold_map(text)
-    m = _ESTABLISH_RE.match(folded)
+    m = _ESTABLISH_RE.match(folded) or _ASKS_TO_ESTABLISH_RE.search(folded)
+    if not m and own_number:
+        for cite in find_citations(text):
+            if cite.number.text == own_number:
+                m = re.compile(r"[^.;]{0,120}?\bthanh lap\b").match(folded, cite.end)
+                break
+    if not m:  # "Ủy ban có Tổ công tác giúp việc …": the body sets up a group of its own
+        m = _HAS_GROUP_RE.match(folded)
     if not m:
         return []
     basis = _ON_BASIS_RE.search(folded, m.end())
@@ -275,4 +289,141 @@ def composition(items: list, names: Names, default_body: str | None) -> list[Can
             heading, current, members_follow = item, None, False
             continue
         heading, current, members_follow = None, None, False
+    return out
+
+
+# the account of a meeting: "Ngày …, tại …, Thủ tướng Chính phủ Nguyễn Xuân Phúc, Chủ tịch Ủy ban
+# … đã chủ trì …", up to "… kết luận như sau:"
+_MEETING_ACCOUNT_RE = re.compile(r"\b(?:chu tri|tham du|du hop|ket luan nhu sau|y kien)\b")
+_SHORT_NAME_RE = re.compile(r"\(\s*sau day goi tat la\s+(?P<short>[^)]{2,60}?)\s*\)")
+_NAME_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _name_at(text: str, pos: int) -> str | None:
+    """The personal name that starts at `pos`: two to four capitalised words ("Mai Tiến Dũng")."""
+    words = []
+    for m in _NAME_WORD_RE.finditer(text, pos, min(len(text), pos + 60)):
+        if (m.start() != pos and text[pos:m.start()].strip()) or not m.group()[0].isupper():
+            break
+        words.append(m.group())
+        pos = m.end()
+        if len(words) == 4 or not text.startswith(" ", pos):
+            break
+        pos += 1
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def _ends_in_name(chunk: str) -> bool:
+    words = chunk.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words[-2:])
+BODY_WORDS = ("uy ban", "ban chi dao", "to cong tac", "hoi dong")
+
+
+def holds(items: list, names: Names, default_body: str | None) -> list[Candidate]:
+    """Who holds a post of a body, as the account of a meeting names them ("Thủ tướng Chính phủ
+    Nguyễn Xuân Phúc, Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử đã chủ trì …"; "Bộ trưởng,
+    Chủ nhiệm, Trưởng Ban Chỉ đạo Mai Tiến Dũng"): an observation on the meeting's day, not an
+    appointment. Read only in the paragraphs before the conclusions start ("… như sau:"); each
+    post of a body once."""
+    out: list[Candidate] = []
+    seen: set[tuple[str, str | None]] = set()
+    shorts: dict[str, str] = {}
+    for item in items:
+        text = item.content
+        folded, index = fold_map(text)
+        if not _MEETING_ACCOUNT_RE.search(folded) or _APPOINT_VERB_RE.search(folded):
+            if out or seen:
+                break
+            continue
+        for m in _SHORT_NAME_RE.finditer(folded):  # "… (sau đây gọi tắt là Ủy ban)": the body before it
+            before = names.bodies_in(text[max(0, index[m.start()] - 200):index[m.start()]])
+            if before:
+                shorts[m["short"].strip()] = before[-1][0]
+        for post in _POST_RE.finditer(folded):
+            after = text[index[post.end()]:index[post.end()] + 200]  # a post's body follows it closely
+            body_found = names.bodies_in(after)
+            body = None
+            rest = 0
+            if body_found and body_found[0][1] <= 1:
+                body, rest = body_found[0][0], body_found[0][2]
+            else:
+                head = fold(after).lstrip()
+                word = next((w for w in (*shorts, *BODY_WORDS) if head.startswith(w)), None)
+                if word is None and post.group().endswith("ban") and head.startswith("chi dao"):
+                    word = "ban chi dao"  # "Trưởng Ban Chỉ đạo": the post's "Ban" is the body's
+                    rest = len(after) - len(after.lstrip()) + len("chi dao")
+                elif word is not None:
+                    rest = len(after) - len(after.lstrip()) + len(word)
+                if word is None:
+                    continue
+                body = shorts.get(word) or default_body
+            holder = _holder_near(text, index[post.start()], index[post.end()] + rest)
+            key = (" ".join(post.group().split()), body)
+            if holder is None or key in seen:
+                continue
+            seen.add(key)
+            c = Candidate(item.id, "holds", " ".join(text.split()))
+            c.post = " ".join(text[index[post.start()]:index[post.end()]].split())
+            c.holder, c.body = holder, body
+            if body is None:
+                c.notes.append("body: not recognised in bodies.yml")
+            out.append(c)
+    return out
+
+
+_APPOINT_VERB_RE = re.compile(r"\b(?:giu chuc|bo nhiem|mien nhiem|thoi giu|thoi lam|lam (?:chu tich|pho chu tich|uy vien|truong ban|to truong))\b")
+
+
+def _holder_near(text: str, post_start: int, post_end: int) -> str | None:
+    """The person a post is said of: the name right after it ("Trưởng Ban Chỉ đạo Mai Tiến
+    Dũng"), or the words before it up to the comma before those ("Thủ tướng Chính phủ Nguyễn
+    Xuân Phúc, Chủ tịch …") when they end in a name."""
+    after = _name_at(text, post_end + (1 if text[post_end:post_end + 1] == " " else 0))
+    if after and not fold(after).startswith(("uy ban", "ban ", "to ", "hoi dong")):
+        return after
+    before = text[max(0, post_start - 120):post_start].rstrip()
+    if not before.endswith(","):
+        return None
+    chunk = before[:-1]
+    cuts = [chunk.rfind(",") + 1, chunk.rfind("(") + 1] + [m.end() for m in re.finditer(r"\b(?:có|gồm|và)\s", chunk)]
+    chunk = chunk[max(cuts):].strip()  # "Tham dự Hội nghị có Phó Thủ tướng … Vũ Đức Đam, Phó Chủ tịch …"
+    return chunk if _ends_in_name(chunk) else None
+
+
+_ROLE_RE = re.compile(r"\b(?:la|lam|vai tro la|duoc giao lam)\s+(?P<role>(?:co quan|don vi)\s+(?:thuong truc|dau moi|dieu phoi)"
+                      r"(?P<rest>[^.;,(]{0,120}))")
+
+
+def designate(pid: str, text: str, names: Names, lead: str | None) -> list[Candidate]:
+    """A standing role given to an agency: "Bộ Thông tin và Truyền thông làm cơ quan thường trực
+    của Tổ công tác", "Văn phòng Chính phủ là cơ quan đầu mối xây dựng Chính phủ điện tử". The
+    agency is the one the sentence opens with (or the heading's, for "Thực hiện vai trò là …");
+    a role of a body ("… của Tổ công tác") is named for the body, any other as the text words it."""
+    folded, index = fold_map(text)
+    out = []
+    for m in _ROLE_RE.finditer(folded):
+        low = max(0, m.start() - 400)  # a sentence's opening is near: the search stays linear
+        start = max(folded.rfind(". ", low, m.start()), folded.rfind("; ", low, m.start()))
+        start = low if start < 0 else start + 2
+        opening = text[start:index[m.start()]]
+        found = names.agencies_in(opening)
+        if found and found[0][1] <= 3:
+            agency = found[0][0]
+        elif not found and lead:
+            agency = lead
+        else:
+            continue
+        if fold(text[max(0, start - 40):index[m.start()]]).find("truoc day") >= 0:
+            continue  # "trước đây Văn phòng Chính phủ là cơ quan thường trực": what was, not what is
+        c = Candidate(pid, "designate", text[start:index[m.end()]].strip(), agency=agency)
+        rest = text[index[m.start("rest")]:index[m.end("rest")]]
+        of = re.match(r"\s*của\s+", rest)
+        body_found = names.bodies_in(rest) if of else []
+        if of and body_found and body_found[0][1] <= of.end() + 1:
+            c.body = body_found[0][0]
+        elif of:
+            c.notes.append(f"body: {rest[of.end():].strip()!r}: which body in bodies.yml?")
+        words = " ".join(text[index[m.start("role")]:index[m.start("rest")] if of else index[m.end("rest")]].split())
+        c.role = words[:1].upper() + words[1:]
+        out.append(c)
     return out

@@ -152,6 +152,15 @@ def _render_candidate(c: Candidate) -> list[str]:
         out.append(f"      body: {c.body}" if c.body else "      # body: <body id>    # not recognised")
         out.append(f"      post: \"\"    # the post's id in bodies.yml: {_q(c.post or '')}")
         out.append(f"      holder: {{office: \"\"}}    # or {{person: <id>}}: {_q(_c(c.holder or '', 100))}")
+    if c.kind == "holds":
+        out.append(f"      body: {c.body}" if c.body else "      # body: <body id>    # not recognised")
+        out.append(f"      post: \"\"    # the post's id in bodies.yml: {_q(c.post or '')}")
+        out.append(f"      holder: {{person: \"\"}}    # or {{office: <id>}}: {_q(_c(c.holder or '', 100))}")
+    if c.kind == "designate":
+        if c.body:
+            out.append(f"      body: {c.body}")
+        out.append(f"      role: {_q(c.role or '')}    # a role id of the body in bodies.yml, or the role as worded")
+        out.append(f"      agency: {c.agency}")
     if c.kind == "compose":
         out.append(f"      body: {c.body}" if c.body else "      # body: <body id>    # not recognised")
         out.append(f"      members: []    # the {c.members} seat(s) the text lists: - {{post: <id>, holder: {{office: <id>}}}}")
