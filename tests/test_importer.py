@@ -491,6 +491,7 @@ def test_the_account_of_a_meeting_says_who_holds_which_post():
         ("Phó Trưởng Ban", "Nguyễn Xuân Thành", "ban-chi-dao-cpdt-vpcp")]
     draft = render_draft(d)
     assert "    holds:\n      body: ban-chi-dao-cpdt-vpcp\n" in draft and "Nguyễn Xuân Thành" in draft
+    assert '      date: "2019-09-17"    # the meeting\'s day' in draft  # "Ngày 17 tháng 9 năm 2019, tại …"
 
 
 def test_standing_roles_and_bodies_set_up_in_prose():

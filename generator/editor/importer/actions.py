@@ -176,7 +176,9 @@ def _candidates(items: list[_BodyPara], draft: Draft, names: Names, context_year
     compositions = official.composition(items, names, body)
     seated = _seat_ids(items, compositions)
     draft.candidates.extend(compositions)
-    draft.candidates.extend(official.holds(items, names, body))
+    for c in official.holds(items, names, body):
+        c.on = draft.meeting  # "Ngày 12 tháng 02 năm 2020, tại …": who held what that day
+        draft.candidates.append(c)
     for item in items:
         if fold(_strip_md(item.content)).startswith("noi nhan"):
             break

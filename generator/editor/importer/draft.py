@@ -44,6 +44,7 @@ class Candidate:
     new_name: str | None = None    # rename
     replaces: str | None = None    # establish: the body it replaces
     role: str | None = None        # designate: the standing role, in the text's words
+    on: Period | None = None       # holds: the day the text observes it (the meeting's)
     notes: list[str] = field(default_factory=list)
 
 

@@ -317,6 +317,7 @@ def _ends_in_name(chunk: str) -> bool:
     words = chunk.split()
     return len(words) >= 2 and all(w[:1].isupper() for w in words[-2:])
 BODY_WORDS = ("uy ban", "ban chi dao", "to cong tac", "hoi dong")
+MEETING_ACCOUNT_REACH = 4  # the account of a meeting opens a notice: its first paragraphs
 
 
 def holds(items: list, names: Names, default_body: str | None) -> list[Candidate]:
@@ -328,7 +329,7 @@ def holds(items: list, names: Names, default_body: str | None) -> list[Candidate
     out: list[Candidate] = []
     seen: set[tuple[str, str | None]] = set()
     shorts: dict[str, str] = {}
-    for item in items:
+    for item in items[:MEETING_ACCOUNT_REACH]:
         text = item.content
         folded, index = fold_map(text)
         if not _MEETING_ACCOUNT_RE.search(folded) or _APPOINT_VERB_RE.search(folded):
@@ -368,6 +369,8 @@ def holds(items: list, names: Names, default_body: str | None) -> list[Candidate
             if body is None:
                 c.notes.append("body: not recognised in bodies.yml")
             out.append(c)
+        if folded.rstrip(" *").endswith("nhu sau:"):
+            break  # the conclusions start after this paragraph
     return out
 
 

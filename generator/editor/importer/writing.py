@@ -156,6 +156,8 @@ def _render_candidate(c: Candidate) -> list[str]:
         out.append(f"      body: {c.body}" if c.body else "      # body: <body id>    # not recognised")
         out.append(f"      post: \"\"    # the post's id in bodies.yml: {_q(c.post or '')}")
         out.append(f"      holder: {{person: \"\"}}    # or {{office: <id>}}: {_q(_c(c.holder or '', 100))}")
+        if c.on:
+            out.append(f"      date: \"{c.on}\"    # the meeting's day")
     if c.kind == "designate":
         if c.body:
             out.append(f"      body: {c.body}")
