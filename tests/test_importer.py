@@ -482,7 +482,7 @@ def test_the_account_of_a_meeting_says_who_holds_which_post():
     found = {}
     for path in ("2020/139-tb-vpcp.txt", "2019/8540-tb-vpcp.txt"):
         d = import_text((ROOT / "sources" / path).read_text(encoding="utf-8"), names)
-        found[path] = [(c.post, c.holder, c.body) for c in candidates(d, "holds")]
+        found[path] = [(c.post, c.holder, c.body) for c in candidates(d, "holds") if c.para == "p1"]
     assert found["2020/139-tb-vpcp.txt"] == [
         ("Chủ tịch", "Thủ tướng Chính phủ Nguyễn Xuân Phúc", "uy-ban-quoc-gia-cpdt"),
         ("Phó Chủ tịch Thường trực", "Phó Thủ tướng Chính phủ Vũ Đức Đam", "uy-ban-quoc-gia-cpdt")]
@@ -507,3 +507,58 @@ def test_standing_roles_and_bodies_set_up_in_prose():
         ("establish", "uy-ban-quoc-gia-cpdt", "uy-ban-quoc-gia-ud-cntt")]  # not the cited decision's subject
     assert [(c.agency, c.body, c.role) for c in candidates(d, "designate")] == [
         ("bo-tttt", "to-cong-tac-giup-viec", "Cơ quan thường trực")]  # not what was ("trước đây")
+
+
+def test_a_post_held_now_as_a_signer_by_order_or_a_relief_to_come_says_it():
+    """"Thừa lệnh Bộ trưởng, …, Cục trưởng Cục Kiểm soát thủ tục hành chính, Tổ trưởng Tổ công tác
+    giúp việc xin thông báo …" signed "TL. …": the signer's own posts; "… trình dự thảo sửa đổi
+    Quyết định …, với những nội dung cụ thể sau: – Bộ trưởng … thôi làm Tổ phó …": the post is
+    held until that draft is issued. A relief in force and a signature alone propose no holder."""
+    names, _ = load_names(ROOT)
+    def holds(path: str) -> list:
+        d = import_text((ROOT / path).read_text(encoding="utf-8"), names)
+        return [(c.post, c.holder, c.body or c.agency) for c in candidates(d, "holds") if c.para != "p1"]
+    assert holds("sources/2019/8540-tb-vpcp.txt") == [
+        ("Cục trưởng", "Ngô Hải Phan", "cuc-kstthc"),
+        ("Tổ trưởng", "Ngô Hải Phan", "to-cong-tac-giup-viec-bcd-vpcp")]
+    assert [(post, holder) for post, holder, _ in holds("sources/2019/ket-luan-ttg-phan-cong-vpcp-bo-tttt.txt")] == [
+        ("Tổ phó", "Bộ trưởng Bộ Thông tin và Truyền thông"),
+        ("Ủy viên thường trực", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"),
+        ("Tổng thư ký", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"),
+        ("Tổ trưởng", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"),
+        ("Tổ phó thường trực", "Cục trưởng Cục Kiểm soát thủ tục hành chính, Văn phòng Chính phủ")]
+    assert holds("sources/2020/139-tb-vpcp.txt") == []  # signed "BỘ TRƯỞNG, CHỦ NHIỆM", no "Thừa lệnh"
+    assert holds("tests/fixtures/import_set/off-875-qd-ttg-2021.txt") == []  # "thôi giữ chức" in force
+    assert holds("tests/fixtures/import_set/off-505-qd-ttg-2022.txt") == []  # "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG"
+
+
+def test_a_transfer_asks_the_unit_it_leaves_to_hand_over():
+    """"… từ Vụ Tổ chức cán bộ sang Cục Kiểm soát thủ tục hành chính. Đề nghị 02 đơn vị sớm bàn
+    giao các hồ sơ …" and "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ và Bộ trưởng Bộ Thông tin và
+    Truyền thông khẩn trương bàn giao nhiệm vụ …": a task of the unit the task leaves, with the one
+    it goes to; "… có trách nhiệm tiếp nhận …" stays part of the transfer."""
+    names, _ = load_names(ROOT)
+    for path, para, lead, partner in (("2019/8540-tb-vpcp.txt", "2", "vu-tccb", "cuc-kstthc"),
+                                      ("2019/ket-luan-ttg-phan-cong-vpcp-bo-tttt.txt", "2-5", "vpcp", "bo-tttt")):
+        d = import_text((ROOT / "sources" / path).read_text(encoding="utf-8"), names)
+        at = [(c.kind, c.lead, c.with_) for c in d.candidates if c.para == para and c.kind != "designate"]
+        assert at == [("transfer", None, []), ("assign", lead, [partner])], (path, at)
+        handover = next(c for c in d.candidates if c.para == para and c.kind == "assign")
+        assert "bàn giao" in handover.quote.replace("ban giao", "bàn giao")
+
+
+def test_a_document_is_ordered_when_it_is_to_be_submitted():
+    """"xây dựng Quy chế …, trình Bộ trưởng ban hành", "Hoàn thiện, trình Thủ tướng Chính phủ phê
+    duyệt Đề án …" order a document (a request); "trình Bộ trưởng, Chủ nhiệm sửa đổi Quy chế hoạt
+    động …" orders one amended by its name; "làm việc với Tập đoàn Viettel để xây dựng Kế hoạch phối
+    hợp …", submitted to no one, is work (a task)."""
+    names, _ = load_names(ROOT)
+    def first(path: str, start: str) -> tuple:
+        d = import_text((ROOT / path).read_text(encoding="utf-8"), names)
+        c = next(c for c in d.candidates if c.quote.lstrip("- ").startswith(start))
+        return c.kind, c.what, c.lead
+    assert first("sources/2020/139-tb-vpcp.txt", "Hoàn thiện, trình Thủ tướng") == ("request", "draft", "vpcp")
+    assert first("sources/2019/8540-tb-vpcp.txt", "Chủ trì, phối hợp với các Vụ, Cục, đơn vị liên quan làm việc") == (
+        "assign", None, "cuc-kstthc")
+    assert first("tests/fixtures/import_set/off-1242-qd-vpcp-2021.txt", "Giao Cục Kiểm soát") == ("request", "amend", "cuc-kstthc")
+    assert first("tests/fixtures/import_set/off-1016-qd-vpcp-2019.txt", "Giao Cục Kiểm soát") == ("request", "draft", "cuc-kstthc")

@@ -110,9 +110,28 @@ _TRANSFER_RE = re.compile(
 _AMEND_RE = re.compile(r"(?:sửa đổi|sửa đổi, bổ sung|thay thế)\s+(?:(?:quyết định|nghị định|nghị quyết|"
                        r"thông tư|chỉ thị|thông báo|kế hoạch)\s+)?(?:số\s+)?$", re.I)
 _ASK_RE = re.compile(r"\b(?:giao|yêu cầu|đề nghị)\b", re.I)
-_DRAFT_RE = re.compile(r"\bdự thảo\b|\btrình\b.{0,80}?\bban hành\b|\b(?:xây dựng|trình(?:\s+\S+){0,4}?)\s+"
+_DRAFT_RE = re.compile(r"\bdự thảo\b|\btrình\b.{0,80}?\b(?:ban hành|phê duyệt)\b|\btrình(?:\s+\S+){0,4}?\s+"
                        r"(?:(?:dự án\s+)?luật|nghị định|quyết định|thông tư|nghị quyết|chỉ thị|quy chế|chiến lược|"
                        r"kế hoạch|đề án)\b", re.I)
+# "xây dựng Quy chế …, trình Bộ trưởng ban hành" drafts a document; "làm việc với Viettel để xây
+# dựng Kế hoạch phối hợp" without submitting it to anyone is work, a task
+_BUILDS_DOCUMENT_RE = re.compile(r"\bxây dựng\s+(?:(?:dự án\s+)?luật|nghị định|quyết định|thông tư|nghị quyết|"
+                                 r"chỉ thị|quy chế|chiến lược|kế hoạch|đề án)\b", re.I)
+_SUBMITS_RE = re.compile(r"\btrình\b", re.I)
+# "trình Bộ trưởng, Chủ nhiệm sửa đổi Quy chế hoạt động …": a document to amend, by its name
+_SUBMITS_AMENDMENT_RE = re.compile(r"\btrình(?:\s+\S+){1,6}?\s+sửa đổi(?:,\s*bổ sung)?\s+(?:quy chế|quyết định|"
+                                   r"nghị định|thông tư|kế hoạch|đề án|chiến lược)\b", re.I)
+
+
+def _orders_document(said: str) -> str | None:
+    """"draft" when a task orders a document drafted and submitted, "amend" when it orders one
+    amended by its name (no number to cite), None when it is work."""
+    if _SUBMITS_AMENDMENT_RE.search(said):
+        return "amend"
+    builds = _BUILDS_DOCUMENT_RE.search(said)
+    if _DRAFT_RE.search(said) or (builds and _SUBMITS_RE.search(said, builds.end())):
+        return "draft"
+    return None
 _WITH_RE = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<seg>[^.;:]*)", re.I)
 _LIST_GAP_RE = re.compile(r"^(?:\s|,|\bva\b|\bcac\b|\bcung\b)*$")
 _EFFECTIVE_RE = re.compile(
@@ -205,12 +224,31 @@ def _candidates(items: list[_BodyPara], draft: Draft, names: Names, context_year
                 # "… các nhiệm vụ sau, hoàn thành trong năm 2019:": each item is due as its section says
                 intro = next((section_due[s] for s in _parents(item.id) if s in section_due), None)
                 for c in made:
-                    if intro:
+                    if intro and c.lead is None:
+                        # "Vụ Hành chính phối hợp với …": it joins a task, which keeps its own deadline
+                        c.notes.append(f"its section says {intro[0]!r}: the deadline of the task it joins?")
+                    elif intro:
                         c.due_phrase, c.due = intro
                         c.notes.append(f"no deadline of its own: its section's, {intro[0]!r}")
         draft.candidates.extend(made)
+    draft.candidates.extend(_held_until_changed(draft.candidates))
+    draft.candidates.extend(official.signer_posts(items, names, draft.signer_name, draft.signer_capacity, body))
     order = {item.id: i for i, item in enumerate(items)}
     draft.candidates.sort(key=lambda c: order.get(c.para, 0))  # in the text's order
+
+
+def _held_until_changed(candidates: list[Candidate]) -> list[Candidate]:
+    """"… trình dự thảo sửa đổi Quyết định …, với những nội dung cụ thể sau: – Bộ trưởng … thôi làm
+    Tổ phó …": a relief the text asks a draft to carry is not yet in force, so the text says who
+    holds that post now; a relief in force says it by itself."""
+    drafts = {c.para for c in candidates if c.kind == "request" and c.quote.rstrip(" *").endswith(":")}
+    out = []
+    for c in candidates:
+        if c.kind == "relieve" and c.holder and any(p in drafts and p != c.para for p in _parents(c.para)):
+            h = Candidate(c.para, "holds", c.quote, body=c.body, post=c.post, holder=c.holder)
+            h.notes.append("held now: the draft this text asks for is to relieve them of it")
+            out.append(h)
+    return out
 
 
 def _seat_ids(items: list[_BodyPara], compositions: list[Candidate]) -> set[str]:
@@ -251,7 +289,8 @@ def _transfers(item: _BodyPara, text: str, dues: list, names: Names, context_yea
         task = re.sub(r"^(?:các\s+)?nhiệm vụ\s*:?\s*", "", m.group("task").strip(), flags=re.I)
         if not (from_found or to_found):  # "chuyển đổi … từ văn bản giấy sang …": no agency moves
             continue
-        spans.append((m.start(), m.end(), to_found[0][0] if to_found else None))
+        spans.append((m.start(), m.end(), to_found[0][0] if to_found else None,
+                      from_found[0][0] if from_found else None))
         moved = _moved_tasks(task, names)
         for one in moved:
             # of several tasks moved at once, the date is the one its sentence names ("Việc báo cáo …")
@@ -293,6 +332,15 @@ def _after_transfer(item: _BodyPara, text: str, spans: list, dues: list, names: 
         opener = names.agencies_in(said[:200])
         if _TAKES_OVER_RE.match(said[opener[0][2]:] if opener else ""):
             continue  # "Bộ … có trách nhiệm tiếp nhận …": the hand-over, part of the transfer
+        if _HANDS_OVER_RE.search(fold(said)) and spans[-1][3]:
+            # "Đề nghị 02 đơn vị sớm bàn giao hồ sơ …": the unit that gives the task up hands it over
+            to = spans[-1][2]
+            a = Candidate(item.id, "assign", said, lead=spans[-1][3], task_title=_cap(said),
+                          with_=[to] if to else [], due=own[0][1] if own else None,
+                          due_phrase=own[0][0] if own else None)
+            a.notes.append("the hand-over the transfer asks for: led by the unit the task leaves")
+            out.append(a)
+            continue
         if continues(said) and own and spans[-1][2]:
             a = Candidate(item.id, "assign", said, lead=spans[-1][2], due=own[0][1], due_phrase=own[0][0])
             a.notes.append("the deadline of the task just moved, for its new holder: name that task by its id")
@@ -304,6 +352,7 @@ def _after_transfer(item: _BodyPara, text: str, spans: list, dues: list, names: 
     return out
 
 
+_HANDS_OVER_RE = re.compile(r"\bban giao\b")  # folded: "bàn giao", and its common misspelling "ban giao"
 _TAKES_OVER_RE = re.compile(r"\s*(?:có trách nhiệm|chịu trách nhiệm)?\s*(?:tiếp nhận|nhận bàn giao)\b", re.I)
 
 
@@ -391,7 +440,8 @@ def _assignments(item: _BodyPara, text: str, dues: list, names: Names) -> list[C
         own = [d for d in dues if start <= d[2] < end]
         if not own and intro is not None:  # "… triển khai trong năm 2020: A, B, C": each item is due as its list
             own = [d for d in dues if spans[intro][0] <= d[2] < spans[intro][1]]
-        kind = "request" if _DRAFT_RE.search(said) else "assign"
+        ordered = _orders_document(said)
+        kind = "request" if ordered else "assign"
         with_ = (with_first if n == 0 else []) + [w for w in _with(said, names, lead) if w not in with_first]
         count = len(own) or 1
         if kind == "request":
@@ -400,7 +450,7 @@ def _assignments(item: _BodyPara, text: str, dues: list, names: Names) -> list[C
             phrase, period = (own[min(k, len(own) - 1)][:2] if own else (None, None))
             c = Candidate(item.id, kind, said, lead=lead, with_=with_, due=period, due_phrase=phrase)
             if kind == "request":
-                c.what = "draft"
+                c.what = ordered
             else:
                 c.task_title = _cap(said)
             if note and n == 0:
@@ -436,7 +486,7 @@ def _tasks(text: str, dues: list) -> list[tuple[int, int, int | None]]:
         if not said.strip(" ;.,"):
             continue
         dated = any(c.start <= d[2] < c.end for d in dues)
-        drafts = bool(_DRAFT_RE.search(said))
+        drafts = bool(_orders_document(said))
         follows = out and (continues(said) or len(said.strip()) < 20 or (
             c.joint == "." and not dated and drafts == out[-1][3]))
         if follows:

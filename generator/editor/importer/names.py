@@ -43,6 +43,13 @@ class Names:
         return [i for i, x in {**self.agencies, **self.bodies}.items()
                 if x.abbr and fold(x.abbr).upper() == key]
 
+    def part_of(self, parent: str | None, words: str) -> str | None:
+        """The one body of `parent` that "Tổ công tác giúp việc" names in that parent's own text."""
+        head = " ".join(fold(words).split())
+        found = [b.id for b in self.bodies.values() if parent and b.parent == parent and head
+                 and any(" ".join(fold(f).split()).startswith(head) for f in (b.name, b.short or "", *b.aliases))]
+        return found[0] if len(found) == 1 else None
+
     def person_named(self, name: str) -> str | None:
         key = fold(name)
         for person in self.people.values():

@@ -430,3 +430,50 @@ def designate(pid: str, text: str, names: Names, lead: str | None) -> list[Candi
         c.role = words[:1].upper() + words[1:]
         out.append(c)
     return out
+
+
+_BY_ORDER_RE = re.compile(r"^\W*thua lenh\b")
+_INFORMS_RE = re.compile(r"\s(?:xin\s+)?thong bao\b")
+_TITLE_RE = re.compile(r"^(?:[A-ZĐÀ-Ỹ]\w*\s+)*?[a-zđà-ỹ]\w*(?=\s+[A-ZĐÀ-Ỹ])")  # "Phó Cục trưởng" before "Cục …"
+
+
+def signer_posts(items: list, names: Names, signer: str | None, capacity: str | None,
+                 own_body: str | None = None) -> list[Candidate]:
+    """"Thừa lệnh Bộ trưởng, Chủ nhiệm, Trưởng Ban Chỉ đạo, Cục trưởng Cục Kiểm soát thủ tục hành
+    chính, Tổ trưởng Tổ công tác giúp việc xin thông báo …", signed "TL. BỘ TRƯỞNG, CHỦ NHIỆM —
+    CỤC TRƯỞNG CỤC KIỂM SOÁT THỦ TỤC HÀNH CHÍNH": the text itself says which posts its signer
+    holds, from the one the signature gives to the end of the list. A signature alone is the
+    record's signer, not a post proposed."""
+    if not signer or not capacity or " — " not in capacity:
+        return []
+    own = " ".join(fold(capacity.split(" — ", 1)[1]).split())
+    for item in items:
+        text = item.content
+        folded, index = fold_map(text)
+        if not _BY_ORDER_RE.match(folded):
+            continue
+        said = _INFORMS_RE.search(folded)
+        start = folded.find(own.split()[0] + " " + own.split()[1]) if len(own.split()) > 1 else -1
+        if said is None or start < 0 or start > said.start():
+            return []
+        listed = text[index[start]:index[said.start()]]
+        out = []
+        for part in re.split(r",\s+(?=[A-ZĐÀ-Ỹ])", listed):
+            title = _TITLE_RE.match(part.strip())
+            if not title:
+                continue
+            rest = part.strip()[title.end():]
+            c = Candidate(item.id, "holds", " ".join(text.split()), post=title.group(), holder=signer)
+            bodies, agencies = names.bodies_in(rest), names.agencies_in(rest)
+            if bodies and bodies[0][1] <= 1:
+                c.body = bodies[0][0]
+            elif agencies and agencies[0][1] <= 1:
+                c.agency = agencies[0][0]
+            elif names.part_of(own_body, rest):  # "Tổ công tác giúp việc" in the Ban Chỉ đạo's notice
+                c.body = names.part_of(own_body, rest)
+            else:
+                c.notes.append(f"body: {rest.strip()!r} is not one body in bodies.yml: name it")
+            c.notes.append("the signer's post, as the text names it")
+            out.append(c)
+        return out
+    return []

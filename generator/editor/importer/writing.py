@@ -153,7 +153,10 @@ def _render_candidate(c: Candidate) -> list[str]:
         out.append(f"      post: \"\"    # the post's id in bodies.yml: {_q(c.post or '')}")
         out.append(f"      holder: {{office: \"\"}}    # or {{person: <id>}}: {_q(_c(c.holder or '', 100))}")
     if c.kind == "holds":
-        out.append(f"      body: {c.body}" if c.body else "      # body: <body id>    # not recognised")
+        if c.agency:  # "Cục trưởng Cục …": a post of an agency
+            out.append(f"      agency: {c.agency}")
+        else:
+            out.append(f"      body: {c.body}" if c.body else "      # body: <body id>    # not recognised")
         out.append(f"      post: \"\"    # the post's id in bodies.yml: {_q(c.post or '')}")
         out.append(f"      holder: {{person: \"\"}}    # or {{office: <id>}}: {_q(_c(c.holder or '', 100))}")
         if c.on:
