@@ -562,3 +562,42 @@ def test_a_document_is_ordered_when_it_is_to_be_submitted():
         "assign", None, "cuc-kstthc")
     assert first("tests/fixtures/import_set/off-1242-qd-vpcp-2021.txt", "Giao Cục Kiểm soát") == ("request", "amend", "cuc-kstthc")
     assert first("tests/fixtures/import_set/off-1016-qd-vpcp-2019.txt", "Giao Cục Kiểm soát") == ("request", "draft", "cuc-kstthc")
+
+
+def _proposals(path: str) -> list:
+    names, _ = load_names(ROOT)
+    d = import_text((ROOT / path).read_text(encoding="utf-8"), names)
+    return d.candidates
+
+
+def test_the_lead_of_a_task_is_the_one_its_text_names():
+    """"1. Bộ Thông tin và Truyền thông:" leads its a) and b); "Theo Quyết định, Bộ Công an chủ trì
+    …. Văn phòng Chính phủ tích hợp …" gives each sentence its own lead; "Nhiệm vụ … được chuyển
+    từ Bộ Thông tin và Truyền thông sang Bộ Công an; Bộ Công an hoàn thiện dự thảo Nghị định, trình
+    Chính phủ …" is a transfer and a draft ordered of the new holder; "Điều 38. Trách nhiệm của Bộ
+    Công an" run into its one clause is that ministry's task, and "Chương VI / ĐIỀU KHOẢN THI HÀNH"
+    no one's."""
+    heldout = "tests/fixtures/import_heldout/"
+    strategy = _proposals(heldout + "off-942-qd-ttg-2021.txt")
+    assert [(c.kind, c.lead, str(c.due)) for c in strategy if c.para.startswith("d1-1")] == [
+        ("request", "bo-tttt", "2022"), ("assign", "bo-tttt", "2022-Q4")]
+    report = _proposals(heldout + "press-06-qd-ttg-2022.txt")
+    assert [(c.kind, c.lead, c.from_, c.to) for c in report if c.para in ("3", "4")] == [
+        ("assign", "bo-cong-an", None, None), ("assign", "vpcp", None, None),
+        ("transfer", None, "bo-tttt", "bo-cong-an"), ("request", "bo-cong-an", None, None)]
+    assert [(c.post, c.holder) for c in report if c.kind == "appoint"] == [
+        ("Tổ trưởng", "Bộ trưởng Bộ Công an"), ("Tổ phó", "Thứ trưởng Bộ Công an Nguyễn Duy Ngọc")]
+    decree = _proposals(heldout + "off-47-nd-cp-2020.txt")
+    assert [(c.para, c.lead) for c in decree if c.kind == "assign"] == [
+        ("d37-1", "bo-tttt"), ("d37-2", "bo-tttt"), ("d38", "bo-cong-an"),
+        ("d39-1", "bo-nganh-dia-phuong"), ("d39-2", "bo-nganh-dia-phuong")]
+
+
+def test_a_deadline_that_recurs_is_no_one_day():
+    """"… định kỳ hằng năm đánh giá …, gửi Bộ Thông tin và Truyền thông trước ngày 15 tháng 12":
+    every year, so no period is proposed (the year of the decision would be invented); the phrase
+    is kept and the editor told why."""
+    c = next(c for c in _proposals("tests/fixtures/import_heldout/off-942-qd-ttg-2021.txt")
+             if c.quote.startswith("Các bộ, cơ quan ngang bộ"))
+    assert (c.kind, c.lead, c.due, c.due_phrase) == ("assign", "bo-nganh-dia-phuong", None, "trước ngày 15 tháng 12")
+    assert any("recurs" in note for note in c.notes)

@@ -29,6 +29,8 @@ class _BodyPara:
 
 _NUM_RE = re.compile(r"^(\d{1,2})\s*\.\s*(.*)$", re.S)
 _DUTY_OF_RE = re.compile(r"^\s*(?:\*\*)?(?:trách nhiệm|nhiệm vụ)(?:,?\s*quyền hạn)?\s+(?:của\s+)?", re.I)
+_PART_RE = re.compile(r"^(?:\*\*)?(?:Chương|Mục|Phần)\s+(?:[IVXLC]+|\d{1,2})\b\W*(?:\n|$)")
+_ALL_CAPS_RE = re.compile(r"^(?:\*\*)?(?=[^a-zà-ỹđ]*$)(?=.*[A-ZÀ-ỸĐ]{3}).{3,150}$")  # "ĐIỀU KHOẢN THI HÀNH"
 _LEGAL_BASIS_RE = re.compile(r"^\s*(?:can cu|xet de nghi|theo de nghi)\b")  # the preamble, not what it directs
 _ARTICLE_RE = re.compile(r"^(?:\*\*)?Điều\s+(\d{1,3})\s*[.:]?\s*(?:\*\*)?\s*(.*)$", re.S | re.I)
 _LETTER_RE = re.compile(r"^([a-zđ])\)\s*(.*)$", re.S)
@@ -45,6 +47,7 @@ def _structure(body: list[Para], names: Names) -> list[_BodyPara]:
     sub = plain = 0
     seen: set[str] = set()
     lead: tuple[str | None, str | None] = (None, None)
+    number_lead: tuple[str | None, str | None] = (None, None)  # "1. Bộ …:" over its a), b)
     article = None
     article_lead: tuple[str | None, str | None] = (None, None)  # "Điều 37. Trách nhiệm của Bộ …"
     for para in body:
@@ -52,6 +55,7 @@ def _structure(body: list[Para], names: Names) -> list[_BodyPara]:
         m_article = _ARTICLE_RE.match(text)
         if m_article:  # "Điều 2. …": an article of an official text, "d2"; its clauses "d2-1", "d2-1a"
             article, number, letter, sub, lead = m_article.group(1), None, None, 0, (None, None)
+            number_lead = (None, None)
             heading_text = (m_article.group(2) or "").split("\n")[0]
             duty = _DUTY_OF_RE.match(heading_text)
             found = names.agencies_in(heading_text[duty.end():]) if duty else []
@@ -62,7 +66,21 @@ def _structure(body: list[Para], names: Names) -> list[_BodyPara]:
                 n += 1
                 pid = f"{base}-x{n}"
             seen.add(pid)
-            out.append(_BodyPara(pid, text, m_article.group(2) or text, pid, False, None, None))
+            content, rest = m_article.group(2) or text, (m_article.group(2) or "").partition("\n")[2].strip()
+            if duty and found and not rest:  # the heading run into its one clause: "… của Bộ Công an Chủ trì, …"
+                after = heading_text[duty.end() + found[0][2]:].strip(" .:*")
+                rest = after if after[:1].isupper() else ""
+            if article_lead[0] is not None:  # "Điều 38. Trách nhiệm của Bộ Công an\nChủ trì, …"
+                out.append(_BodyPara(pid, text, rest or content, pid, not rest, *article_lead))
+            else:
+                out.append(_BodyPara(pid, text, content, pid, False, None, None))
+            continue
+        if _PART_RE.match(text) or _ALL_CAPS_RE.match(text):
+            # "Chương VI", "ĐIỀU KHOẢN THI HÀNH": a heading between articles, no article's clause
+            article, number, letter, sub, lead = None, None, None, 0, (None, None)
+            article_lead = number_lead = (None, None)
+            plain += 1
+            out.append(_BodyPara(f"p{plain}" if numbered else str(plain), text, text, "", True, None, None))
             continue
         m_num = _NUM_RE.match(text) if numbered else None
         m_letter, m_dash = _LETTER_RE.match(text), _DASH_RE.match(text)
@@ -72,6 +90,11 @@ def _structure(body: list[Para], names: Names) -> list[_BodyPara]:
             if article:
                 number = f"d{article}-{number}"
             pid, content = number, m_num.group(2)
+            found = names.agencies_in(content[:200])
+            if found and found[0][1] <= 2 and not content[found[0][2]:].strip(" .,:;*"):
+                # "1. Bộ Thông tin và Truyền thông:": the lead of the items under it
+                lead, heading = (found[0][0], content[found[0][1]:found[0][2]]), True
+            number_lead = lead
         elif m_letter:
             letter, sub = ("dd" if m_letter.group(1) == "đ" else m_letter.group(1)), 0
             pid, content = f"{number or (f'd{article}-' if article else '')}{letter}", m_letter.group(2)
@@ -81,7 +104,7 @@ def _structure(body: list[Para], names: Names) -> list[_BodyPara]:
                 heading = not content[found[0][2]:].strip(" .,:;*")
             else:
                 heading = len(content) < 80 and not _ends_sentence(content)
-                lead = (None, content.strip(" .:*") if heading else None)
+                lead = (None, content.strip(" .:*")) if heading else number_lead
         else:
             content = m_dash.group(1) if m_dash else text
             section = f"{number or (f'd{article}' if article else '')}{letter or ''}"
@@ -107,6 +130,11 @@ def _structure(body: list[Para], names: Names) -> list[_BodyPara]:
 _TRANSFER_RE = re.compile(
     r"(?:điều\s+)?chuyển\s+(?:giao\s+)?(?P<task>(?:[^.]|\.\.\.)*?)\s+từ\s+(?P<from>[^.;]{2,160}?)\s+sang\s+"
     r"(?:cho\s+)?(?P<to>[^.;]{2,160}?)(?=\s+(?:đảm nhiệm|thực hiện|tiếp nhận)\b|[.;]|$)", re.I)
+# "Nhiệm vụ chủ trì xây dựng Nghị định … được chuyển từ Bộ Thông tin và Truyền thông sang Bộ Công an"
+_TRANSFER_PASSIVE_RE = re.compile(
+    r"(?<!\w)(?P<task>nhiệm vụ\s+(?:[^.;]|\.\.\.){3,300}?)\s+(?:được\s+)?(?:điều\s+)?chuyển\s+(?:giao\s+)?"
+    r"từ\s+(?P<from>[^.;]{2,160}?)\s+sang\s+(?:cho\s+)?(?P<to>[^.;]{2,160}?)"
+    r"(?=\s+(?:đảm nhiệm|thực hiện|tiếp nhận)\b|[.;]|$)", re.I)
 _AMEND_RE = re.compile(r"(?:sửa đổi|sửa đổi, bổ sung|thay thế)\s+(?:(?:quyết định|nghị định|nghị quyết|"
                        r"thông tư|chỉ thị|thông báo|kế hoạch)\s+)?(?:số\s+)?$", re.I)
 _ASK_RE = re.compile(r"\b(?:giao|yêu cầu|đề nghị)\b", re.I)
@@ -217,7 +245,9 @@ def _candidates(items: list[_BodyPara], draft: Draft, names: Names, context_year
                 section_due[item.id] = dues[0][0], dues[0][1]
             continue
         if not made and (dues or (item.section and _dash_or_item(item)) or _asked(text, names)
-                         or _LEADS_RE.match(text[_first_agency_end(text, names):])):
+                         or _LEADS_RE.match(text[_first_agency_end(text, names):])
+                         or (item.lead and _DUTY_OF_RE.match(item.lead_text or ""))):
+            # … or a clause of "Điều 37. Trách nhiệm của Bộ …": each is that ministry's duty
             made = [c for c in _assignments(item, text, dues, names)
                     if c.lead or c.due or c.due_phrase or c.with_]  # nothing to confirm: not proposed
             if not dues:
@@ -273,7 +303,7 @@ def _transfers(item: _BodyPara, text: str, dues: list, names: Names, context_yea
                ) -> list[Candidate]:
     made = []
     effective: list[tuple[str, Period, str]] = []  # once a paragraph, with its sentence's first words
-    if _TRANSFER_RE.search(text):
+    if _TRANSFER_RE.search(text) or _TRANSFER_PASSIVE_RE.search(text):
         folded, index = fold_map(text)
         for e in _EFFECTIVE_RE.finditer(folded):
             phrase = " ".join(text[index[e.start()]:index[e.end()]].split())
@@ -283,7 +313,10 @@ def _transfers(item: _BodyPara, text: str, dues: list, names: Names, context_yea
                 subject = re.match(r"\s*(?:viec\s+)?(\S+\s+\S+)", folded[s_start:])  # "Việc báo cáo …"
                 effective.append((phrase, period, subject.group(1) if subject else ""))
     spans = []
-    for m in _TRANSFER_RE.finditer(text):
+    active = list(_TRANSFER_RE.finditer(text))
+    passive = [p for p in _TRANSFER_PASSIVE_RE.finditer(text)
+               if not any(a.start() < p.end() and p.start() < a.end() for a in active)]
+    for m in sorted(active + passive, key=lambda m: m.start()):
         from_found = names.agencies_in(m.group("from"))
         to_found = names.agencies_in(m.group("to"))
         task = re.sub(r"^(?:các\s+)?nhiệm vụ\s*:?\s*", "", m.group("task").strip(), flags=re.I)
@@ -345,6 +378,10 @@ def _after_transfer(item: _BodyPara, text: str, spans: list, dues: list, names: 
             a = Candidate(item.id, "assign", said, lead=spans[-1][2], due=own[0][1], due_phrase=own[0][0])
             a.notes.append("the deadline of the task just moved, for its new holder: name that task by its id")
             out.append(a)
+        elif opener and opener[0][1] <= 2 and _orders_document(said):
+            # "…; Bộ Công an hoàn thiện dự thảo Nghị định, trình Chính phủ trong quý I/2022"
+            out.append(Candidate(item.id, "request", said, lead=opener[0][0], what=_orders_document(said),
+                                 due=own[0][1] if own else None, due_phrase=own[0][0] if own else None))
         elif opener and opener[0][1] <= 2 and _LEADS_RE.match(said[opener[0][2]:]):
             a = Candidate(item.id, "assign", said, lead=opener[0][0], task_title=_cap(said),
                           due=own[0][1] if own else None, due_phrase=own[0][0] if own else None)
@@ -403,6 +440,22 @@ _LEADS_RE = re.compile(r"\s*,?\s*(?:chủ trì|tiếp tục|tăng cường|khẩ
 # "Văn phòng Chính phủ tiếp tục tổ chức …": the agency that opens the paragraph is told to act
 
 
+# how a report or a clause introduces what a document directs: "Theo Quyết định, …", "Đồng thời, …"
+_REPORTED_RE = re.compile(r"\s*(?:(?:cũng\s+)?theo\s+(?:quyết định|nghị định|nghị quyết|chỉ thị|đề án|kế hoạch)"
+                          r"(?:\s+này)?|đồng thời|bên cạnh đó|ngoài ra)\s*,\s*", re.I)
+
+
+def _opening_agency(said: str, names: Names) -> str | None:
+    """The agency a sentence opens with ("Văn phòng Chính phủ tích hợp …", "Theo Quyết định, Bộ
+    Công an chủ trì …"), unless it only co-operates ("… phối hợp với …")."""
+    opening = _REPORTED_RE.match(said)
+    at = opening.end() if opening else 0
+    found = names.agencies_in(said[at:at + 200])
+    if not found or found[0][1] > 2 or re.match(r"\s*(?:phối hợp|được)\b", said[at + found[0][2]:], re.I):
+        return None
+    return found[0][0]
+
+
 def _first_agency_end(text: str, names: Names) -> int:
     """Where the agency that opens a paragraph ends ("Bộ Tài chính chủ trì …"), or the end."""
     found = names.agencies_in(text[:200])
@@ -423,10 +476,12 @@ def _assignments(item: _BodyPara, text: str, dues: list, names: Names) -> list[C
     task that orders a document drafted is a request, one per document or deadline it names."""
     lead, with_first, note = item.lead, [], None
     asked = _asked(text, names)
-    found = names.agencies_in(text)
+    opening = _REPORTED_RE.match(text)  # "Theo Quyết định, Bộ Công an chủ trì …"
+    at = opening.end() if opening else 0
+    found = [(k, start + at, end + at) for k, start, end in names.agencies_in(text[at:])]
     if asked:
         lead = asked
-    elif found and found[0][1] <= 2:
+    elif found and found[0][1] - at <= 2:
         if re.match(r"\s*phối hợp", text[found[0][2]:], re.I):
             lead, with_first = None, [found[0][0]]
             note = (f"{found[0][0]} co-operates (phối hợp), no lead is named: if this adds to a "
@@ -437,6 +492,8 @@ def _assignments(item: _BodyPara, text: str, dues: list, names: Names) -> list[C
     spans = _tasks(text, dues)
     for n, (start, end, intro) in enumerate(spans):
         said = text[start:end].strip(" ;")
+        if n:  # "…; Bộ Công an hoàn thiện dự thảo Nghị định …": a sentence that names its own lead
+            lead = _opening_agency(said, names) or lead
         own = [d for d in dues if start <= d[2] < end]
         if not own and intro is not None:  # "… triển khai trong năm 2020: A, B, C": each item is due as its list
             own = [d for d in dues if spans[intro][0] <= d[2] < spans[intro][1]]
@@ -446,8 +503,11 @@ def _assignments(item: _BodyPara, text: str, dues: list, names: Names) -> list[C
         count = len(own) or 1
         if kind == "request":
             count = max(count, len(_DRAFTED_RE.findall(said)))
+        recurs = _RECURS_RE.search(fold(said))
         for k in range(count):
             phrase, period = (own[min(k, len(own) - 1)][:2] if own else (None, None))
+            if recurs and phrase and not re.search(r"\d{4}", phrase):
+                period = None  # "định kỳ hằng năm …, trước ngày 15 tháng 12": every year, not one
             c = Candidate(item.id, kind, said, lead=lead, with_=with_, due=period, due_phrase=phrase)
             if kind == "request":
                 c.what = ordered
@@ -459,7 +519,9 @@ def _assignments(item: _BodyPara, text: str, dues: list, names: Names) -> list[C
                 c.notes.append(f"lead: {item.lead_text!r} (the heading) is not an agency in agencies.yml")
             elif lead is None:
                 c.notes.append("lead: no agency recognised")
-            if phrase and period is None:
+            if phrase and period is None and recurs:
+                c.notes.append(f"due: {phrase!r} recurs ({recurs.group()}): a standing duty, no one deadline")
+            elif phrase and period is None:
                 c.notes.append(f"due: {phrase!r} gives no year, and the text does not say which")
             if count > 1 and kind == "request" and len(own) < count:
                 c.notes.append(f"one of {count} documents this sentence orders drafted: "
@@ -467,6 +529,8 @@ def _assignments(item: _BodyPara, text: str, dues: list, names: Names) -> list[C
             made.append(c)
     return made
 
+
+_RECURS_RE = re.compile(r"\b(?:dinh ky|hang nam|hang quy|hang thang|moi nam)\b")  # folded: "hằng", "hàng"
 
 # "trình Chính phủ Nghị định về A và Nghị định về B": two documents to draft
 _DRAFTED_RE = re.compile(r"\b(?:Nghị định|Quyết định|Nghị quyết|Thông tư|Chỉ thị|Luật|Đề án|Chiến lược|"

@@ -199,7 +199,10 @@ def posts(pid: str, text: str, names: Names, body: str | None) -> list[Candidate
                      for start, end, kind in verbs[1:]]
         else:
             holder = text[index[s]:index[s + verbs[0][0]]].strip(" ,:-")
-        holder = re.sub(r"^(?:(?:theo|tại|trong)\b[^,]{0,80},\s*)?(?:giao|cử|đề nghị)?\s*", "", holder, flags=re.I)
+        holder = re.sub(r"^(?:(?:cũng\s+)?(?:theo|tại|trong)\b[^,]{0,80},\s*)?(?:giao|cử|đề nghị)?\s*", "", holder, flags=re.I)
+        by = list(re.finditer(r"\sdo\s", fold(holder)))
+        if by:  # "thành lập Tổ công tác … do Bộ trưởng Bộ Công an làm Tổ trưởng": the one after "do"
+            holder = holder[by[-1].end():].strip()
         if not holder or len(holder) > 160:
             continue
         for i, (v_start, v_end, kind) in enumerate(verbs):
