@@ -601,3 +601,25 @@ def test_a_deadline_that_recurs_is_no_one_day():
              if c.quote.startswith("Các bộ, cơ quan ngang bộ"))
     assert (c.kind, c.lead, c.due, c.due_phrase) == ("assign", "bo-nganh-dia-phuong", None, "trước ngày 15 tháng 12")
     assert any("recurs" in note for note in c.notes)
+
+
+def test_a_press_report_gives_its_decisions_in_prose():
+    """What a report says in its own words: "Quyết định có hiệu lực thi hành từ ngày 22/4/2022";
+    "Để tổ chức thực hiện, Văn phòng Chính phủ chủ trì …"; "Bộ trưởng … Nguyễn Kim Sơn được bổ
+    nhiệm làm Ủy viên"; "… thôi giữ chức Ủy viên thường trực kiêm Tổng Thư ký Ủy ban và tham gia Ủy
+    ban với tư cách Ủy viên"; "Thứ trưởng … giữ chức Tổ trưởng. Nhiệm vụ thường trực … được chuyển
+    từ Văn phòng Chính phủ sang Bộ Thông tin và Truyền thông" (a post and a transfer in one
+    paragraph)."""
+    names, _ = load_names(ROOT)
+    def read(name: str):
+        return import_text((ROOT / "tests/fixtures/import_set" / name).read_text(encoding="utf-8"), names)
+    assert str(read("press-505-qd-ttg-2022.txt").effective) == "2022-04-22"
+    decree = read("press-107-nd-cp-2021.txt")
+    assert [(c.lead, str(c.due)) for c in candidates(decree, "assign")] == [("vpcp", "2022-Q2")]
+    changes = read("press-875-qd-ttg-2021.txt")
+    assert ("Ủy viên", "Bộ trưởng Bộ Giáo dục và Đào tạo Nguyễn Kim Sơn") in [
+        (c.post, c.holder) for c in candidates(changes, "appoint")]
+    amendment = read("press-1201-qd-ttg-2019.txt")
+    assert [(c.kind, c.post) for c in amendment.candidates if c.para in ("4", "5")] == [
+        ("relieve", "Ủy viên thường trực"), ("relieve", "Tổng Thư ký"), ("appoint", "Ủy viên"),
+        ("appoint", "Tổ trưởng"), ("transfer", None)]

@@ -240,6 +240,8 @@ def _candidates(items: list[_BodyPara], draft: Draft, names: Names, context_year
                 or official.establish(item.id, text, names, draft.number.text if draft.number else None)
                 or official.rename(item.id, text, names)
                 or official.posts(item.id, text, names, body))
+        if made and made[0].kind == "transfer":  # "…; Thứ trưởng … giữ chức Tổ trưởng. Nhiệm vụ … được chuyển …"
+            made = official.posts(item.id, text, names, body) + made
         if not made and text.rstrip(" *").endswith(":"):
             if dues:
                 section_due[item.id] = dues[0][0], dues[0][1]
@@ -442,7 +444,7 @@ _LEADS_RE = re.compile(r"\s*,?\s*(?:chủ trì|tiếp tục|tăng cường|khẩ
 
 # how a report or a clause introduces what a document directs: "Theo Quyết định, …", "Đồng thời, …"
 _REPORTED_RE = re.compile(r"\s*(?:(?:cũng\s+)?theo\s+(?:quyết định|nghị định|nghị quyết|chỉ thị|đề án|kế hoạch)"
-                          r"(?:\s+này)?|đồng thời|bên cạnh đó|ngoài ra)\s*,\s*", re.I)
+                          r"(?:\s+này)?|đồng thời|bên cạnh đó|ngoài ra|để\s[^,.;]{1,80})\s*,\s*", re.I)  # "Để tổ chức thực hiện, …"
 
 
 def _opening_agency(said: str, names: Names) -> str | None:

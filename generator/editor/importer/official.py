@@ -31,14 +31,14 @@ _ASKED_RE = re.compile(r"\b(?:giao|yeu cau|de nghi|chu tri|trinh|xay dung|du tha
 _EFFECTIVE_DOC_RE = re.compile(
     r"\b(?:quyet dinh|nghi dinh|thong tu|nghi quyet|chi thi|thong bao|van ban)(?: nay| so (?P<num>\S+))? co hieu luc"
     r"(?: thi hanh)?(?: ke)? tu (?P<what>ngay ky(?: ban hanh)?|ngay (?P<d>\d{1,2}) thang (?P<m>\d{1,2}) nam (?P<y>\d{4})"
-    r"|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))")
+    r"|(?:ngay\s+)?(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))")
 
 # rename: "đổi tên <old> thành <new>"
 _RENAME_RE = re.compile(r"\bdoi ten\b(?P<old>[^.;:]{0,200}?)\bthanh\b\s*(?P<new>[^.;:(]{3,160})")
 
 # posts: appointments and reliefs
 _RELIEVE_RE = re.compile(r"\b(?:thoi giu chuc|thoi lam|thoi tham gia|mien nhiem|thoi giu)\b")
-_APPOINT_RE = re.compile(r"\b(?:giu chuc|bo nhiem|lam)\b")
+_APPOINT_RE = re.compile(r"\b(?:giu chuc|bo nhiem|lam|voi tu cach(?: la)?)\b")  # "… tham gia Ủy ban với tư cách Ủy viên"
 _POST_WORDS = ("pho chu tich thuong truc", "pho chu tich", "chu tich", "uy vien thuong truc", "uy vien",
                "tong thu ky", "pho truong ban thuong truc", "pho truong ban", "truong ban",
                "to pho thuong truc", "to pho", "to truong", "thu ky", "thanh vien")
@@ -195,6 +195,8 @@ def posts(pid: str, text: str, names: Names, body: str | None) -> list[Candidate
         if part[verbs[0][0]:verbs[0][1]].startswith(("bo nhiem", "mien nhiem")) and len(verbs) > 1:
             # "Bổ nhiệm ông A, Bộ trưởng … làm Ủy viên": the holder stands between the two verbs
             holder = text[index[s + verbs[0][1]]:index[s + verbs[1][0]]].strip(" ,:-")
+            if not holder:  # "Bộ trưởng … Nguyễn Kim Sơn được bổ nhiệm làm Ủy viên": named before the verb
+                holder = re.sub(r"\s*(?:được|đã được)\s*$", "", text[index[s]:index[s + verbs[0][0]]]).strip(" ,:-")
             verbs = [(start, end, "relieve" if part[verbs[0][0]:verbs[0][1]].startswith("mien") else kind)
                      for start, end, kind in verbs[1:]]
         else:
