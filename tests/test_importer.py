@@ -585,8 +585,11 @@ def test_the_lead_of_a_task_is_the_one_its_text_names():
     assert [(c.kind, c.lead, c.from_, c.to) for c in report if c.para in ("3", "4")] == [
         ("assign", "bo-cong-an", None, None), ("assign", "vpcp", None, None),
         ("transfer", None, "bo-tttt", "bo-cong-an"), ("request", "bo-cong-an", None, None)]
+    # "… thành lập Tổ công tác … do Bộ trưởng Bộ Công an làm Tổ trưởng. Các Tổ phó gồm …": seats of
+    # the new group (see the next test); "Cũng theo Quyết định, Thứ trưởng … giữ chức Tổ phó Tổ công
+    # tác giúp việc Ủy ban …", alone, is an appointment
     assert [(c.post, c.holder) for c in report if c.kind == "appoint"] == [
-        ("Tổ trưởng", "Bộ trưởng Bộ Công an"), ("Tổ phó", "Thứ trưởng Bộ Công an Nguyễn Duy Ngọc")]
+        ("Tổ phó", "Thứ trưởng Bộ Công an Nguyễn Duy Ngọc")]
     decree = _proposals(heldout + "off-47-nd-cp-2020.txt")
     assert [(c.para, c.lead) for c in decree if c.kind == "assign"] == [
         ("d37-1", "bo-tttt"), ("d37-2", "bo-tttt"), ("d38", "bo-cong-an"),
@@ -623,3 +626,22 @@ def test_a_press_report_gives_its_decisions_in_prose():
     assert [(c.kind, c.post) for c in amendment.candidates if c.para in ("4", "5")] == [
         ("relieve", "Ủy viên thường trực"), ("relieve", "Tổng Thư ký"), ("appoint", "Ủy viên"),
         ("appoint", "Tổ trưởng"), ("transfer", None)]
+
+
+def test_a_composition_is_counted_seat_by_seat_in_a_list_or_in_prose():
+    """"Các Tổ phó: Thứ trưởng Bộ Công an, Thứ trưởng Bộ Thông tin và Truyền thông, Phó Chủ nhiệm
+    Văn phòng Chính phủ" is three seats; a report that sets a body up and writes its members in
+    prose ("Thủ tướng Chính phủ làm Chủ tịch Ủy ban; …. Các Ủy viên Ủy ban gồm Bộ trưởng các Bộ:
+    Công an, …; Thứ trưởng Bộ Nội vụ; …; lãnh đạo Tập đoàn …, … và Công ty Cổ phần FPT.") gives one
+    `compose` with every seat counted, and its single seats are not appointments; a report of
+    changes ("… giữ chức Ủy viên Ủy ban, thay ông …") and "(sau đây gọi là Ủy ban)" give none."""
+    def composed(path: str) -> list:
+        return [(c.body, c.members) for c in _proposals(path) if c.kind == "compose"]
+    assert composed("tests/fixtures/import_heldout/off-06-qd-ttg-2022.txt") == [(None, 11)]
+    assert composed("tests/fixtures/import_heldout/press-06-qd-ttg-2022.txt") == [(None, 11)]
+    assert composed("tests/fixtures/import_set/press-1072-qd-ttg-2018.txt") == [("uy-ban-quoc-gia-cpdt", 17)]
+    assert composed("tests/fixtures/import_set/press-1619-qd-ttg-2021.txt") == [("uy-ban-quoc-gia-cpdt", 16)]
+    for path in ("tests/fixtures/import_set/press-1072-qd-ttg-2018.txt", "tests/fixtures/import_set/press-1619-qd-ttg-2021.txt"):
+        assert not [c for c in _proposals(path) if c.kind == "appoint"], path
+    assert composed("tests/fixtures/import_set/press-875-qd-ttg-2021.txt") == []
+    assert composed("tests/fixtures/import_set/off-875-qd-ttg-2021.txt") == []

@@ -222,6 +222,8 @@ def _candidates(items: list[_BodyPara], draft: Draft, names: Names, context_year
     body = found[0][0] if found else None
     compositions = official.composition(items, names, body)
     seated = _seat_ids(items, compositions)
+    if not compositions:  # a report's composition, in prose
+        compositions, seated = official.prose_composition(items, names, body)
     draft.candidates.extend(compositions)
     for c in official.holds(items, names, body):
         c.on = draft.meeting  # "Ngày 12 tháng 02 năm 2020, tại …": who held what that day

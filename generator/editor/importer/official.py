@@ -246,14 +246,20 @@ def _seat(item) -> tuple[str, int] | None:
     """("post first", seats) for "Phó Chủ tịch: …" (several for "Các Ủy viên: A; B; C", none yet
     for "Các Ủy viên:" whose members follow), ("holder first", 1) for "Ông A, Bộ trưởng … -
     Phó Chủ tịch Ủy ban;", None for anything else."""
-    folded = fold_map(item.content)[0]
+    folded, index = fold_map(item.content)
     seat = _SEAT_RE.match(folded)
     if seat:
         holders = folded[seat.start("holders"):].strip(" .;")
-        plural = seat["post"].startswith(("uy vien", "thanh vien")) and not seat["post"].startswith("uy vien thuong truc")
+        plural = (seat["post"].startswith(("uy vien", "thanh vien")) and not seat["post"].startswith("uy vien thuong truc")
+                  or re.search(r"\bcac\s+$", folded[:seat.start("post")]))  # "Các Tổ phó: A, B, C"
         if not holders:
             return "post first", 0
-        return "post first", len([p for p in holders.split(";") if p.strip(" .")]) if plural else 1
+        if not plural:
+            return "post first", 1
+        if ";" in holders:
+            return "post first", len([p for p in holders.split(";") if p.strip(" .")])
+        listed = item.content[index[seat.start("holders")]:]  # "Thứ trưởng Bộ A, Thứ trưởng Bộ B, …"
+        return "post first", len([p for p in _SEAT_CUT_RE.split(listed) if p.strip(" .;")])
     if _HOLDER_POST_RE.search(folded):
         return "holder first", 1
     return None
@@ -482,3 +488,95 @@ def signer_posts(items: list, names: Names, signer: str | None, capacity: str | 
             out.append(c)
         return out
     return []
+
+
+# a composition written as prose, as a report gives it: "Thủ tướng Chính phủ làm Chủ tịch Ủy ban; …
+# Các Ủy viên Ủy ban gồm Bộ trưởng các Bộ: Công an, Tài chính, …; Thứ trưởng Bộ Nội vụ; lãnh đạo
+# Tập đoàn …, … và Công ty Cổ phần FPT."
+_GROUP_RE = re.compile(r"(?:^|[.;:]\s*|\s)(?:cac\s+)?(?:pho chu tich|uy vien|thanh vien|to pho|pho truong ban|pho to truong)\b"
+                       r"[^.;:()]{0,80}?\b(?:gom|la)\b\s*:?")
+_ONE_SEAT_RE = re.compile(r"\b(?:lam|la|giu chuc)\s+(?:" + _POST_RE.pattern[2:-2] + r")\b")
+_FOUNDS_RE = re.compile(r"\b(?:thanh lap|kien toan)\b")
+_SEAT_HEADS = (r"(?:Bộ trưởng|Thứ trưởng|Phó Thủ tướng|Thống đốc|Phó Thống đốc|Tổng Giám đốc|Phó Tổng Giám đốc"
+               r"|Trưởng ban|Phó Chủ nhiệm|Chủ tịch|Phó Chủ tịch|lãnh đạo|đại diện)\b")
+_SEAT_CUT_RE = re.compile(r",\s+(?=" + _SEAT_HEADS + r")|\s+và\s+(?=" + _SEAT_HEADS + r")")
+_MANY_RE = re.compile(r"\b(?:cac bo|lanh dao|cac co quan)\b\s*:?")  # "Bộ trưởng các Bộ: A, B, C"
+_ORG_CUT_RE = re.compile(r",\s+|\s+và\s+(?=(?:Tập đoàn|Tổng công ty|Công ty|Ngân hàng|Bảo hiểm)\b)")
+_SENTENCES_RE = re.compile(r"[^.;]+")
+
+
+def _listed_seats(listed: str) -> int:
+    """Seats in the words after "gồm": one per ";" segment, per holder joined by ", " or "và"
+    before an office ("… và Bộ trưởng Bộ …"), per name after "các Bộ:" or "lãnh đạo"."""
+    count = 0
+    for segment in listed.split(";"):
+        if not segment.strip(" ."):
+            continue
+        many = _MANY_RE.search(fold(segment))
+        if many:
+            count += len([p for p in _ORG_CUT_RE.split(segment[many.end():]) if p.strip(" .")])
+        else:
+            count += len([p for p in _SEAT_CUT_RE.split(segment) if p.strip(" .")])
+    return count
+
+
+def _prose_seats(text: str) -> tuple[int, bool]:
+    """(seats, whether a group "Các Ủy viên … gồm …" is among them) of one paragraph."""
+    folded = fold(text)
+    seats, grouped = 0, False
+    for sentence in re.finditer(r"[^.]+", folded):
+        group = _GROUP_RE.search(sentence.group())
+        if group:
+            grouped = True
+            before = sentence.group()[:group.start()]
+            seats += len(_ONE_SEAT_RE.findall(before))
+            seats += _listed_seats(text[sentence.start() + group.end():sentence.end()])
+            continue
+        seats += sum(1 for clause in sentence.group().split(";") if _ONE_SEAT_RE.search(clause))
+    return seats, grouped
+
+
+def prose_composition(items: list, names: Names, default_body: str | None) -> tuple[list[Candidate], set[str]]:
+    """A report's composition in prose, when the text sets a body up or restates it ("thành lập",
+    "kiện toàn"): the paragraph that lists a group ("Các Ủy viên Ủy ban gồm …"), the one before it
+    when it names single seats ("Thủ tướng Chính phủ làm Chủ tịch Ủy ban; …"), and the groups that
+    follow. One `compose` with the seats counted; the paragraphs are not read again as
+    appointments. A lone "giữ chức" outside such a list stays an appointment."""
+    out: list[Candidate] = []
+    used: set[str] = set()
+    founds, founded = False, default_body
+    k = 0
+    while k < len(items):
+        item = items[k]
+        folded = fold(item.content)
+        for verb in _FOUNDS_RE.finditer(folded):  # "thành lập Ủy ban …", "kiện toàn và đổi tên Ủy ban …"
+            named = names.bodies_in(item.content[verb.end():verb.end() + 160])
+            founded = named[0][0] if named and named[0][1] <= len(" va doi ten ") else None
+            founds = True
+            break
+        seats, grouped = _prose_seats(item.content)
+        if not (grouped and founds) or item.id in used:
+            k += 1
+            continue
+        start = k
+        if k and items[k - 1].id not in used and not re.search(r"\b(?:vua|da)\s+(?:ky|ban hanh)\b", fold(items[k - 1].content)):
+            before, _ = _prose_seats(items[k - 1].content)
+            if before:
+                start, seats = k - 1, seats + before
+        end = k + 1
+        while end < len(items):
+            more, more_grouped = _prose_seats(items[end].content)
+            if not more_grouped:
+                break
+            seats, end = seats + more, end + 1
+        first = items[start]
+        body = founded  # the body the text sets up or restates, None when not in bodies.yml
+        c = Candidate(first.id, "compose", " ".join(" ".join(i.content.split()) for i in items[start:end]))
+        c.body, c.members = body, seats
+        c.notes.append(f"{seats} seats counted in the report's prose: check them against the decision")
+        if body is None:
+            c.notes.append("body: the body set up is not in bodies.yml")
+        out.append(c)
+        used.update(i.id for i in items[start:end])
+        k = end
+    return out, used
