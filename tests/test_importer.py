@@ -284,14 +284,16 @@ def test_press_report_of_2018(drafts):
     assert cites(d) == {}
     assert deadlines(d) == Counter({("trong tháng 6", None): 2})
     tasks = [c for c in d.candidates if c.kind in ("assign", "request")]
-    assert tasks and all(c.due is None and c.due_phrase == "trong tháng 6" for c in tasks)
-    # "Phó Thủ tướng Vũ Đức Đam làm Phó Chủ tịch, … Mai Tiến Dũng làm Ủy viên thường trực kiêm
+    assert tasks and all(c.due is None for c in tasks)  # "trong tháng 6": no year is guessed
+    assert [c.kind for c in tasks if c.due_phrase == "trong tháng 6"] == ["request"] * 3  # ¶8 two drafts, ¶9 one
+    assert all(c.due_phrase is None for c in tasks if c.due_phrase != "trong tháng 6")
+    # "Thủ tướng là Chủ tịch Ủy ban, …; Phó thủ tướng Vũ Đức Đam làm Phó chủ tịch, … Mai Tiến Dũng làm Ủy viên thường trực kiêm
     # Tổng thư ký": a post each, the holder in the text's words
     # "… yêu cầu thời gian tới thành lập Ủy ban Quốc gia về Chính phủ điện tử trên cơ sở kiện toàn
     # lại Ủy ban Quốc gia về ứng dụng CNTT"; "Văn phòng Chính phủ là cơ quan đầu mối …"; "Cục Kiểm
     # soát thủ tục hành chính - Văn phòng Chính phủ là đơn vị thường trực của Tổ công tác"
     assert [(c.kind, c.post or c.body or c.agency) for c in d.candidates if c.kind not in ("assign", "request")] == [
-        ("establish", "uy-ban-quoc-gia-cpdt"), ("designate", "vpcp"), ("appoint", "Phó chủ tịch"),
+        ("establish", "uy-ban-quoc-gia-cpdt"), ("designate", "vpcp"), ("appoint", "Chủ tịch"), ("appoint", "Phó chủ tịch"),
         ("appoint", "Ủy viên thường trực"), ("appoint", "Tổng thư ký"), ("designate", "cuc-kstthc")]
     roles = [(c.role, c.body, c.notes) for c in candidates(d, "designate")]
     assert roles[0] == ("Cơ quan đầu mối xây dựng Chính phủ điện tử", None, [])
@@ -645,3 +647,19 @@ def test_a_composition_is_counted_seat_by_seat_in_a_list_or_in_prose():
         assert not [c for c in _proposals(path) if c.kind == "appoint"], path
     assert composed("tests/fixtures/import_set/press-875-qd-ttg-2021.txt") == []
     assert composed("tests/fixtures/import_set/off-875-qd-ttg-2021.txt") == []
+
+
+def test_the_2018_conclusion_orders_two_documents_and_names_the_chairman():
+    """"Thủ tướng là Chủ tịch Ủy ban" is an appointment as "… làm Phó chủ tịch" is; "Thủ tướng giao
+    Văn phòng Chính phủ dự thảo Quyết định thành lập và Quy chế hoạt động của Ủy ban, trình trong
+    tháng 6. Văn phòng Chính phủ chủ trì, … xác định …" is two drafts and then a task (a sentence
+    ends after "tháng 6."); "Điều 6. Quy chế hoạt động / Giao Bộ … xây dựng Quy chế hoạt động …"
+    orders one document, not two."""
+    d = _proposals("sources/2018/ket-luan-ttg-thanh-lap-uy-ban-cpdt.txt")
+    assert [(c.post, c.holder) for c in d if c.kind == "appoint"][:2] == [
+        ("Chủ tịch", "Thủ tướng"), ("Phó chủ tịch", "Phó thủ tướng Vũ Đức Đam")]
+    para = next(c.para for c in d if c.quote.startswith("Thủ tướng giao Văn phòng Chính phủ dự thảo"))
+    assert [(c.kind, c.lead) for c in d if c.para == para] == [
+        ("request", "vpcp"), ("request", "vpcp"), ("assign", "vpcp")]
+    decision = _proposals("tests/fixtures/import_set/off-1619-qd-ttg-2021.txt")
+    assert [(c.lead, str(c.due)) for c in decision if c.kind == "request"] == [("bo-tttt", "2021-10")]

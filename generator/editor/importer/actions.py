@@ -151,6 +151,14 @@ _SUBMITS_AMENDMENT_RE = re.compile(r"\btrình(?:\s+\S+){1,6}?\s+sửa đổi(?:,
                                    r"nghị định|thông tư|kế hoạch|đề án|chiến lược)\b", re.I)
 
 
+def _ordering_at(said: str) -> int:
+    """Where the words ordering a document start ("dự thảo …", "trình … ban hành …", "xây dựng
+    Quy chế …"): an article's heading before them ("Điều 6. Quy chế hoạt động") is no document."""
+    found = [m.start() for m in (_DRAFT_RE.search(said), _BUILDS_DOCUMENT_RE.search(said),
+                                 _SUBMITS_AMENDMENT_RE.search(said)) if m]
+    return min(found) if found else 0
+
+
 def _orders_document(said: str) -> str | None:
     """"draft" when a task orders a document drafted and submitted, "amend" when it orders one
     amended by its name (no number to cite), None when it is work."""
@@ -506,7 +514,7 @@ def _assignments(item: _BodyPara, text: str, dues: list, names: Names) -> list[C
         with_ = (with_first if n == 0 else []) + [w for w in _with(said, names, lead) if w not in with_first]
         count = len(own) or 1
         if kind == "request":
-            count = max(count, len(_DRAFTED_RE.findall(said)))
+            count = max(count, len(_DRAFTED_RE.findall(said, _ordering_at(said))))  # after the verb that orders them
         recurs = _RECURS_RE.search(fold(said))
         for k in range(count):
             phrase, period = (own[min(k, len(own) - 1)][:2] if own else (None, None))
@@ -538,7 +546,7 @@ _RECURS_RE = re.compile(r"\b(?:dinh ky|hang nam|hang quy|hang thang|moi nam)\b")
 
 # "trình Chính phủ Nghị định về A và Nghị định về B": two documents to draft
 _DRAFTED_RE = re.compile(r"\b(?:Nghị định|Quyết định|Nghị quyết|Thông tư|Chỉ thị|Luật|Đề án|Chiến lược|"
-                         r"Kế hoạch|Quy chế)\s+(?:về|quy định|hướng dẫn|sửa đổi|phát triển|thiết lập)\b")
+                         r"Kế hoạch|Quy chế)\s+(?:về|quy định|hướng dẫn|sửa đổi|phát triển|thiết lập|thành lập|hoạt động)\b")
 
 
 def _tasks(text: str, dues: list) -> list[tuple[int, int, int | None]]:

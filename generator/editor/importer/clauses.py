@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from generator.core.text import fold
 
 # a sentence ends at ". " before a capital; "TP. Hồ Chí Minh", "mục 1. " and "v.v. " do not end one,
-# "… trong năm 2020. Nghiên cứu …" does
-_SENTENCE_END_RE = re.compile(r"(?<![\s(][A-ZĐ])(?<![\s(][A-ZĐ]{2})(?<![\s(]\d)(?<!^\d)(?<!v\.v)\.\s+(?=[A-ZĐÀ-Ỹ\"“])")
+# "… trong năm 2020. Nghiên cứu …" and "… trình trong tháng 6. Văn phòng …" do
+_SENTENCE_END_RE = re.compile(r"(?<![\s(][A-ZĐ])(?<![\s(][A-ZĐ]{2})(?:(?<=tháng \d)|(?<![\s(]\d))(?<!^\d)(?<!v\.v)\.\s+(?=[A-ZĐÀ-Ỹ\"“])")
 _CLAUSE_END_RE = re.compile(r";\s+")
 # "… triển khai các nhiệm vụ:", "… các nhiệm vụ sau đây:", "… trong năm 2020:" after a verb of building
 _TASK_LIST_RE = re.compile(r"(?:\bcac\s+nhiem vu|\bnhiem vu sau(?:\s+day)?|\bcac\s+noi dung sau(?:\s+day)?)\s*$"

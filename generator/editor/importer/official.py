@@ -38,11 +38,12 @@ _RENAME_RE = re.compile(r"\bdoi ten\b(?P<old>[^.;:]{0,200}?)\bthanh\b\s*(?P<new>
 
 # posts: appointments and reliefs
 _RELIEVE_RE = re.compile(r"\b(?:thoi giu chuc|thoi lam|thoi tham gia|mien nhiem|thoi giu)\b")
-_APPOINT_RE = re.compile(r"\b(?:giu chuc|bo nhiem|lam|voi tu cach(?: la)?)\b")  # "… tham gia Ủy ban với tư cách Ủy viên"
 _POST_WORDS = ("pho chu tich thuong truc", "pho chu tich", "chu tich", "uy vien thuong truc", "uy vien",
                "tong thu ky", "pho truong ban thuong truc", "pho truong ban", "truong ban",
                "to pho thuong truc", "to pho", "to truong", "thu ky", "thanh vien")
 _POST_RE = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in _POST_WORDS) + r")\b")
+# "giữ chức", "bổ nhiệm", "làm", "… tham gia Ủy ban với tư cách Ủy viên", "Thủ tướng là Chủ tịch Ủy ban"
+_APPOINT_RE = re.compile(r"\b(?:giu chuc|bo nhiem|lam|voi tu cach(?: la)?|la(?=\s+" + _POST_RE.pattern[2:] + r"))\b")
 
 _REPLACES_RE = re.compile(r"\bthay\s+(?:ong|ba|dong chi)?\s*(?P<who>[^,;.]{3,80})")
 _QUOTED_SEAT_RE = re.compile(r"[\"“]\s*(?:\d{1,2}[a-z]?\s*[.)]\s*)?(?P<post>" + _POST_RE.pattern[2:-2] + r")\b"
