@@ -49,15 +49,15 @@ def test_nothing_is_invented(scored):
     assert scored[3] == []
 
 
-def test_the_seed_notices_keep_what_import_proposes_of_them(scored):
-    """The four seed texts (conclusions in prose, several tasks a paragraph, who holds what):
-    not the issue's official-form target, but what is proposed of them must not slip back, and
-    their header fields that the text gives must be right."""
+def test_the_seed_notices_meet_the_targets_too(scored):
+    """The four seed texts (conclusions in prose, several tasks a paragraph, who holds what; two
+    of them official notices): the official-form targets hold on them as well, and their header
+    fields that the text gives are right."""
     seed = scored[0]["seed"]
     expected = sum(s.expected for s in seed.values())
     proposed = sum(s.proposed for s in seed.values())
     right = sum(s.right for s in seed.values())
-    assert right / expected >= 0.70, f"{right} of {expected} actions proposed right"
-    assert right / proposed >= 0.93, f"{proposed - right} of {proposed} proposals wrong"
+    assert right / expected >= 0.80, f"{right} of {expected} actions proposed right"
+    assert right / proposed >= 0.95, f"{proposed - right} of {proposed} proposals wrong"
     header = scored[1]["seed"]
     assert all(header[f] == header[f + "_of"] for f in bench_import.HEADER), header

@@ -663,3 +663,10 @@ def test_the_2018_conclusion_orders_two_documents_and_names_the_chairman():
         ("request", "vpcp"), ("request", "vpcp"), ("assign", "vpcp")]
     decision = _proposals("tests/fixtures/import_set/off-1619-qd-ttg-2021.txt")
     assert [(c.lead, str(c.due)) for c in decision if c.kind == "request"] == [("bo-tttt", "2021-10")]
+
+
+def test_a_proposal_to_the_prime_minister_is_no_task_of_his():
+    """"Khi có thay đổi về nhân sự, cơ quan có thành viên tham gia Ủy ban có văn bản đề nghị Thủ
+    tướng Chính phủ xem xét, quyết định": a proposal made upward, not work given to the Prime
+    Minister; "đề nghị 02 đơn vị …" below him still asks."""
+    assert [c for c in _proposals("tests/fixtures/import_set/off-1528-qd-ttg-2019.txt") if c.kind == "assign"] == []

@@ -478,9 +478,14 @@ def _asked(text: str, names: Names) -> str | None:
     """The agency a paragraph gives work to: "giao Bộ Thông tin và Truyền thông chủ trì …"."""
     for ask in _ASK_RE.finditer(text):
         found = _agency_after(text, ask.end() + 1, names)
+        if found in _PROPOSED_TO and fold(ask.group()) == "de nghi":
+            continue  # "… có văn bản đề nghị Thủ tướng Chính phủ xem xét": a proposal upward, not work
         if found:
             return found
     return None
+
+
+_PROPOSED_TO = ("ttg", "chinh-phu")  # whom a text proposes to, never gives work to by "đề nghị"
 
 
 def _assignments(item: _BodyPara, text: str, dues: list, names: Names) -> list[Candidate]:
