@@ -4,7 +4,7 @@ the record an editor would make of it, reviewed by eye).
 
     .venv/bin/python benchmarks/bench_import.py            # the table
     .venv/bin/python benchmarks/bench_import.py --details  # and each miss and wrong proposal
-    .venv/bin/python benchmarks/bench_import.py --set tests/fixtures/import_heldout  # held out
+    .venv/bin/python benchmarks/bench_import.py --set tests/fixtures/import_heldout  # another set
 
 For each action kind: what the set holds (expected), what import proposed, how many of those
 were right (kind and key fields as the editor records them), wrong, and missed; then the totals
@@ -214,7 +214,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list each miss and wrong proposal")
     parser.add_argument("--set", type=Path, default=SET, help="another folder of texts and answers "
-                        "(tests/fixtures/import_heldout/: texts written without reading the importer)")
+                        "(tests/fixtures/import_heldout/, tests/fixtures/import_unseen/: written without "
+                        "reading the importer, each scored once unseen, then used in development)")
     args = parser.parse_args()
     by_form, headers, notes, invented = score(args.details, args.set)
     print("\n".join(table(by_form, headers)))

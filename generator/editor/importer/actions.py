@@ -25,10 +25,13 @@ class _BodyPara:
     letter_heading: bool = False
     lead: str | None = None  # the agency a lettered heading names
     lead_text: str | None = None
+    aim: bool = False        # under "I. MỤC TIÊU": a target to reach, not work given
 
 
 _NUM_RE = re.compile(r"^(\d{1,2})\s*\.\s*(.*)$", re.S)
 _DUTY_OF_RE = re.compile(r"^\s*(?:\*\*)?(?:trách nhiệm|nhiệm vụ)(?:,?\s*quyền hạn)?\s+(?:của\s+)?", re.I)
+_ROMAN_RE = re.compile(r"^(?:\*\*)?([IVX]{1,4})\.\s+(.{2,150})$")  # "III. TỔ CHỨC THỰC HIỆN"
+_AIMS_RE = re.compile(r"^\W*(?:muc tieu|muc dich|quan diem|tam nhin|dinh huong)\b")
 _PART_RE = re.compile(r"^(?:\*\*)?(?:Chương|Mục|Phần)\s+(?:[IVXLC]+|\d{1,2})\b\W*(?:\n|$)")
 _ALL_CAPS_RE = re.compile(r"^(?:\*\*)?(?=[^a-zà-ỹđ]*$)(?=.*[A-ZÀ-ỸĐ]{3}).{3,150}$")  # "ĐIỀU KHOẢN THI HÀNH"
 _LEGAL_BASIS_RE = re.compile(r"^\s*(?:can cu|xet de nghi|theo de nghi)\b")  # the preamble, not what it directs
@@ -48,6 +51,7 @@ def _structure(body: list[Para], names: Names) -> list[_BodyPara]:
     seen: set[str] = set()
     lead: tuple[str | None, str | None] = (None, None)
     number_lead: tuple[str | None, str | None] = (None, None)  # "1. Bộ …:" over its a), b)
+    roman, aims = None, False  # "II. NHIỆM VỤ" of an article; whether it states aims ("I. MỤC TIÊU")
     article = None
     article_lead: tuple[str | None, str | None] = (None, None)  # "Điều 37. Trách nhiệm của Bộ …"
     for para in body:
@@ -56,6 +60,7 @@ def _structure(body: list[Para], names: Names) -> list[_BodyPara]:
         if m_article:  # "Điều 2. …": an article of an official text, "d2"; its clauses "d2-1", "d2-1a"
             article, number, letter, sub, lead = m_article.group(1), None, None, 0, (None, None)
             number_lead = (None, None)
+            roman, aims = None, False
             heading_text = (m_article.group(2) or "").split("\n")[0]
             duty = _DUTY_OF_RE.match(heading_text)
             found = names.agencies_in(heading_text[duty.end():]) if duty else []
@@ -75,10 +80,20 @@ def _structure(body: list[Para], names: Names) -> list[_BodyPara]:
             else:
                 out.append(_BodyPara(pid, text, content, pid, False, None, None))
             continue
+        m_roman = _ROMAN_RE.match(text)
+        if m_roman:  # "III. TỔ CHỨC THỰC HIỆN" inside an article: its numbered clauses are "d1-iii-1"
+            roman, number, letter, sub, lead = m_roman.group(1).lower(), None, None, 0, (None, None)
+            number_lead = (None, None)
+            aims = bool(_AIMS_RE.match(fold(m_roman.group(2))))
+            pid = f"d{article}-{roman}" if article else roman
+            seen.add(pid)
+            out.append(_BodyPara(pid, text, m_roman.group(2), pid, True, None, None))
+            continue
         if _PART_RE.match(text) or _ALL_CAPS_RE.match(text):
             # "Chương VI", "ĐIỀU KHOẢN THI HÀNH": a heading between articles, no article's clause
             article, number, letter, sub, lead = None, None, None, 0, (None, None)
             article_lead = number_lead = (None, None)
+            roman, aims = None, False
             plain += 1
             out.append(_BodyPara(f"p{plain}" if numbered else str(plain), text, text, "", True, None, None))
             continue
@@ -87,7 +102,9 @@ def _structure(body: list[Para], names: Names) -> list[_BodyPara]:
         heading = False
         if m_num:
             number, letter, sub, lead = m_num.group(1), None, 0, (None, None)
-            if article:
+            if roman:
+                number = f"{f'd{article}-' if article else ''}{roman}-{number}"
+            elif article:
                 number = f"d{article}-{number}"
             pid, content = number, m_num.group(2)
             found = names.agencies_in(content[:200])
@@ -123,7 +140,7 @@ def _structure(body: list[Para], names: Names) -> list[_BodyPara]:
         if lead[0] is None and article_lead[0] is not None:
             lead = article_lead  # a clause of "Điều 37. Trách nhiệm của Bộ …" is that ministry's
         out.append(_BodyPara(pid, text, content, f"{number or ''}{letter or ''}", heading,
-                             lead[0], lead[1]))
+                             lead[0], lead[1], aims))
     return out
 
 
@@ -135,6 +152,7 @@ _TRANSFER_PASSIVE_RE = re.compile(
     r"(?<!\w)(?P<task>nhiệm vụ\s+(?:[^.;]|\.\.\.){3,300}?)\s+(?:được\s+)?(?:điều\s+)?chuyển\s+(?:giao\s+)?"
     r"từ\s+(?P<from>[^.;]{2,160}?)\s+sang\s+(?:cho\s+)?(?P<to>[^.;]{2,160}?)"
     r"(?=\s+(?:đảm nhiệm|thực hiện|tiếp nhận)\b|[.;]|$)", re.I)
+_DONE_BEFORE_RE = re.compile(r"(?:^|[.;]\s*)truoc (?:do|day)\b[^.;]*$|\bda (?:duoc )?(?:dieu )?chuyen\b")
 _AMEND_RE = re.compile(r"(?:sửa đổi|sửa đổi, bổ sung|thay thế)\s+(?:(?:quyết định|nghị định|nghị quyết|"
                        r"thông tư|chỉ thị|thông báo|kế hoạch)\s+)?(?:số\s+)?$", re.I)
 _ASK_RE = re.compile(r"\b(?:giao|yêu cầu|đề nghị)\b", re.I)
@@ -256,6 +274,8 @@ def _candidates(items: list[_BodyPara], draft: Draft, names: Names, context_year
             if dues:
                 section_due[item.id] = dues[0][0], dues[0][1]
             continue
+        if item.aim:
+            continue  # "Tỷ lệ số hóa … đạt tối thiểu 30% trong năm 2021": an aim, with its years, is no task
         if not made and (dues or (item.section and _dash_or_item(item)) or _asked(text, names)
                          or _LEADS_RE.match(text[_first_agency_end(text, names):])
                          or (item.lead and _DUTY_OF_RE.match(item.lead_text or ""))):
@@ -329,6 +349,8 @@ def _transfers(item: _BodyPara, text: str, dues: list, names: Names, context_yea
     passive = [p for p in _TRANSFER_PASSIVE_RE.finditer(text)
                if not any(a.start() < p.end() and p.start() < a.end() for a in active)]
     for m in sorted(active + passive, key=lambda m: m.start()):
+        if _DONE_BEFORE_RE.search(fold(text[max(0, m.start() - 200):m.end()])):
+            continue  # "Trước đó, … nhiệm vụ … đã được chuyển từ A sang B": what was done, not this text's act
         from_found = names.agencies_in(m.group("from"))
         to_found = names.agencies_in(m.group("to"))
         task = re.sub(r"^(?:các\s+)?nhiệm vụ\s*:?\s*", "", m.group("task").strip(), flags=re.I)
@@ -447,7 +469,7 @@ def _amendments(item: _BodyPara, text: str, dues: list, names: Names) -> list[Ca
     return made
 
 
-_LEADS_RE = re.compile(r"\s*,?\s*(?:chủ trì|tiếp tục|tăng cường|khẩn trương|có trách nhiệm|chịu trách nhiệm|"
+_LEADS_RE = re.compile(r"\s*,?\s*(?:được giao|chủ trì|tiếp tục|tăng cường|khẩn trương|có trách nhiệm|chịu trách nhiệm|"
                        r"chủ động|đẩy mạnh|bảo đảm|đảm bảo|nghiên cứu|rà soát|hướng dẫn|tập trung)\b", re.I)
 # "Văn phòng Chính phủ tiếp tục tổ chức …": the agency that opens the paragraph is told to act
 
@@ -463,15 +485,17 @@ def _opening_agency(said: str, names: Names) -> str | None:
     opening = _REPORTED_RE.match(said)
     at = opening.end() if opening else 0
     found = names.agencies_in(said[at:at + 200])
-    if not found or found[0][1] > 2 or re.match(r"\s*(?:phối hợp|được)\b", said[at + found[0][2]:], re.I):
+    if not found or found[0][1] > 2 or re.match(r"\s*(?:phối hợp|được(?!\s+giao))\b", said[at + found[0][2]:], re.I):
         return None
     return found[0][0]
 
 
 def _first_agency_end(text: str, names: Names) -> int:
     """Where the agency that opens a paragraph ends ("Bộ Tài chính chủ trì …"), or the end."""
-    found = names.agencies_in(text[:200])
-    return found[0][2] if found and found[0][1] <= 2 else len(text)
+    opening = _REPORTED_RE.match(text)  # "Để tổ chức thực hiện, Bộ … được giao …"
+    at = opening.end() if opening else 0
+    found = names.agencies_in(text[at:at + 200])
+    return at + found[0][2] if found and found[0][1] <= 2 else len(text)
 
 
 def _asked(text: str, names: Names) -> str | None:
@@ -506,7 +530,7 @@ def _assignments(item: _BodyPara, text: str, dues: list, names: Names) -> list[C
         else:
             lead = found[0][0]
     made = []
-    spans = _tasks(text, dues)
+    spans = _tasks(text, dues, names)
     for n, (start, end, intro) in enumerate(spans):
         said = text[start:end].strip(" ;")
         if n:  # "…; Bộ Công an hoàn thiện dự thảo Nghị định …": a sentence that names its own lead
@@ -554,7 +578,7 @@ _DRAFTED_RE = re.compile(r"\b(?:Nghị định|Quyết định|Nghị quyết|Th
                          r"Kế hoạch|Quy chế)\s+(?:về|quy định|hướng dẫn|sửa đổi|phát triển|thiết lập|thành lập|hoạt động)\b")
 
 
-def _tasks(text: str, dues: list) -> list[tuple[int, int, int | None]]:
+def _tasks(text: str, dues: list, names: Names | None = None) -> list[tuple[int, int, int | None]]:
     """The spans of a paragraph's tasks: its clauses (clauses.py), a clause joined to the one
     before when it only explains or dates it; with each item of a list, the index of the span
     that introduces the list."""
@@ -568,8 +592,9 @@ def _tasks(text: str, dues: list) -> list[tuple[int, int, int | None]]:
             continue
         dated = any(c.start <= d[2] < c.end for d in dues)
         drafts = bool(_orders_document(said))
+        opens = names is not None and c.joint == "." and _opening_agency(said, names)  # "… . Bộ Thông tin …"
         follows = out and (continues(said) or len(said.strip()) < 20 or (
-            c.joint == "." and not dated and drafts == out[-1][3]))
+            c.joint == "." and not dated and drafts == out[-1][3] and not opens))
         if follows:
             out[-1][1] = c.end
             out[-1][2] = out[-1][2] or dated

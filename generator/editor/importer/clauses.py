@@ -22,9 +22,11 @@ _CLAUSE_END_RE = re.compile(r";\s+")
 _TASK_LIST_RE = re.compile(r"(?:\bcac\s+nhiem vu|\bnhiem vu sau(?:\s+day)?|\bcac\s+noi dung sau(?:\s+day)?)\s*$"
                            r"|\b(?:xay dung|trien khai|hoan thanh|nang cap)\b.{0,60}$")
 _CAPITAL_ITEM_RE = re.compile(r",\s+(?=[A-ZĐ])")
-# a clause that only dates the one before it, or says how often to report on it
+# a clause that only dates the one before it, or says how (often) to report on it ("…; kịp thời
+# báo cáo Thủ tướng Chính phủ những vướng mắc", "…; hằng năm tổng hợp, báo cáo …")
 _CONTINUES_RE = re.compile(r"^(?:\s|\(|-)*(?:hoan thanh|thoi gian(?: hoan thanh| thuc hien| trinh)?|thoi han|"
-                           r"truoc ngay|chau nhat|cham nhat|trong (?:thang|quy|nam)|den het|dinh ky)\b")
+                           r"truoc ngay|chau nhat|cham nhat|trong (?:thang|quy|nam)|den het|dinh ky|"
+                           r"hang (?:nam|quy|thang)|kip thoi bao cao|bao cao (?:thu tuong|chinh phu))\b")
 
 
 @dataclass

@@ -199,6 +199,7 @@ _SIGNS_RE = re.compile(r"(?:\b(?:vua|da|moi)\s+(?:ky|ky ban hanh|ban hanh|thay m
                        r"|\bky(?: ban hanh)?)\s*$")  # "… vừa ban hành", "… ký Quyết định số …"
 
 
+_DATELINE_RE = re.compile(r"^\s*(?:\([^)]{2,30}\)\s*[-–—]\s*)?[A-ZĐÀ-Ỹ][^,\d()]{1,30},\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*[-–—]")
 _NAME_BEFORE_RE = re.compile(r"(?<!\S)(?:[A-ZĐÀ-Ỹ][^\W\d_A-ZĐ]*\s+){1,3}[A-ZĐÀ-Ỹ][^\W\d_A-ZĐ]*\s*$")
 
 
@@ -222,6 +223,11 @@ def _press_lead(paras: list[Para], draft: Draft, names: Names) -> None:
             draft.type = _ABBR_TYPES.get(fold(cite.number.type_abbr).upper()) or cite.kind
             draft.type_raw = f"the lead: {draft.number_raw}"
             day = cite.date
+            dateline = _DATELINE_RE.match(plain)  # "Hà Nội, 20/7/2018 – …": the report's day, not the decision's
+            if dateline:
+                reported = _any_day(next(_ANY_DATE_RE.finditer(fold(dateline.group()))))
+                draft.source_date = draft.source_date or reported
+                before = plain[max(dateline.end(), cite.start - 140):cite.start]
             if day is None:  # "Ngày 24/9/2021, Thủ tướng … ký Quyết định số …"
                 days = [_any_day(d) for d in _ANY_DATE_RE.finditer(fold(before))]
                 day = next((d for d in reversed(days) if d), None)

@@ -40,7 +40,7 @@ _RENAME_RE = re.compile(r"\bdoi ten\b(?P<old>[^.;:]{0,200}?)\bthanh\b\s*(?P<new>
 _RELIEVE_RE = re.compile(r"\b(?:thoi giu chuc|thoi lam|thoi tham gia|mien nhiem|thoi giu)\b")
 _POST_WORDS = ("pho chu tich thuong truc", "pho chu tich", "chu tich", "uy vien thuong truc", "uy vien",
                "tong thu ky", "pho truong ban thuong truc", "pho truong ban", "truong ban",
-               "to pho thuong truc", "to pho", "to truong", "thu ky", "thanh vien")
+               "to pho thuong truc", "to pho", "to truong", "thu ky", "thanh vien thuong truc", "thanh vien")
 _POST_RE = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in _POST_WORDS) + r")\b")
 # "giữ chức", "bổ nhiệm", "làm", "… tham gia Ủy ban với tư cách Ủy viên", "Thủ tướng là Chủ tịch Ủy ban"
 _APPOINT_RE = re.compile(r"\b(?:giu chuc|bo nhiem|lam|voi tu cach(?: la)?|la(?=\s+" + _POST_RE.pattern[2:] + r"))\b")
@@ -51,7 +51,7 @@ _QUOTED_SEAT_RE = re.compile(r"[\"“]\s*(?:\d{1,2}[a-z]?\s*[.)]\s*)?(?P<post>" 
 POST_REACH = 400  # characters after a verb its posts stand in (keeps a sentence of many verbs linear)
 
 # a composition: the article or clause that lists a body's members
-_COMPOSITION_RE = re.compile(r"\b(?:thanh phan|kien toan)\b")
+_COMPOSITION_RE = re.compile(r"\b(?:thanh phan|kien toan|danh sach (?:cac )?thanh vien)\b")  # "… gồm các ông, bà có tên sau đây:"
 _SEAT_RE = re.compile(r"^\s*(?:[-–—•+*]\s*|\d{1,2}\s*[.)]\s*|[a-zđ]\)\s*)?(?:cac\s+)?(?P<post>" + _POST_RE.pattern[2:-2] + r")\b"
                       r"[^:]{0,80}?:\s*(?P<holders>.*)$")
 
@@ -202,7 +202,9 @@ def posts(pid: str, text: str, names: Names, body: str | None) -> list[Candidate
                      for start, end, kind in verbs[1:]]
         else:
             holder = text[index[s]:index[s + verbs[0][0]]].strip(" ,:-")
-        holder = re.sub(r"^(?:(?:cũng\s+)?(?:theo|tại|trong)\b[^,]{0,80},\s*)?(?:giao|cử|đề nghị)?\s*", "", holder, flags=re.I)
+        holder = re.sub(r"^(?:(?:cũng\s+)?(?:theo|tại|trong)\b[^,]{0,80},\s*|(?:cụ thể|theo đó|đồng thời),\s*)?"
+                        r"(?:giao|cử|đề nghị)?\s*(?:(?:ông|bà)\s+(?=[A-ZĐÀ-Ỹ]))?", "", holder, flags=re.I)
+        # "Cụ thể, ông Nguyễn Huy Dũng, … làm …": the holder is "Nguyễn Huy Dũng, …"
         by = list(re.finditer(r"\sdo\s", fold(holder)))
         if by:  # "thành lập Tổ công tác … do Bộ trưởng Bộ Công an làm Tổ trưởng": the one after "do"
             holder = holder[by[-1].end():].strip()
