@@ -502,14 +502,14 @@ def _asked(text: str, names: Names) -> str | None:
     """The agency a paragraph gives work to: "giao Bộ Thông tin và Truyền thông chủ trì …"."""
     for ask in _ASK_RE.finditer(text):
         found = _agency_after(text, ask.end() + 1, names)
-        if found in _PROPOSED_TO and fold(ask.group()) == "de nghi":
+        if fold(ask.group()) == "de nghi" and _UPWARD_RE.match(fold(text[ask.end():ask.end() + 20])):
             continue  # "… có văn bản đề nghị Thủ tướng Chính phủ xem xét": a proposal upward, not work
         if found:
             return found
     return None
 
 
-_PROPOSED_TO = ("ttg", "chinh-phu")  # whom a text proposes to, never gives work to by "đề nghị"
+_UPWARD_RE = re.compile(r"\s*(?:thu tuong|chinh phu)\b")  # whom a text proposes to, never gives work to
 
 
 def _assignments(item: _BodyPara, text: str, dues: list, names: Names) -> list[Candidate]:

@@ -448,6 +448,7 @@ def designate(pid: str, text: str, names: Names, lead: str | None) -> list[Candi
 
 _BY_ORDER_RE = re.compile(r"^\W*thua lenh\b")
 _INFORMS_RE = re.compile(r"\s(?:xin\s+)?thong bao\b")
+TITLE_REACH = 80
 _TITLE_RE = re.compile(r"^(?:[A-ZĐÀ-Ỹ]\w*\s+)*?[a-zđà-ỹ]\w*(?=\s+[A-ZĐÀ-Ỹ])")  # "Phó Cục trưởng" before "Cục …"
 
 
@@ -473,7 +474,7 @@ def signer_posts(items: list, names: Names, signer: str | None, capacity: str | 
         listed = text[index[start]:index[said.start()]]
         out = []
         for part in re.split(r",\s+(?=[A-ZĐÀ-Ỹ])", listed):
-            title = _TITLE_RE.match(part.strip())
+            title = _TITLE_RE.match(part.strip()[:TITLE_REACH])  # a title is a few words: bounded
             if not title:
                 continue
             rest = part.strip()[title.end():]
@@ -505,7 +506,6 @@ _SEAT_HEADS = (r"(?:Bộ trưởng|Thứ trưởng|Phó Thủ tướng|Thống �
 _SEAT_CUT_RE = re.compile(r",\s+(?=" + _SEAT_HEADS + r")|\s+và\s+(?=" + _SEAT_HEADS + r")")
 _MANY_RE = re.compile(r"\b(?:cac bo|lanh dao|cac co quan)\b\s*:?")  # "Bộ trưởng các Bộ: A, B, C"
 _ORG_CUT_RE = re.compile(r",\s+|\s+và\s+(?=(?:Tập đoàn|Tổng công ty|Công ty|Ngân hàng|Bảo hiểm)\b)")
-_SENTENCES_RE = re.compile(r"[^.;]+")
 
 
 def _listed_seats(listed: str) -> int:
@@ -525,7 +525,7 @@ def _listed_seats(listed: str) -> int:
 
 def _prose_seats(text: str) -> tuple[int, bool]:
     """(seats, whether a group "Các Ủy viên … gồm …" is among them) of one paragraph."""
-    folded = fold(text)
+    folded, index = fold_map(text)
     seats, grouped = 0, False
     for sentence in re.finditer(r"[^.]+", folded):
         group = _GROUP_RE.search(sentence.group())
@@ -533,7 +533,7 @@ def _prose_seats(text: str) -> tuple[int, bool]:
             grouped = True
             before = sentence.group()[:group.start()]
             seats += len(_ONE_SEAT_RE.findall(before))
-            seats += _listed_seats(text[sentence.start() + group.end():sentence.end()])
+            seats += _listed_seats(text[index[sentence.start() + group.end()]:index[sentence.end()]])
             continue
         seats += sum(1 for clause in sentence.group().split(";") if _ONE_SEAT_RE.search(clause))
     return seats, grouped
@@ -551,9 +551,9 @@ def prose_composition(items: list, names: Names, default_body: str | None) -> tu
     k = 0
     while k < len(items):
         item = items[k]
-        folded = fold(item.content)
+        folded, index = fold_map(item.content)
         for verb in _FOUNDS_RE.finditer(folded):  # "thành lập Ủy ban …", "kiện toàn và đổi tên Ủy ban …"
-            named = names.bodies_in(item.content[verb.end():verb.end() + 160])
+            named = names.bodies_in(item.content[index[verb.end()]:index[verb.end()] + 160])
             founded = named[0][0] if named and named[0][1] <= len(" va doi ten ") else None
             founds = True
             break
